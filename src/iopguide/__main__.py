@@ -1,0 +1,3 @@
+from iopguide.entry import main
+
+raise SystemExit(main())

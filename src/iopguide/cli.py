@@ -1,0 +1,268 @@
+"""The command line: parse arguments, call the core, hand the result to a view.
+
+Nothing here knows how a directory is read or how an answer becomes a level of
+care. Heavy modules (rich, questionary, yaml) are imported inside the commands
+that need them, so ``--help`` stays quick.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from iopguide import __version__
+from iopguide.errors import IopguideError
+from iopguide.exit_codes import ExitCode
+
+HELP = (
+    "A calm guide to Intensive Outpatient Programs (IOPs): is an IOP the right level of "
+    "care, what does it involve, and where can I find one?\n\n"
+    "Run iopguide with no command for the guided flow. In crisis? Call or text 988. "
+    "In danger now? Call 911."
+)
+
+app = typer.Typer(
+    name="iopguide",
+    help=HELP,
+    add_completion=False,
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+directory_app = typer.Typer(
+    help="Check a directory file, or import published listings into one.",
+    no_args_is_help=True,
+)
+app.add_typer(directory_app, name="directory")
+
+DirectoryOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--directory",
+        "-d",
+        envvar="IOPGUIDE_DIRECTORY",
+        help="A directory file (YAML or JSON) to use instead of the built-in sample directory.",
+        show_default=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Read the directory file afresh; do not use or write the cache."),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON object on stdout, for scripts.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"iopguide {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    directory: DirectoryOption = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Start the guided flow when no command is given."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from iopguide.commands.guide import run_guide
+
+    run_guide(directory=directory)
+
+
+@app.command()
+def find(
+    condition: Annotated[
+        Optional[list[str]],
+        typer.Option("--condition", "-c", help="What you want help with, e.g. depression, ptsd, alcohol."),
+    ] = None,
+    insurance: Annotated[
+        Optional[list[str]],
+        typer.Option("--insurance", "-i", help="A payment type (medicaid, tricare, sliding-scale ...) or a plan name."),
+    ] = None,
+    zip_code: Annotated[
+        Optional[str], typer.Option("--zip", "-z", help="Your 5-digit ZIP code; results are sorted by distance.")
+    ] = None,
+    radius: Annotated[
+        float, typer.Option("--radius", "-r", min=0, help="Miles from --zip.")
+    ] = 25.0,
+    state: Annotated[
+        Optional[list[str]], typer.Option("--state", "-s", help="State, e.g. KY or Kentucky.")
+    ] = None,
+    city: Annotated[Optional[list[str]], typer.Option("--city", help="City name.")] = None,
+    level: Annotated[
+        Optional[list[str]],
+        typer.Option("--level", "-l", help="Level of care: iop (default), php, outpatient, residential, inpatient, detox, or any."),
+    ] = None,
+    telehealth: Annotated[
+        bool, typer.Option("--telehealth", help="Only programs that offer telehealth where you live.")
+    ] = False,
+    age_group: Annotated[
+        Optional[list[str]],
+        typer.Option("--age-group", "-a", help="children, adolescents, young-adults, adults, older-adults."),
+    ] = None,
+    language: Annotated[Optional[list[str]], typer.Option("--language", help="e.g. spanish, asl.")] = None,
+    schedule: Annotated[
+        Optional[list[str]], typer.Option("--schedule", help="morning, afternoon, evening or weekend.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="How many to show; 0 shows all.")] = 20,
+    json_output: JsonOption = False,
+    directory: DirectoryOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Find programs by condition, location and insurance.
+
+    Several values for one filter match any of them (--condition depression,anxiety);
+    different filters must all match.
+    """
+    from iopguide.commands.find import run_find
+
+    run_find(
+        conditions=condition,
+        insurance=insurance,
+        zip_code=zip_code,
+        radius=radius,
+        states=state,
+        cities=city,
+        levels=level,
+        telehealth=telehealth,
+        age_groups=age_group,
+        languages=language,
+        schedules=schedule,
+        limit=limit,
+        json_output=json_output,
+        directory=directory,
+        use_cache=not no_cache,
+    )
+
+
+@app.command()
+def show(
+    program_id: Annotated[str, typer.Argument(metavar="ID", help="A program id, as find shows it.")],
+    json_output: JsonOption = False,
+    directory: DirectoryOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Show everything the directory says about one program."""
+    from iopguide.commands.find import run_show
+
+    run_show(program_id, json_output=json_output, directory=directory, use_cache=not no_cache)
+
+
+@app.command()
+def assess(
+    answers: Annotated[
+        Optional[str],
+        typer.Option("--answers", help="A YAML or JSON file of answers ('-' reads stdin).", show_default=False),
+    ] = None,
+    answer: Annotated[
+        Optional[list[str]],
+        typer.Option("--answer", help="One answer as id=value (repeatable; overrides --answers)."),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Is an IOP right for me? Answer a few questions and get a level of care with reasons."""
+    from iopguide.commands.assess import run_assess
+
+    run_assess(answers_file=answers, answer_flags=answer or [], json_output=json_output)
+
+
+@app.command()
+def learn(
+    topic: Annotated[Optional[str], typer.Argument(help="A topic; leave out to list them.")] = None,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print the topic as Markdown.")] = False,
+) -> None:
+    """Read about IOPs: what they are, what happens there, levels of care, paying, crisis help."""
+    from iopguide.commands.learn import run_learn
+
+    run_learn(topic, markdown=markdown)
+
+
+@directory_app.command("validate")
+def directory_validate(
+    file: Annotated[
+        Optional[Path],
+        typer.Argument(help="The file to check; defaults to --directory, $IOPGUIDE_DIRECTORY or the built-in one."),
+    ] = None,
+    directory: DirectoryOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Check a directory file and report every problem at once."""
+    from iopguide.commands.directory import run_validate
+
+    run_validate(file or directory, json_output=json_output)
+
+
+@directory_app.command("import")
+def directory_import(
+    source: Annotated[str, typer.Argument(help="samhsa (National Directory .xlsx or .csv) or findtreatment (API .json).")],
+    files: Annotated[list[Path], typer.Argument(help="The published files to read.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The directory file to write (.json or .yaml).")],
+    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+) -> None:
+    """Turn published listings (SAMHSA National Directory, FindTreatment.gov) into a directory file."""
+    from iopguide.commands.directory import run_import
+
+    run_import(source, files, output=output, force=force)
+
+
+def run(args: list[str]) -> int:
+    """Run the app; turn every way out into a calm message and a documented exit status."""
+    try:
+        result = app(args=args, prog_name="iopguide", standalone_mode=False)
+    except IopguideError as err:
+        from iopguide.ui.messages import show_error
+
+        show_error(err)
+        return int(err.exit_code)
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        return _interrupted()
+    except typer.TyperException as err:  # click's usage errors: bad flag, missing value
+        show = getattr(err, "show", None)
+        if show is not None:
+            show()
+        else:
+            print(f"Error: {err.format_message()}", file=sys.stderr)
+        return int(getattr(err, "exit_code", ExitCode.USAGE))
+    except BrokenPipeError:
+        _silence_stdout()
+        return int(ExitCode.OK)
+    except Exception:
+        if os.environ.get("IOPGUIDE_DEBUG"):
+            raise
+        print(
+            "iopguide hit an unexpected problem and stopped. Nothing was saved.\n"
+            "Set IOPGUIDE_DEBUG=1 and run it again to see the details for a bug report.\n"
+            "In crisis? Call or text 988. In danger now? Call 911.",
+            file=sys.stderr,
+        )
+        return int(ExitCode.DATA_ERROR)
+    if result == ExitCode.INTERRUPTED:  # typer turns Ctrl-C inside a command into Exit(130)
+        return _interrupted()
+    return int(result) if isinstance(result, int) else int(ExitCode.OK)
+
+
+def _interrupted() -> int:
+    print("\nStopped. Nothing was saved.", file=sys.stderr)
+    return int(ExitCode.INTERRUPTED)
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``iopguide find | head``), stop Python complaining at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

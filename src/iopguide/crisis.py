@@ -1,0 +1,57 @@
+"""Crisis and help lines: the only real phone numbers iopguide ever shows.
+
+Checked against ../shared/data/crisis-resources.md (sources: 988lifeline.org,
+samhsa.gov National Helpline FAQ, FindTreatment.gov). A change is one edit here.
+The old Lifeline number 1-800-273-8255 is out of date and must never be used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+CHECKED_ON = "2026-11-23"
+
+
+@dataclass(frozen=True, slots=True)
+class HelpLine:
+    name: str
+    how: str
+    notes: str
+    kind: str  # "crisis" or "referral"
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+LIFELINE_988 = HelpLine(
+    name="988 Suicide & Crisis Lifeline",
+    how="Call or text 988, or chat at 988lifeline.org",
+    notes="24/7, free and confidential. Press 1 for the Veterans Crisis Line (veterans can also "
+    "text 838255); press 2 for Spanish.",
+    kind="crisis",
+)
+EMERGENCY_911 = HelpLine(
+    name="Emergency services",
+    how="Call 911",
+    notes="Immediate danger to life, a medical emergency or an overdose.",
+    kind="crisis",
+)
+SAMHSA_HELPLINE = HelpLine(
+    name="SAMHSA National Helpline",
+    how="Call 1-800-662-4357 (1-800-662-HELP); TTY 1-800-487-4889; text your ZIP code to 435748",
+    notes="24/7, free, confidential, English and Spanish. Referrals and information about "
+    "treatment - not crisis counselling.",
+    kind="referral",
+)
+FINDTREATMENT = "FindTreatment.gov"
+
+#: Always in this order: danger first, referrals after.
+CRISIS_LINES: tuple[HelpLine, ...] = (LIFELINE_988, EMERGENCY_911)
+ALL_LINES: tuple[HelpLine, ...] = (LIFELINE_988, EMERGENCY_911, SAMHSA_HELPLINE)
+
+#: The one line that ends every table of output.
+FOOTER = "In crisis? Call or text 988 (Suicide & Crisis Lifeline). In danger now? Call 911."
+REFERRAL_LINE = (
+    "For help finding treatment: SAMHSA National Helpline 1-800-662-4357 (free, 24/7), "
+    "or FindTreatment.gov."
+)

@@ -1,0 +1,140 @@
+"""The program directory as plain, immutable values.
+
+A ``Program`` only ever holds validated data: ids from :mod:`iopguide.vocabulary`
+in vocabulary order, text cleaned of nothing (cleaning happens at display time),
+and ``None`` for what the file did not say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    street: str | None = None
+    city: str | None = None
+    state: str | None = None  # two-letter postal code
+    zip: str | None = None  # five digits, as text
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "street": self.street,
+            "city": self.city,
+            "state": self.state,
+            "zip": self.zip,
+            "lat": self.lat,
+            "lon": self.lon,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    days_per_week: int | None = None
+    hours_per_day: float | None = None
+    times: tuple[str, ...] = ()  # SCHEDULE_TIMES ids
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "days_per_week": self.days_per_week,
+            "hours_per_day": self.hours_per_day,
+            "times": list(self.times),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    phone: str | None = None
+    intake_phone: str | None = None
+    website: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"phone": self.phone, "intake_phone": self.intake_phone, "website": self.website}
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    id: str
+    name: str
+    organization: str | None = None
+    levels: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+    payment: tuple[str, ...] = ()
+    insurance_plans: tuple[str, ...] = ()  # named plans, free text
+    ages: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    special_groups: tuple[str, ...] = ()
+    serves_only: tuple[str, ...] = ()  # restrictions such as "Veterans only", free text
+    location: Location = field(default_factory=Location)
+    telehealth: bool = False
+    telehealth_states: tuple[str, ...] = ()
+    schedule: Schedule = field(default_factory=Schedule)
+    services: tuple[str, ...] = ()
+    approaches: tuple[str, ...] = ()
+    accreditation: tuple[str, ...] = ()
+    contact: Contact = field(default_factory=Contact)
+    notes: str | None = None
+    last_verified: str | None = None  # ISO date, YYYY-MM-DD
+    source: str | None = None
+    line: int | None = None  # where the program starts in its file, for messages
+
+    def to_dict(self) -> dict[str, Any]:
+        """The program in directory-file shape (what ``directory import`` writes)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "organization": self.organization,
+            "levels": list(self.levels),
+            "conditions": list(self.conditions),
+            "payment": list(self.payment),
+            "insurance_plans": list(self.insurance_plans),
+            "ages": list(self.ages),
+            "languages": list(self.languages),
+            "special_groups": list(self.special_groups),
+            "serves_only": list(self.serves_only),
+            "location": self.location.to_dict(),
+            "telehealth": self.telehealth,
+            "telehealth_states": list(self.telehealth_states),
+            "schedule": self.schedule.to_dict(),
+            "services": list(self.services),
+            "approaches": list(self.approaches),
+            "accreditation": list(self.accreditation),
+            "contact": self.contact.to_dict(),
+            "notes": self.notes,
+            "last_verified": self.last_verified,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DirectoryInfo:
+    name: str
+    source: str | None = None
+    sample: bool = False
+    updated: str | None = None  # ISO date
+    path: str | None = None  # where it was loaded from; None for the built-in one
+    builtin: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "source": self.source,
+            "sample": self.sample,
+            "updated": self.updated,
+            "path": self.path,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Directory:
+    info: DirectoryInfo
+    programs: tuple[Program, ...]
+
+    def get(self, program_id: str) -> Program | None:
+        for program in self.programs:
+            if program.id == program_id:
+                return program
+        return None

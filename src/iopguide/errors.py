@@ -1,0 +1,78 @@
+"""Errors the user can act on. Each carries its exit status; none needs a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from iopguide.exit_codes import ExitCode
+
+
+class IopguideError(Exception):
+    """An error with a message written for the person running iopguide."""
+
+    exit_code: ExitCode = ExitCode.DATA_ERROR
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(IopguideError):
+    """A flag, value or answer that cannot be used as given (exit 2)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class Interrupted(IopguideError):
+    """Ctrl-C or Ctrl-D at a prompt (exit 130)."""
+
+    exit_code = ExitCode.INTERRUPTED
+
+    def __init__(self) -> None:
+        super().__init__("Stopped. Nothing was saved.")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a data file, located as precisely as we can."""
+
+    file: str
+    message: str
+    line: int | None = None
+    program_id: str | None = None
+    field: str | None = None
+    hint: str | None = None
+
+    def location(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [where]
+        if self.program_id:
+            parts.append(f"program {self.program_id!r}")
+        if self.field:
+            parts.append(f"field {self.field!r}")
+        return ", ".join(parts)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "program_id": self.program_id,
+            "field": self.field,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class DataError(IopguideError):
+    """A data file that cannot be used; lists every problem found (exit 1)."""
+
+    exit_code = ExitCode.DATA_ERROR
+
+    def __init__(self, problems: Sequence[Problem], summary: str | None = None) -> None:
+        self.problems = tuple(problems)
+        first = self.problems[0].file if self.problems else "the file"
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(summary or f"{first} cannot be used: {count} {noun} found.")

@@ -1,0 +1,325 @@
+"""The words iopguide understands, defined once.
+
+Every controlled value (levels of care, conditions, payment types, ...) has one
+id used in directory files, JSON output and answers files; a display label for
+people; and aliases accepted on input (``ptsd`` -> ``trauma``, ``tricare`` ->
+``military``). Loading, validation, filtering, output and help text all read
+from here, so a new alias or label is a single edit.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+_SEPARATORS = re.compile(r"[\s\-/]+")
+
+
+def normalise(text: str) -> str:
+    """Fold case, spaces, hyphens and slashes so ``Co-Occurring`` == ``co_occurring``."""
+    return _SEPARATORS.sub("_", text.strip().lower()).strip("_")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+
+class Vocabulary:
+    """A closed set of terms with alias lookup and near-miss suggestions."""
+
+    def __init__(self, name: str, terms: Iterable[Term]) -> None:
+        self.name = name
+        self.terms: tuple[Term, ...] = tuple(terms)
+        self._by_key: dict[str, str] = {}
+        for term in self.terms:
+            for key in (term.id, term.label, *term.aliases):
+                self._by_key[normalise(key)] = term.id
+        self._labels = {t.id: t.label for t in self.terms}
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms)
+
+    def __contains__(self, term_id: object) -> bool:
+        return term_id in self._labels
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.terms)
+
+    def resolve(self, text: str) -> str | None:
+        """The id that *text* names (an id, a label or an alias, any case), or None."""
+        return self._by_key.get(normalise(text))
+
+    def suggest(self, text: str, n: int = 3) -> list[str]:
+        """Ids whose id, label or alias is close to *text* (for "did you mean")."""
+        matches = difflib.get_close_matches(normalise(text), self._by_key, n=n * 2, cutoff=0.75)
+        found: list[str] = []
+        for key in matches:
+            term_id = self._by_key[key]
+            if term_id not in found:
+                found.append(term_id)
+        return found[:n]
+
+    def label(self, term_id: str) -> str:
+        return self._labels.get(term_id, term_id)
+
+    def labels(self, term_ids: Iterable[str]) -> list[str]:
+        return [self.label(t) for t in term_ids]
+
+    def sort(self, term_ids: Iterable[str]) -> tuple[str, ...]:
+        """Order ids as the vocabulary lists them (stable, meaningful output)."""
+        order = {t.id: i for i, t in enumerate(self.terms)}
+        return tuple(sorted(set(term_ids), key=lambda t: order.get(t, len(order))))
+
+
+LEVELS = Vocabulary(
+    "level of care",
+    [
+        Term("outpatient", "Outpatient", ("op", "regular outpatient", "weekly therapy"),
+             "Therapy about once a week while living at home."),
+        Term("iop", "Intensive outpatient (IOP)",
+             ("intensive outpatient", "intensive outpatient program", "intensive"),
+             "About 9-20 hours a week, 3-5 days, while living at home."),
+        Term("php", "Partial hospitalization (PHP)",
+             ("partial hospitalization", "partial hospitalisation", "partial", "day treatment",
+              "day program"),
+             "About 6-8 hours a day on weekdays, going home at night."),
+        Term("residential", "Residential", ("rehab", "residential treatment"),
+             "Living at the programme, with staff around the clock."),
+        Term("inpatient", "Inpatient (hospital)", ("hospital", "hospital inpatient", "inpatient hospital"),
+             "24-hour hospital care with doctors and nurses."),
+        Term("detox", "Detox (withdrawal management)",
+             ("withdrawal management", "withdrawal", "detoxification", "medical detox"),
+             "Medically supervised withdrawal from alcohol or drugs."),
+    ],
+)
+
+CONDITIONS = Vocabulary(
+    "condition",
+    [
+        Term("mental_health", "Mental health (general)", ("mh", "mental illness", "general mental health")),
+        Term("depression", "Depression", ("depressive disorder", "major depression", "mdd")),
+        Term("anxiety", "Anxiety", ("anxiety disorders", "panic", "ocd", "gad")),
+        Term("bipolar", "Bipolar disorder", ("bipolar disorder", "manic depression")),
+        Term("trauma", "Trauma / PTSD", ("ptsd", "trauma/ptsd", "post traumatic stress", "post-traumatic stress")),
+        Term("eating_disorder", "Eating disorders",
+             ("eating disorders", "ed", "anorexia", "bulimia", "binge eating")),
+        Term("self_harm", "Self-harm", ("self harm", "self injury", "self-injury")),
+        Term("psychosis", "Psychosis / serious mental illness",
+             ("smi", "serious mental illness", "schizophrenia", "psychotic disorders")),
+        Term("substance_use", "Substance use",
+             ("sud", "substance use disorder", "addiction", "alcohol", "drugs", "drug use", "opioids",
+              "substance abuse")),
+        Term("co_occurring", "Co-occurring mental health and substance use",
+             ("dual diagnosis", "co-occurring", "cod")),
+    ],
+)
+
+#: Specific mental-health conditions that a general mental-health programme also treats.
+MENTAL_HEALTH_SPECIFIC = frozenset(
+    {"depression", "anxiety", "bipolar", "trauma", "eating_disorder", "self_harm", "psychosis"}
+)
+
+
+def broader_condition(condition: str) -> str | None:
+    """The general category a programme may list instead of *condition*."""
+    if condition in MENTAL_HEALTH_SPECIFIC:
+        return "mental_health"
+    return None
+
+
+PAYMENT = Vocabulary(
+    "payment type",
+    [
+        Term("medicaid", "Medicaid", ("medi-cal", "medical assistance")),
+        Term("medicare", "Medicare"),
+        Term("private_insurance", "Private insurance",
+             ("private", "insurance", "commercial insurance", "health insurance", "employer insurance")),
+        Term("military", "Military insurance (TRICARE)", ("tricare", "military insurance")),
+        Term("self_pay", "Self-pay (cash)", ("cash", "self pay", "out of pocket")),
+        Term("sliding_scale", "Sliding-scale fees", ("sliding scale", "sliding fee", "income based")),
+        Term("state_funded", "State-funded", ("state", "state financed", "state-financed", "state insurance")),
+        Term("ihs_tribal", "IHS / tribal / urban Indian funds", ("ihs", "tribal", "indian health service")),
+        Term("free", "Free (no payment needed)", ("no cost", "no payment", "no charge")),
+    ],
+)
+
+AGE_GROUPS = Vocabulary(
+    "age group",
+    [
+        Term("children", "Children (under 13)", ("child", "kids", "kid")),
+        Term("adolescents", "Adolescents (13-17)", ("adolescent", "teens", "teen", "teenagers", "youth")),
+        Term("young_adults", "Young adults (18-25)", ("young adult", "transition age")),
+        Term("adults", "Adults", ("adult",)),
+        Term("older_adults", "Older adults (65+)", ("older adult", "seniors", "senior", "elderly")),
+    ],
+)
+
+LANGUAGES = Vocabulary(
+    "language",
+    [
+        Term("english", "English", ("en",)),
+        Term("spanish", "Spanish", ("es", "espanol", "español")),
+        Term("asl", "American Sign Language", ("american sign language", "sign language")),
+        Term("chinese", "Chinese", ("mandarin", "cantonese", "zh")),
+        Term("vietnamese", "Vietnamese", ("vi",)),
+        Term("korean", "Korean", ("ko",)),
+        Term("tagalog", "Tagalog", ("filipino",)),
+        Term("arabic", "Arabic", ("ar",)),
+        Term("french", "French", ("fr",)),
+        Term("haitian_creole", "Haitian Creole", ("creole", "kreyol")),
+        Term("russian", "Russian", ("ru",)),
+        Term("portuguese", "Portuguese", ("pt",)),
+        Term("german", "German", ("de",)),
+        Term("italian", "Italian", ("it",)),
+        Term("polish", "Polish", ("pl",)),
+        Term("hindi", "Hindi", ("hi",)),
+        Term("urdu", "Urdu"),
+        Term("japanese", "Japanese", ("ja",)),
+        Term("hmong", "Hmong"),
+        Term("somali", "Somali"),
+        Term("farsi", "Farsi (Persian)", ("persian",)),
+        Term("navajo", "Navajo"),
+        Term("native_american_languages", "American Indian or Alaska Native languages",
+             ("american indian languages", "alaska native languages")),
+        Term("other", "Other languages", ("other language",)),
+    ],
+)
+
+SPECIAL_GROUPS = Vocabulary(
+    "special group",
+    [
+        Term("veterans", "Veterans", ("veteran", "vet")),
+        Term("active_military", "Active-duty military", ("active duty", "military members")),
+        Term("military_families", "Military families"),
+        Term("lgbtq", "LGBTQ+", ("lgbt", "lgbtq+", "gay", "lesbian", "transgender")),
+        Term("pregnant_women", "Pregnant or postpartum women", ("pregnant", "postpartum", "pregnant women")),
+        Term("women", "Women"),
+        Term("men", "Men"),
+        Term("adolescents_only", "Adolescents", ("youth programs",)),
+        Term("seniors", "Older adults", ("older adults programs",)),
+        Term("justice_involved", "People involved with the justice system",
+             ("criminal justice", "justice involved", "court ordered", "dui", "dwi", "dui/dwi")),
+        Term("trauma_survivors", "Trauma survivors", ("trauma survivors",)),
+        Term("domestic_violence", "People affected by domestic violence", ("domestic violence", "ipv")),
+        Term("hiv", "People with HIV or AIDS", ("hiv/aids", "aids")),
+        Term("homeless", "People experiencing homelessness", ("homelessness", "unhoused")),
+        Term("first_responders", "First responders"),
+        Term("co_occurring", "People with co-occurring disorders", ("dual diagnosis",)),
+        Term("serious_mental_illness", "Adults with serious mental illness", ("smi",)),
+        Term("serious_emotional_disturbance", "Children with serious emotional disturbance", ("sed",)),
+        Term("deaf_hard_of_hearing", "Deaf or hard of hearing", ("deaf", "hard of hearing")),
+    ],
+)
+
+SCHEDULE_TIMES = Vocabulary(
+    "schedule",
+    [
+        Term("morning", "Mornings", ("am", "mornings")),
+        Term("afternoon", "Afternoons", ("afternoons", "daytime")),
+        Term("evening", "Evenings", ("pm", "evenings", "night", "after work")),
+        Term("weekend", "Weekends", ("weekends", "saturday", "sunday")),
+    ],
+)
+
+SERVICES = Vocabulary(
+    "service",
+    [
+        Term("individual_therapy", "Individual therapy", ("individual", "one-on-one therapy")),
+        Term("group_therapy", "Group therapy", ("group",)),
+        Term("family_therapy", "Family therapy", ("family", "couples therapy")),
+        Term("medication_management", "Medication management", ("medication", "psychiatry")),
+        Term("psychoeducation", "Psychoeducation", ("education",)),
+        Term("skill_building", "Skill building (coping, stress, relapse prevention)",
+             ("skills", "coping skills", "life skills")),
+        Term("mat", "Medication for addiction treatment (MAT)",
+             ("moud", "medication assisted treatment", "medication for addiction", "buprenorphine",
+              "methadone", "naltrexone")),
+        Term("drug_testing", "Drug and alcohol testing", ("drug screening", "urine testing")),
+        Term("holistic", "Holistic therapies (mindfulness, yoga, art)",
+             ("holistic therapies", "mindfulness", "yoga", "art therapy")),
+        Term("case_management", "Case management",),
+        Term("peer_support", "Peer support", ("peer", "recovery coaching")),
+        Term("vocational", "Vocational and educational support", ("employment", "job support")),
+        Term("aftercare", "Aftercare and discharge planning", ("discharge planning", "continuing care")),
+        Term("psychiatric_evaluation", "Psychiatric evaluation", ("assessment", "evaluation")),
+        Term("crisis_services", "Crisis services", ("crisis",)),
+        Term("housing_support", "Housing support", ("housing",)),
+        Term("transportation", "Transportation help",),
+        Term("smoking_cessation", "Tobacco cessation", ("tobacco", "smoking")),
+    ],
+)
+
+APPROACHES = Vocabulary(
+    "therapeutic approach",
+    [
+        Term("cbt", "Cognitive behavioral therapy (CBT)", ("cognitive behavioral therapy",)),
+        Term("dbt", "Dialectical behavior therapy (DBT)", ("dialectical behavior therapy",)),
+        Term("motivational_interviewing", "Motivational interviewing", ("mi",)),
+        Term("motivational_enhancement", "Motivational enhancement therapy", ("met",)),
+        Term("emdr", "EMDR", ("eye movement desensitization",)),
+        Term("trauma_focused", "Trauma-focused therapy", ("tf cbt", "tf-cbt", "cpt", "prolonged exposure")),
+        Term("act", "Acceptance and commitment therapy (ACT)", ("acceptance and commitment therapy",)),
+        Term("twelve_step", "12-step facilitation", ("12 step", "12-step", "twelve step")),
+        Term("contingency_management", "Contingency management",),
+        Term("relapse_prevention", "Relapse prevention",),
+        Term("family_based", "Family-based treatment", ("fbt", "maudsley")),
+        Term("matrix_model", "Matrix model",),
+        Term("community_reinforcement", "Community reinforcement approach", ("cra", "craft")),
+        Term("integrated_dual_disorders", "Integrated dual-disorder treatment", ("iddt",)),
+        Term("anger_management", "Anger management",),
+        Term("rational_emotive", "Rational emotive behavior therapy", ("rebt",)),
+    ],
+)
+
+ACCREDITATION = Vocabulary(
+    "accreditation",
+    [
+        Term("joint_commission", "The Joint Commission", ("jc", "jcaho", "tjc")),
+        Term("carf", "CARF", ("commission on accreditation of rehabilitation facilities",)),
+        Term("coa", "Council on Accreditation (COA)", ("council on accreditation",)),
+        Term("ncqa", "NCQA", ("national committee for quality assurance",)),
+        Term("state_licensed", "State licensed", ("licensed", "state license")),
+        Term("hfap", "HFAP", ("healthcare facilities accreditation program",)),
+    ],
+)
+
+_STATE_NAMES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
+    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
+    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+    "PR": "Puerto Rico", "GU": "Guam", "VI": "U.S. Virgin Islands", "AS": "American Samoa",
+    "MP": "Northern Mariana Islands", "FM": "Micronesia", "MH": "Marshall Islands", "PW": "Palau",
+}
+
+#: US states and territories; ids are the two-letter postal codes.
+STATES = Vocabulary("state", [Term(code, name) for code, name in _STATE_NAMES.items()])
+
+
+#: Every vocabulary by the directory field that uses it.
+BY_FIELD: dict[str, Vocabulary] = {
+    "levels": LEVELS,
+    "conditions": CONDITIONS,
+    "payment": PAYMENT,
+    "ages": AGE_GROUPS,
+    "languages": LANGUAGES,
+    "special_groups": SPECIAL_GROUPS,
+    "times": SCHEDULE_TIMES,
+    "services": SERVICES,
+    "approaches": APPROACHES,
+    "accreditation": ACCREDITATION,
+}
