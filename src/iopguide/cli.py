@@ -213,7 +213,7 @@ def directory_import(
     force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
 ) -> None:
     """Turn published listings (SAMHSA National Directory, FindTreatment.gov) into a directory file."""
-    from iopguide.commands.directory import run_import
+    from iopguide.commands.importing import run_import
 
     run_import(source, files, output=output, force=force)
 
