@@ -91,7 +91,7 @@ _LEVELS: tuple[LevelDescription, ...] = (
         id="residential",
         title="Residential treatment",
         hours="24 hours a day, often for several weeks or longer",
-        where_you_live="You live at the programme, with staff there around the clock",
+        where_you_live="You live at the program, with staff there around the clock",
         who_for="People who need a structured, supportive place to live while they recover, "
         "for example when home is not stable or safe, but who do not need hospital care.",
         components=(
@@ -99,7 +99,7 @@ _LEVELS: tuple[LevelDescription, ...] = (
             "Skill building for daily life and recovery",
             "Medication management",
             "Staff support day and night",
-            "Planning for life after the programme, such as IOP or supportive housing",
+            "Planning for life after the program, such as IOP or supportive housing",
         ),
     ),
     LevelDescription(
@@ -143,7 +143,7 @@ _LEVELS: tuple[LevelDescription, ...] = (
         hours="About 1 hour a week, or less",
         where_you_live="At home; you keep up your usual life",
         who_for="People whose symptoms are manageable with a regular session with a therapist, "
-        "counsellor or doctor, about once a week or less.",
+        "counselor or doctor, about once a week or less.",
         components=(
             "Individual therapy (sometimes couples, family or group sessions)",
             "Medication management if needed",

@@ -1,0 +1,148 @@
+"""How ``iopguide learn`` looks: the topic list and one topic, in a calm layout.
+
+Lines are capped at :data:`MAX_WIDTH` columns so a wide projector still reads like
+a page; below :data:`TABLE_MIN_WIDTH` tables give way to short stacked sections,
+which stay readable in a 40-column window. When stdout is not a terminal the same
+page is printed as plain text (no ANSI codes, no trailing padding).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from iopguide import crisis
+from iopguide.content.levels import BY_INTENSITY, LEVEL_DESCRIPTIONS
+from iopguide.content.topics import Topic, levels_markdown
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+MAX_WIDTH = 100
+TABLE_MIN_WIDTH = 90
+LIST_TABLE_MIN_WIDTH = 70
+OPEN_HINT = "Open a topic with: iopguide learn TOPIC  (add --markdown for a handout)"
+
+
+def render_topic(topic: Topic, console: Console | None = None) -> None:
+    """Show *topic*: a title rule, the text, and the crisis line at the end."""
+    from rich.markdown import Markdown
+    from rich.rule import Rule
+    from rich.text import Text
+
+    console = console or _stdout()
+    width = _page_width(console)
+    page: list[RenderableType] = [Rule(Text(topic.title, style="bold"), align="left"), Text("")]
+    parts = topic.body_parts()
+    for index, part in enumerate(parts):
+        if part.strip():
+            page.append(Markdown(part))
+        if index < len(parts) - 1:
+            if width >= TABLE_MIN_WIDTH:
+                page.append(_levels_table())  # its box brings blank lines above and below
+            else:
+                page += [Text(""), Markdown(levels_markdown("list")), Text("")]
+    page += [Text(""), Rule(style="dim"), _footer()]
+    _print_page(console, page, width)
+
+
+def render_topic_list(topics: Sequence[Topic], console: Console | None = None) -> None:
+    """Show every topic: its id (what to type), title and one-line summary."""
+    from rich.rule import Rule
+    from rich.text import Text
+
+    console = console or _stdout()
+    width = _page_width(console)
+    page: list[RenderableType] = [
+        Rule(Text("Learn about intensive outpatient programs (IOPs)", style="bold"), align="left"),
+        Text(""),
+    ]
+    if width >= LIST_TABLE_MIN_WIDTH:
+        from rich import box
+        from rich.table import Table
+
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        table.add_column("Topic", style="bold", no_wrap=True)
+        table.add_column("Title")
+        table.add_column("What it covers")
+        for topic in topics:
+            table.add_row(Text(topic.id), Text(topic.title), Text(topic.summary))
+        page.append(table)
+    else:
+        for topic in topics:
+            page.append(Text(topic.id, style="bold"))
+            page.append(Text("  " + topic.title))
+            page.append(Text("  " + topic.summary, style="dim"))
+    page += [Text(""), Text(OPEN_HINT), Text(""), _footer()]
+    _print_page(console, page, width)
+
+
+def topic_list_markdown(topics: Iterable[Topic]) -> str:
+    """The topic list as Markdown, for a handout or a README."""
+    lines = ["# Learn about intensive outpatient programs (IOPs)", ""]
+    for topic in topics:
+        lines.append(f"- `{topic.id}`: **{topic.title}** {topic.summary}")
+    lines += ["", "Open a topic with `iopguide learn TOPIC`; add `--markdown` for a handout.", ""]
+    return "\n".join(lines)
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _stdout() -> Console:
+    from iopguide.ui.console import stdout_console
+
+    return stdout_console()
+
+
+def _page_width(console: Console) -> int:
+    return max(20, min(console.width, MAX_WIDTH))
+
+
+def _footer() -> RenderableType:
+    from rich.text import Text
+
+    return Text(crisis.FOOTER, style="bold")
+
+
+def _levels_table() -> RenderableType:
+    """The levels side by side, the widest column for who each level is for."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+    table.add_column("Level of care", ratio=2, style="bold")
+    table.add_column("Hours", ratio=2)
+    table.add_column("Where you live", ratio=2)
+    table.add_column("Who it is for", ratio=4)
+    for level_id in BY_INTENSITY:
+        level = LEVEL_DESCRIPTIONS[level_id]
+        table.add_row(
+            Text(level.title), Text(level.hours), Text(level.where_you_live), Text(level.who_for)
+        )
+    return table
+
+
+def _print_page(console: Console, page: Sequence[RenderableType], width: int) -> None:
+    """Print *page* at *width*; to a pipe or file, as plain text with no trailing padding."""
+    if console.is_terminal:
+        for renderable in page:
+            console.print(renderable, width=width)
+        return
+    # A console of our own, without colour, so no escape code can reach a pipe
+    # whatever the shared console was set up with.
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    plain_console = Console(
+        file=buffer, width=width, color_system=None, force_terminal=False,
+        highlight=False, emoji=False, markup=False,
+    )
+    for renderable in page:
+        plain_console.print(renderable)
+    plain = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
+    console.file.write(plain + "\n")
+    console.file.flush()
