@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -41,7 +41,7 @@ directory_app = typer.Typer(
 app.add_typer(directory_app, name="directory")
 
 DirectoryOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--directory",
         "-d",
@@ -52,7 +52,9 @@ DirectoryOption = Annotated[
 ]
 NoCacheOption = Annotated[
     bool,
-    typer.Option("--no-cache", help="Read the directory file afresh; do not use or write the cache."),
+    typer.Option(
+        "--no-cache", help="Read the directory file afresh; do not use or write the cache."
+    ),
 ]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print one JSON object on stdout, for scripts.")
@@ -85,39 +87,59 @@ def root(
 @app.command()
 def find(
     condition: Annotated[
-        Optional[list[str]],
-        typer.Option("--condition", "-c", help="What you want help with, e.g. depression, ptsd, alcohol."),
+        list[str] | None,
+        typer.Option(
+            "--condition", "-c", help="What you want help with, e.g. depression, ptsd, alcohol."
+        ),
     ] = None,
     insurance: Annotated[
-        Optional[list[str]],
-        typer.Option("--insurance", "-i", help="A payment type (medicaid, tricare, sliding-scale ...) or a plan name."),
+        list[str] | None,
+        typer.Option(
+            "--insurance",
+            "-i",
+            help="A payment type (medicaid, tricare, sliding-scale ...) or a plan name.",
+        ),
     ] = None,
     zip_code: Annotated[
-        Optional[str], typer.Option("--zip", "-z", help="Your 5-digit ZIP code; results are sorted by distance.")
+        str | None,
+        typer.Option("--zip", "-z", help="Your 5-digit ZIP code; results are sorted by distance."),
     ] = None,
     radius: Annotated[
         float, typer.Option("--radius", "-r", min=0, help="Miles from --zip.")
     ] = 25.0,
     state: Annotated[
-        Optional[list[str]], typer.Option("--state", "-s", help="State, e.g. KY or Kentucky.")
+        list[str] | None, typer.Option("--state", "-s", help="State, e.g. KY or Kentucky.")
     ] = None,
-    city: Annotated[Optional[list[str]], typer.Option("--city", help="City name.")] = None,
+    city: Annotated[list[str] | None, typer.Option("--city", help="City name.")] = None,
     level: Annotated[
-        Optional[list[str]],
-        typer.Option("--level", "-l", help="Level of care: iop (default), php, outpatient, residential, inpatient, detox, or any."),
+        list[str] | None,
+        typer.Option(
+            "--level",
+            "-l",
+            help="Level of care: iop (default), php, outpatient, residential, inpatient, "
+            "detox, or any.",
+        ),
     ] = None,
     telehealth: Annotated[
-        bool, typer.Option("--telehealth", help="Only programs that offer telehealth where you live.")
+        bool,
+        typer.Option("--telehealth", help="Only programs that offer telehealth where you live."),
     ] = False,
     age_group: Annotated[
-        Optional[list[str]],
-        typer.Option("--age-group", "-a", help="children, adolescents, young-adults, adults, older-adults."),
+        list[str] | None,
+        typer.Option(
+            "--age-group", "-a", help="children, adolescents, young-adults, adults, older-adults."
+        ),
     ] = None,
-    language: Annotated[Optional[list[str]], typer.Option("--language", help="e.g. spanish, asl.")] = None,
+    language: Annotated[
+        list[str] | None, typer.Option("--language", help="e.g. spanish, asl.")
+    ] = None,
     schedule: Annotated[
-        Optional[list[str]], typer.Option("--schedule", help="morning, afternoon, evening or weekend.")
+        list[str] | None,
+        typer.Option("--schedule", help="morning, afternoon, evening or weekend."),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="How many to show; 0 shows all.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=0, help="How many to show; 0 shows all.")
+    ] = 20,
     json_output: JsonOption = False,
     directory: DirectoryOption = None,
     no_cache: NoCacheOption = False,
@@ -150,7 +172,9 @@ def find(
 
 @app.command()
 def show(
-    program_id: Annotated[str, typer.Argument(metavar="ID", help="A program id, as find shows it.")],
+    program_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A program id, as find shows it.")
+    ],
     json_output: JsonOption = False,
     directory: DirectoryOption = None,
     no_cache: NoCacheOption = False,
@@ -164,11 +188,15 @@ def show(
 @app.command()
 def assess(
     answers: Annotated[
-        Optional[str],
-        typer.Option("--answers", help="A YAML or JSON file of answers ('-' reads stdin).", show_default=False),
+        str | None,
+        typer.Option(
+            "--answers",
+            help="A YAML or JSON file of answers ('-' reads stdin).",
+            show_default=False,
+        ),
     ] = None,
     answer: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--answer", help="One answer as id=value (repeatable; overrides --answers)."),
     ] = None,
     json_output: JsonOption = False,
@@ -181,8 +209,10 @@ def assess(
 
 @app.command()
 def learn(
-    topic: Annotated[Optional[str], typer.Argument(help="A topic; leave out to list them.")] = None,
-    markdown: Annotated[bool, typer.Option("--markdown", help="Print the topic as Markdown.")] = False,
+    topic: Annotated[str | None, typer.Argument(help="A topic; leave out to list them.")] = None,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print the topic as Markdown.")
+    ] = False,
 ) -> None:
     """Read about IOPs: what they are, what happens there, levels of care, paying, crisis help."""
     from iopguide.commands.learn import run_learn
@@ -193,8 +223,11 @@ def learn(
 @directory_app.command("validate")
 def directory_validate(
     file: Annotated[
-        Optional[Path],
-        typer.Argument(help="The file to check; defaults to --directory, $IOPGUIDE_DIRECTORY or the built-in one."),
+        Path | None,
+        typer.Argument(
+            help="The file to check; defaults to --directory, $IOPGUIDE_DIRECTORY "
+            "or the built-in one."
+        ),
     ] = None,
     directory: DirectoryOption = None,
     json_output: JsonOption = False,
@@ -207,12 +240,23 @@ def directory_validate(
 
 @directory_app.command("import")
 def directory_import(
-    source: Annotated[str, typer.Argument(help="samhsa (National Directory .xlsx or .csv) or findtreatment (API .json).")],
-    files: Annotated[list[Path], typer.Argument(help="The published files to read.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The directory file to write (.json or .yaml).")],
-    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="samhsa (National Directory .xlsx or .csv) or findtreatment (API .json)."
+        ),
+    ],
+    files: Annotated[
+        list[Path], typer.Argument(help="The published files to read.", show_default=False)
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The directory file to write (.json or .yaml).")
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
 ) -> None:
-    """Turn published listings (SAMHSA National Directory, FindTreatment.gov) into a directory file."""
+    """Turn published listings (SAMHSA National Directory, FindTreatment.gov) into a directory."""
     from iopguide.commands.importing import run_import
 
     run_import(source, files, output=output, force=force)

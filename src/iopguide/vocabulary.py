@@ -28,6 +28,7 @@ class Term:
     label: str
     aliases: tuple[str, ...] = ()
     description: str = ""
+    short: str = ""  # for narrow columns; the label when empty
 
 
 class Vocabulary:
@@ -41,6 +42,7 @@ class Vocabulary:
             for key in (term.id, term.label, *term.aliases):
                 self._by_key[normalise(key)] = term.id
         self._labels = {t.id: t.label for t in self.terms}
+        self._terms_by_id = {t.id: t for t in self.terms}
 
     def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
@@ -72,6 +74,10 @@ class Vocabulary:
     def labels(self, term_ids: Iterable[str]) -> list[str]:
         return [self.label(t) for t in term_ids]
 
+    def short(self, term_id: str) -> str:
+        term = self._terms_by_id.get(term_id)
+        return (term.short or term.label) if term else term_id
+
     def sort(self, term_ids: Iterable[str]) -> tuple[str, ...]:
         """Order ids as the vocabulary lists them (stable, meaningful output)."""
         order = {t.id: i for i, t in enumerate(self.terms)}
@@ -81,43 +87,103 @@ class Vocabulary:
 LEVELS = Vocabulary(
     "level of care",
     [
-        Term("outpatient", "Outpatient", ("op", "regular outpatient", "weekly therapy"),
-             "Therapy about once a week while living at home."),
-        Term("iop", "Intensive outpatient (IOP)",
-             ("intensive outpatient", "intensive outpatient program", "intensive"),
-             "About 9-20 hours a week, 3-5 days, while living at home."),
-        Term("php", "Partial hospitalization (PHP)",
-             ("partial hospitalization", "partial hospitalisation", "partial", "day treatment",
-              "day program"),
-             "About 6-8 hours a day on weekdays, going home at night."),
-        Term("residential", "Residential", ("rehab", "residential treatment"),
-             "Living at the programme, with staff around the clock."),
-        Term("inpatient", "Inpatient (hospital)", ("hospital", "hospital inpatient", "inpatient hospital"),
-             "24-hour hospital care with doctors and nurses."),
-        Term("detox", "Detox (withdrawal management)",
-             ("withdrawal management", "withdrawal", "detoxification", "medical detox"),
-             "Medically supervised withdrawal from alcohol or drugs."),
+        Term(
+            "outpatient",
+            "Outpatient",
+            ("op", "regular outpatient", "weekly therapy"),
+            "Therapy about once a week while living at home.",
+            short="Outpatient",
+        ),
+        Term(
+            "iop",
+            "Intensive outpatient (IOP)",
+            ("intensive outpatient", "intensive outpatient program", "intensive"),
+            "About 9-20 hours a week, 3-5 days, while living at home.",
+            short="IOP",
+        ),
+        Term(
+            "php",
+            "Partial hospitalization (PHP)",
+            (
+                "partial hospitalization",
+                "partial hospitalisation",
+                "partial",
+                "day treatment",
+                "day program",
+            ),
+            "About 6-8 hours a day on weekdays, going home at night.",
+            short="PHP",
+        ),
+        Term(
+            "residential",
+            "Residential",
+            ("rehab", "residential treatment"),
+            "Living at the programme, with staff around the clock.",
+            short="Residential",
+        ),
+        Term(
+            "inpatient",
+            "Inpatient (hospital)",
+            ("hospital", "hospital inpatient", "inpatient hospital"),
+            "24-hour hospital care with doctors and nurses.",
+            short="Inpatient",
+        ),
+        Term(
+            "detox",
+            "Detox (withdrawal management)",
+            ("withdrawal management", "withdrawal", "detoxification", "medical detox"),
+            "Medically supervised withdrawal from alcohol or drugs.",
+            short="Detox",
+        ),
     ],
 )
 
 CONDITIONS = Vocabulary(
     "condition",
     [
-        Term("mental_health", "Mental health (general)", ("mh", "mental illness", "general mental health")),
+        Term(
+            "mental_health",
+            "Mental health (general)",
+            ("mh", "mental illness", "general mental health"),
+        ),
         Term("depression", "Depression", ("depressive disorder", "major depression", "mdd")),
         Term("anxiety", "Anxiety", ("anxiety disorders", "panic", "ocd", "gad")),
         Term("bipolar", "Bipolar disorder", ("bipolar disorder", "manic depression")),
-        Term("trauma", "Trauma / PTSD", ("ptsd", "trauma/ptsd", "post traumatic stress", "post-traumatic stress")),
-        Term("eating_disorder", "Eating disorders",
-             ("eating disorders", "ed", "anorexia", "bulimia", "binge eating")),
+        Term(
+            "trauma",
+            "Trauma / PTSD",
+            ("ptsd", "trauma/ptsd", "post traumatic stress", "post-traumatic stress"),
+        ),
+        Term(
+            "eating_disorder",
+            "Eating disorders",
+            ("eating disorders", "ed", "anorexia", "bulimia", "binge eating"),
+        ),
         Term("self_harm", "Self-harm", ("self harm", "self injury", "self-injury")),
-        Term("psychosis", "Psychosis / serious mental illness",
-             ("smi", "serious mental illness", "schizophrenia", "psychotic disorders")),
-        Term("substance_use", "Substance use",
-             ("sud", "substance use disorder", "addiction", "alcohol", "drugs", "drug use", "opioids",
-              "substance abuse")),
-        Term("co_occurring", "Co-occurring mental health and substance use",
-             ("dual diagnosis", "co-occurring", "cod")),
+        Term(
+            "psychosis",
+            "Psychosis / serious mental illness",
+            ("smi", "serious mental illness", "schizophrenia", "psychotic disorders"),
+        ),
+        Term(
+            "substance_use",
+            "Substance use",
+            (
+                "sud",
+                "substance use disorder",
+                "addiction",
+                "alcohol",
+                "drugs",
+                "drug use",
+                "opioids",
+                "substance abuse",
+            ),
+        ),
+        Term(
+            "co_occurring",
+            "Co-occurring mental health and substance use",
+            ("dual diagnosis", "co-occurring", "cod"),
+        ),
     ],
 )
 
@@ -139,14 +205,47 @@ PAYMENT = Vocabulary(
     [
         Term("medicaid", "Medicaid", ("medi-cal", "medical assistance")),
         Term("medicare", "Medicare"),
-        Term("private_insurance", "Private insurance",
-             ("private", "insurance", "commercial insurance", "health insurance", "employer insurance")),
-        Term("military", "Military insurance (TRICARE)", ("tricare", "military insurance")),
-        Term("self_pay", "Self-pay (cash)", ("cash", "self pay", "out of pocket")),
-        Term("sliding_scale", "Sliding-scale fees", ("sliding scale", "sliding fee", "income based")),
-        Term("state_funded", "State-funded", ("state", "state financed", "state-financed", "state insurance")),
-        Term("ihs_tribal", "IHS / tribal / urban Indian funds", ("ihs", "tribal", "indian health service")),
-        Term("free", "Free (no payment needed)", ("no cost", "no payment", "no charge")),
+        Term(
+            "private_insurance",
+            "Private insurance",
+            (
+                "private",
+                "insurance",
+                "commercial insurance",
+                "health insurance",
+                "employer insurance",
+            ),
+            short="Private",
+        ),
+        Term(
+            "military",
+            "Military insurance (TRICARE)",
+            ("tricare", "military insurance"),
+            short="TRICARE",
+        ),
+        Term(
+            "self_pay", "Self-pay (cash)", ("cash", "self pay", "out of pocket"), short="Self-pay"
+        ),
+        Term(
+            "sliding_scale",
+            "Sliding-scale fees",
+            ("sliding scale", "sliding fee", "income based"),
+            short="Sliding scale",
+        ),
+        Term(
+            "state_funded",
+            "State-funded",
+            ("state", "state financed", "state-financed", "state insurance"),
+        ),
+        Term(
+            "ihs_tribal",
+            "IHS / tribal / urban Indian funds",
+            ("ihs", "tribal", "indian health service"),
+            short="IHS/tribal",
+        ),
+        Term(
+            "free", "Free (no payment needed)", ("no cost", "no payment", "no charge"), short="Free"
+        ),
     ],
 )
 
@@ -154,7 +253,11 @@ AGE_GROUPS = Vocabulary(
     "age group",
     [
         Term("children", "Children (under 13)", ("child", "kids", "kid")),
-        Term("adolescents", "Adolescents (13-17)", ("adolescent", "teens", "teen", "teenagers", "youth")),
+        Term(
+            "adolescents",
+            "Adolescents (13-17)",
+            ("adolescent", "teens", "teen", "teenagers", "youth"),
+        ),
         Term("young_adults", "Young adults (18-25)", ("young adult", "transition age")),
         Term("adults", "Adults", ("adult",)),
         Term("older_adults", "Older adults (65+)", ("older adult", "seniors", "senior", "elderly")),
@@ -186,8 +289,11 @@ LANGUAGES = Vocabulary(
         Term("somali", "Somali"),
         Term("farsi", "Farsi (Persian)", ("persian",)),
         Term("navajo", "Navajo"),
-        Term("native_american_languages", "American Indian or Alaska Native languages",
-             ("american indian languages", "alaska native languages")),
+        Term(
+            "native_american_languages",
+            "American Indian or Alaska Native languages",
+            ("american indian languages", "alaska native languages"),
+        ),
         Term("other", "Other languages", ("other language",)),
     ],
 )
@@ -199,21 +305,34 @@ SPECIAL_GROUPS = Vocabulary(
         Term("active_military", "Active-duty military", ("active duty", "military members")),
         Term("military_families", "Military families"),
         Term("lgbtq", "LGBTQ+", ("lgbt", "lgbtq+", "gay", "lesbian", "transgender")),
-        Term("pregnant_women", "Pregnant or postpartum women", ("pregnant", "postpartum", "pregnant women")),
+        Term(
+            "pregnant_women",
+            "Pregnant or postpartum women",
+            ("pregnant", "postpartum", "pregnant women"),
+        ),
         Term("women", "Women"),
         Term("men", "Men"),
         Term("adolescents_only", "Adolescents", ("youth programs",)),
         Term("seniors", "Older adults", ("older adults programs",)),
-        Term("justice_involved", "People involved with the justice system",
-             ("criminal justice", "justice involved", "court ordered", "dui", "dwi", "dui/dwi")),
+        Term(
+            "justice_involved",
+            "People involved with the justice system",
+            ("criminal justice", "justice involved", "court ordered", "dui", "dwi", "dui/dwi"),
+        ),
         Term("trauma_survivors", "Trauma survivors", ("trauma survivors",)),
-        Term("domestic_violence", "People affected by domestic violence", ("domestic violence", "ipv")),
+        Term(
+            "domestic_violence",
+            "People affected by domestic violence",
+            ("domestic violence", "ipv"),
+        ),
         Term("hiv", "People with HIV or AIDS", ("hiv/aids", "aids")),
         Term("homeless", "People experiencing homelessness", ("homelessness", "unhoused")),
         Term("first_responders", "First responders"),
         Term("co_occurring", "People with co-occurring disorders", ("dual diagnosis",)),
         Term("serious_mental_illness", "Adults with serious mental illness", ("smi",)),
-        Term("serious_emotional_disturbance", "Children with serious emotional disturbance", ("sed",)),
+        Term(
+            "serious_emotional_disturbance", "Children with serious emotional disturbance", ("sed",)
+        ),
         Term("deaf_hard_of_hearing", "Deaf or hard of hearing", ("deaf", "hard of hearing")),
     ],
 )
@@ -236,22 +355,47 @@ SERVICES = Vocabulary(
         Term("family_therapy", "Family therapy", ("family", "couples therapy")),
         Term("medication_management", "Medication management", ("medication", "psychiatry")),
         Term("psychoeducation", "Psychoeducation", ("education",)),
-        Term("skill_building", "Skill building (coping, stress, relapse prevention)",
-             ("skills", "coping skills", "life skills")),
-        Term("mat", "Medication for addiction treatment (MAT)",
-             ("moud", "medication assisted treatment", "medication for addiction", "buprenorphine",
-              "methadone", "naltrexone")),
+        Term(
+            "skill_building",
+            "Skill building (coping, stress, relapse prevention)",
+            ("skills", "coping skills", "life skills"),
+        ),
+        Term(
+            "mat",
+            "Medication for addiction treatment (MAT)",
+            (
+                "moud",
+                "medication assisted treatment",
+                "medication for addiction",
+                "buprenorphine",
+                "methadone",
+                "naltrexone",
+            ),
+        ),
         Term("drug_testing", "Drug and alcohol testing", ("drug screening", "urine testing")),
-        Term("holistic", "Holistic therapies (mindfulness, yoga, art)",
-             ("holistic therapies", "mindfulness", "yoga", "art therapy")),
-        Term("case_management", "Case management",),
+        Term(
+            "holistic",
+            "Holistic therapies (mindfulness, yoga, art)",
+            ("holistic therapies", "mindfulness", "yoga", "art therapy"),
+        ),
+        Term(
+            "case_management",
+            "Case management",
+        ),
         Term("peer_support", "Peer support", ("peer", "recovery coaching")),
         Term("vocational", "Vocational and educational support", ("employment", "job support")),
-        Term("aftercare", "Aftercare and discharge planning", ("discharge planning", "continuing care")),
+        Term(
+            "aftercare",
+            "Aftercare and discharge planning",
+            ("discharge planning", "continuing care"),
+        ),
         Term("psychiatric_evaluation", "Psychiatric evaluation", ("assessment", "evaluation")),
         Term("crisis_services", "Crisis services", ("crisis",)),
         Term("housing_support", "Housing support", ("housing",)),
-        Term("transportation", "Transportation help",),
+        Term(
+            "transportation",
+            "Transportation help",
+        ),
         Term("smoking_cessation", "Tobacco cessation", ("tobacco", "smoking")),
     ],
 )
@@ -264,16 +408,34 @@ APPROACHES = Vocabulary(
         Term("motivational_interviewing", "Motivational interviewing", ("mi",)),
         Term("motivational_enhancement", "Motivational enhancement therapy", ("met",)),
         Term("emdr", "EMDR", ("eye movement desensitization",)),
-        Term("trauma_focused", "Trauma-focused therapy", ("tf cbt", "tf-cbt", "cpt", "prolonged exposure")),
-        Term("act", "Acceptance and commitment therapy (ACT)", ("acceptance and commitment therapy",)),
+        Term(
+            "trauma_focused",
+            "Trauma-focused therapy",
+            ("tf cbt", "tf-cbt", "cpt", "prolonged exposure"),
+        ),
+        Term(
+            "act", "Acceptance and commitment therapy (ACT)", ("acceptance and commitment therapy",)
+        ),
         Term("twelve_step", "12-step facilitation", ("12 step", "12-step", "twelve step")),
-        Term("contingency_management", "Contingency management",),
-        Term("relapse_prevention", "Relapse prevention",),
+        Term(
+            "contingency_management",
+            "Contingency management",
+        ),
+        Term(
+            "relapse_prevention",
+            "Relapse prevention",
+        ),
         Term("family_based", "Family-based treatment", ("fbt", "maudsley")),
-        Term("matrix_model", "Matrix model",),
+        Term(
+            "matrix_model",
+            "Matrix model",
+        ),
         Term("community_reinforcement", "Community reinforcement approach", ("cra", "craft")),
         Term("integrated_dual_disorders", "Integrated dual-disorder treatment", ("iddt",)),
-        Term("anger_management", "Anger management",),
+        Term(
+            "anger_management",
+            "Anger management",
+        ),
         Term("rational_emotive", "Rational emotive behavior therapy", ("rebt",)),
     ],
 )
@@ -291,19 +453,65 @@ ACCREDITATION = Vocabulary(
 )
 
 _STATE_NAMES = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
-    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
-    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
-    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
-    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
-    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
-    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-    "PR": "Puerto Rico", "GU": "Guam", "VI": "U.S. Virgin Islands", "AS": "American Samoa",
-    "MP": "Northern Mariana Islands", "FM": "Micronesia", "MH": "Marshall Islands", "PW": "Palau",
+    "AL": "Alabama",
+    "AK": "Alaska",
+    "AZ": "Arizona",
+    "AR": "Arkansas",
+    "CA": "California",
+    "CO": "Colorado",
+    "CT": "Connecticut",
+    "DE": "Delaware",
+    "DC": "District of Columbia",
+    "FL": "Florida",
+    "GA": "Georgia",
+    "HI": "Hawaii",
+    "ID": "Idaho",
+    "IL": "Illinois",
+    "IN": "Indiana",
+    "IA": "Iowa",
+    "KS": "Kansas",
+    "KY": "Kentucky",
+    "LA": "Louisiana",
+    "ME": "Maine",
+    "MD": "Maryland",
+    "MA": "Massachusetts",
+    "MI": "Michigan",
+    "MN": "Minnesota",
+    "MS": "Mississippi",
+    "MO": "Missouri",
+    "MT": "Montana",
+    "NE": "Nebraska",
+    "NV": "Nevada",
+    "NH": "New Hampshire",
+    "NJ": "New Jersey",
+    "NM": "New Mexico",
+    "NY": "New York",
+    "NC": "North Carolina",
+    "ND": "North Dakota",
+    "OH": "Ohio",
+    "OK": "Oklahoma",
+    "OR": "Oregon",
+    "PA": "Pennsylvania",
+    "RI": "Rhode Island",
+    "SC": "South Carolina",
+    "SD": "South Dakota",
+    "TN": "Tennessee",
+    "TX": "Texas",
+    "UT": "Utah",
+    "VT": "Vermont",
+    "VA": "Virginia",
+    "WA": "Washington",
+    "WV": "West Virginia",
+    "WI": "Wisconsin",
+    "WY": "Wyoming",
+    "PR": "Puerto Rico",
+    "GU": "Guam",
+    "VI": "U.S. Virgin Islands",
+    "AS": "American Samoa",
+    "MP": "Northern Mariana Islands",
+    "FM": "Micronesia",
+    "MH": "Marshall Islands",
+    "PW": "Palau",
 }
 
 #: US states and territories; ids are the two-letter postal codes.

@@ -8,7 +8,7 @@ characters are removed (:func:`iopguide.text.clean`) and the result is a
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from rich.console import Console
 from rich.text import Text
@@ -16,12 +16,12 @@ from rich.text import Text
 from iopguide.text import clean
 
 
-@lru_cache(maxsize=None)
+@cache
 def stdout_console() -> Console:
     return Console(highlight=False, emoji=False, soft_wrap=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def stderr_console() -> Console:
     return Console(stderr=True, highlight=False, emoji=False, soft_wrap=False)
 

@@ -17,7 +17,11 @@ def show_error(err: IopguideError) -> None:
     console.print(Text.assemble(("Error: ", "bold red"), clean(err.message, single_line=False)))
     if isinstance(err, DataError):
         for problem in err.problems[:MAX_PROBLEMS_SHOWN]:
-            console.print(Text.assemble("  ", (clean(problem.location()), "bold"), ": ", clean(problem.message)))
+            console.print(
+                Text.assemble(
+                    "  ", (clean(problem.location()), "bold"), ": ", clean(problem.message)
+                )
+            )
             if problem.hint:
                 console.print(Text("    " + clean(problem.hint), style="cyan"))
         hidden = len(err.problems) - MAX_PROBLEMS_SHOWN

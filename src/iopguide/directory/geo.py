@@ -1,0 +1,121 @@
+"""Offline US geography: ZIP code centres and distances.
+
+The coordinates come from the ``zipcodes`` package, which ships them inside the
+wheel, so no network is ever needed. Its first lookup decompresses the whole
+table (about 0.4 s here), so the centres are kept in a small sorted binary file
+in the user's cache directory and found by binary search; the file is named
+after the zipcodes version and rebuilt when it is missing, stale or damaged.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import struct
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+EARTH_RADIUS_MILES = 3958.8
+_RECORD = struct.Struct("<5s2sff")  # zip, state, lat, lon
+_MAGIC = b"IOPZIP1\n"
+_ZIP = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ZipCentre:
+    zip: str
+    state: str
+    lat: float
+    lon: float
+
+
+def normalise_zip(text: str) -> str | None:
+    """``"40202"`` or ``"40202-1234"`` give ``"40202"``; anything else gives None."""
+    match = _ZIP.match(text)
+    return match.group(1) if match else None
+
+
+def haversine_miles(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_MILES * math.asin(min(1.0, math.sqrt(a)))
+
+
+def zip_centre(zip_code: str) -> ZipCentre | None:
+    """The centre of a 5-digit ZIP code, or None if the ZIP is not known."""
+    return _table().find(zip_code)
+
+
+class _ZipTable:
+    """Sorted fixed-width records; lookup is a binary search over the bytes."""
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob = blob
+        self._count = len(blob) // _RECORD.size
+
+    def find(self, zip_code: str) -> ZipCentre | None:
+        key = zip_code.encode("ascii", "replace")
+        lo, hi, size, blob = 0, self._count, _RECORD.size, self._blob
+        while lo < hi:
+            mid = (lo + hi) // 2
+            here = blob[mid * size : mid * size + 5]
+            if here < key:
+                lo = mid + 1
+            elif here > key:
+                hi = mid
+            else:
+                zip5, state, lat, lon = _RECORD.unpack_from(blob, mid * size)
+                return ZipCentre(zip5.decode(), state.decode(), round(lat, 4), round(lon, 4))
+        return None
+
+
+def _build_records() -> bytes:
+    import zipcodes
+
+    rows = []
+    for entry in zipcodes.list_all():
+        try:
+            lat, lon = float(entry["lat"]), float(entry["long"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        state = (entry.get("state") or "  ")[:2].encode("ascii", "replace")
+        rows.append((entry["zip_code"].encode("ascii"), state, lat, lon))
+    rows.sort()
+    return b"".join(_RECORD.pack(*row) for row in rows)
+
+
+def _cache_file() -> Path:
+    import zipcodes
+
+    from iopguide.paths import cache_dir
+
+    return cache_dir() / f"zip-centres-{zipcodes.__version__}.bin"
+
+
+@lru_cache(maxsize=1)
+def _table() -> _ZipTable:
+    try:
+        path = _cache_file()
+        data = path.read_bytes()
+        body = data[len(_MAGIC) :]
+        if data.startswith(_MAGIC) and body and len(body) % _RECORD.size == 0:
+            return _ZipTable(body)
+    except OSError:
+        pass
+    body = _build_records()
+    _write_quietly(_cache_file(), _MAGIC + body)
+    return _ZipTable(body)
+
+
+def _write_quietly(path: Path, data: bytes) -> None:
+    """Best effort: a read-only cache directory only costs speed, never correctness."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass

@@ -1,0 +1,249 @@
+"""Search results and single programs for people: a table when there is room, cards when not.
+
+Below ``TABLE_MIN_WIDTH`` columns (a narrow window, a projector at large font,
+or a pipe, where rich assumes 80) each program becomes a stacked card, so a
+phone number is never cut.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from iopguide import crisis
+from iopguide.directory.model import DirectoryInfo, Program
+from iopguide.directory.search import Match, SearchResult
+from iopguide.ui.console import data_text
+from iopguide.vocabulary import (
+    ACCREDITATION,
+    AGE_GROUPS,
+    APPROACHES,
+    CONDITIONS,
+    LANGUAGES,
+    LEVELS,
+    PAYMENT,
+    SCHEDULE_TIMES,
+    SERVICES,
+    SPECIAL_GROUPS,
+)
+
+TABLE_MIN_WIDTH = 130
+MAX_WIDTH = 140
+
+
+def levels_text(program: Program) -> str:
+    return ", ".join(LEVELS.short(level) for level in program.levels)
+
+
+def payment_text(program: Program) -> str:
+    return ", ".join(PAYMENT.short(p) for p in program.payment) or "Not listed"
+
+
+def schedule_text(program: Program) -> str:
+    sched = program.schedule
+    parts = []
+    if sched.days_per_week:
+        parts.append(f"{sched.days_per_week} days/wk")
+    if sched.hours_per_day:
+        hours = f"{sched.hours_per_day:g}"
+        parts.append(f"{hours} h/day")
+    if sched.times:
+        parts.append(", ".join(SCHEDULE_TIMES.labels(sched.times)).lower())
+    return " · ".join(parts) or "Ask the program"
+
+
+def place_text(program: Program) -> str:
+    loc = program.location
+    place = ", ".join(x for x in (loc.city, loc.state) if x)
+    if program.telehealth:
+        place = f"{place} + telehealth" if place else "Telehealth"
+    return place or "Not listed"
+
+
+def distance_text(match: Match) -> str:
+    return "" if match.distance_miles is None else f"{match.distance_miles:.1f} mi"
+
+
+def _phone(program: Program) -> str:
+    return program.contact.phone or program.contact.intake_phone or "Not listed"
+
+
+def _name_cell(program: Program) -> Text:
+    text = data_text(program.name, "bold")
+    if program.serves_only:
+        text.append("\n")
+        text.append_text(data_text("Only: " + "; ".join(program.serves_only), "yellow"))
+    return text
+
+
+def render_search(result: SearchResult, info: DirectoryInfo, limit: int, console: Console) -> None:
+    shown = result.matches if limit == 0 else result.matches[:limit]
+    if not shown:
+        render_no_results(result, console)
+    elif console.width >= TABLE_MIN_WIDTH:
+        console.print(_table(shown))
+    else:
+        for number, match in enumerate(shown, 1):
+            console.print(_card(number, match))
+    _summary(result, len(shown), console)
+    console.print(Text(crisis.FOOTER, style="bold"))
+
+
+def _summary(result: SearchResult, shown: int, console: Console) -> None:
+    total = result.total
+    if total == 0:
+        return
+    noun = "program" if total == 1 else "programs"
+    line = f"{total} {noun} matched"
+    if shown < total:
+        line += f"; showing the first {shown} (use --limit 0 for all)"
+    console.print(Text(line + ". See one in full: iopguide show ID", style="dim"))
+    if result.filters.origin is not None:
+        console.print(
+            Text(
+                "Distances are straight-line miles from the centre of ZIP "
+                f"{result.filters.origin.zip}.",
+                style="dim",
+            )
+        )
+
+
+def _table(matches: tuple[Match, ...]) -> Table:
+    table = Table(show_lines=True, expand=False, header_style="bold", pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Program (id)", ratio=3, min_width=18)
+    table.add_column("Levels", ratio=1, min_width=6)
+    table.add_column("Miles", justify="right", no_wrap=True)
+    table.add_column("Where", ratio=1, min_width=10)
+    table.add_column("Phone", no_wrap=True, min_width=12)
+    table.add_column("Payment", ratio=2, min_width=10)
+    table.add_column("Schedule", ratio=1, min_width=10)
+    table.add_column("Why it matched", ratio=3, min_width=16)
+    table.add_column("Verified", no_wrap=True)
+    for number, match in enumerate(matches, 1):
+        program = match.program
+        name = _name_cell(program)
+        name.append("\n")
+        name.append_text(data_text(program.id, "dim"))
+        table.add_row(
+            str(number),
+            name,
+            levels_text(program),
+            distance_text(match),
+            data_text(place_text(program)),
+            data_text(_phone(program)),
+            payment_text(program),
+            schedule_text(program),
+            data_text("; ".join(match.reasons)),
+            data_text(program.last_verified or "unknown"),
+        )
+    return table
+
+
+def _card(number: int, match: Match) -> Padding:
+    program = match.program
+    head = Text(f"{number}. ", style="bold")
+    head.append_text(_name_cell(program))
+    if match.distance_miles is not None:
+        head.append(f"  {distance_text(match)}", style="cyan")
+    rows = [
+        ("Levels", Text(levels_text(program))),
+        ("Where", data_text(place_text(program))),
+        ("Phone", data_text(_phone(program))),
+        ("Pays", Text(payment_text(program))),
+        ("When", Text(schedule_text(program))),
+        ("Why", data_text("; ".join(match.reasons))),
+        ("Checked", data_text(program.last_verified or "unknown")),
+        ("Id", data_text(program.id, "dim")),
+    ]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in rows:
+        grid.add_row(label, value)
+    return Padding(Group(head, Padding(grid, (0, 0, 0, 3))), (0, 0, 1, 0))
+
+
+def render_no_results(result: SearchResult, console: Console) -> None:
+    console.print(Text("No programs matched all of your filters.", style="bold"))
+    if result.blockers:
+        top = result.blockers[0]
+        line = (
+            f"The filter that ruled out the most was {top.filter} "
+            f"({top.removed} of {result.searched} programs)."
+        )
+        console.print(Text(line))
+        widen = [b for b in result.blockers if b.without_it > 0]
+        for blocker in widen[:2]:
+            noun = "program" if blocker.without_it == 1 else "programs"
+            console.print(
+                Text(f"  Without {blocker.filter}: {blocker.without_it} {noun} would match.")
+            )
+        console.print(Text(_widen_hint(result), style="cyan"))
+    console.print(Text(crisis.REFERRAL_LINE))
+
+
+def _widen_hint(result: SearchResult) -> str:
+    flag = result.blockers[0].filter
+    hints = {
+        "--zip/--radius": "Try a larger --radius (for example --radius 100), or --telehealth.",
+        "--level": "Try --level any: a programme at another level can refer you on.",
+        "--insurance": "Try without --insurance, then ask programs and your insurer.",
+        "--condition": "Try a broader --condition, such as mental_health or substance_use.",
+        "--schedule": "Try without --schedule, or add --telehealth.",
+    }
+    return hints.get(flag, f"Try widening or dropping {flag}.")
+
+
+# --------------------------------------------------------------------------- one program
+
+
+def render_program(program: Program, info: DirectoryInfo, console: Console) -> None:
+    console.print(Rule(data_text(program.name, "bold"), style="cyan"))
+    if program.organization:
+        console.print(data_text(program.organization, "italic"))
+    if program.serves_only:
+        console.print(data_text("Serves only: " + "; ".join(program.serves_only), "bold yellow"))
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    loc, contact = program.location, program.contact
+
+    def row(label: str, value: object) -> None:
+        if value:
+            grid.add_row(label, value if isinstance(value, Text) else data_text(value))
+
+    row("Id", program.id)
+    row("Levels of care", ", ".join(LEVELS.labels(program.levels)))
+    row("Treats", ", ".join(CONDITIONS.labels(program.conditions)))
+    row("Payment", ", ".join(PAYMENT.labels(program.payment)))
+    row("Insurance plans", ", ".join(program.insurance_plans))
+    row("Ages", ", ".join(AGE_GROUPS.labels(program.ages)))
+    row("Languages", ", ".join(LANGUAGES.labels(program.languages)))
+    row("Groups", ", ".join(SPECIAL_GROUPS.labels(program.special_groups)))
+    street = ", ".join(
+        x for x in (loc.street, loc.city, f"{loc.state or ''} {loc.zip or ''}".strip()) if x
+    )
+    row("Address", street)
+    if program.telehealth:
+        states = ", ".join(program.telehealth_states) or (loc.state or "")
+        row("Telehealth", f"Yes{' - ' + states if states else ''}")
+    row("Schedule", schedule_text(program))
+    row("Services", ", ".join(SERVICES.labels(program.services)))
+    row("Approaches", ", ".join(APPROACHES.labels(program.approaches)))
+    row("Accreditation", ", ".join(ACCREDITATION.labels(program.accreditation)))
+    row("Phone", contact.phone)
+    row("Intake phone", contact.intake_phone)
+    row("Website", contact.website)
+    row("Notes", program.notes)
+    row("Last verified", program.last_verified or "unknown")
+    row("Source", program.source or info.source)
+    console.print(grid)
+    console.print(
+        Text("Call before you go: details change. Ask how soon you can start.", style="dim")
+    )
+    console.print(Text(crisis.FOOTER, style="bold"))

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from iopguide.directory import geo
+
+
+def test_known_zip_has_its_centre_and_state() -> None:
+    centre = geo.zip_centre("40202")
+    assert centre is not None
+    assert centre.state == "KY"
+    assert centre.lat == pytest.approx(38.25, abs=0.05)
+    assert centre.lon == pytest.approx(-85.75, abs=0.05)
+
+
+def test_unknown_zip_is_none() -> None:
+    assert geo.zip_centre("00000") is None
+    assert geo.zip_centre("99999") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("40202", "40202"), (" 40202-1234 ", "40202"), ("4020", None), ("40202a", None), ("", None)],
+)
+def test_normalise_zip(text: str, expected: str | None) -> None:
+    assert geo.normalise_zip(text) == expected
+
+
+def test_haversine_louisville_to_new_york() -> None:
+    # About 650 straight-line miles between the two ZIP centres.
+    a, b = geo.zip_centre("40202"), geo.zip_centre("10001")
+    assert a and b
+    assert geo.haversine_miles(a.lat, a.lon, b.lat, b.lon) == pytest.approx(649, abs=5)
+    assert geo.haversine_miles(a.lat, a.lon, a.lat, a.lon) == 0
+
+
+def test_damaged_cache_file_is_rebuilt(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("IOPGUIDE_CACHE_DIR", str(tmp_path))
+    geo._table.cache_clear()
+    try:
+        cache = geo._cache_file()
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(b"IOPZIP1\nnot records")
+        assert geo.zip_centre("10001").state == "NY"
+        assert cache.read_bytes() != b"IOPZIP1\nnot records"
+    finally:
+        geo._table.cache_clear()
+
+
+def test_unwritable_cache_still_answers(tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("IOPGUIDE_CACHE_DIR", str(blocker / "cache"))
+    geo._table.cache_clear()
+    try:
+        assert geo.zip_centre("94103").state == "CA"
+    finally:
+        geo._table.cache_clear()
