@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+
+from iopguide.directory import cache
+from iopguide.directory.model import Contact, Directory, DirectoryInfo, Location, Program, Schedule
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("IOPGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def sample_directory() -> Directory:
+    program = Program(
+        id="harbor-light-iop",
+        name="Harbor Light Sample IOP",
+        organization="Harbor Light (fictional)",
+        levels=("iop", "php"),
+        conditions=("depression",),
+        payment=("medicaid",),
+        insurance_plans=("Example Plan",),
+        location=Location("1 Sample Way", "Louisville", "KY", "40202", 38.25, -85.75),
+        telehealth=True,
+        telehealth_states=("KY",),
+        schedule=Schedule(3, 3.0, ("evening",)),
+        contact=Contact("502-555-0100", None, "https://example.org/x"),
+        last_verified="2026-11-01",
+        line=12,
+    )
+    info = DirectoryInfo(name="test", source="tests", sample=True, updated="2026-11-23")
+    return Directory(info, (program, Program(id="b", name="B", levels=("php",))))
+
+
+def test_round_trip_gives_equal_programs() -> None:
+    data = b"directory file bytes"
+    directory = sample_directory()
+    cache.store("/x/dir.yaml", data, directory)
+    loaded = cache.load("/x/dir.yaml", data)
+    assert loaded is not None
+    assert loaded.programs == directory.programs
+    assert loaded.info.name == "test" and loaded.info.sample is True
+
+
+def test_changed_file_content_misses() -> None:
+    cache.store("/x/dir.yaml", b"version one", sample_directory())
+    assert cache.load("/x/dir.yaml", b"version two") is None
+
+
+def test_other_path_misses() -> None:
+    cache.store("/x/a.yaml", b"same", sample_directory())
+    assert cache.load("/x/b.yaml", b"same") is None
+
+
+def test_corrupt_entry_is_ignored() -> None:
+    data = b"content"
+    cache.store("/x/dir.yaml", data, sample_directory())
+    path = cache.entry_path("/x/dir.yaml")
+    blob = bytearray(path.read_bytes())
+    blob[-5] ^= 0xFF
+    path.write_bytes(bytes(blob))
+    assert cache.load("/x/dir.yaml", data) is None
+
+
+def test_truncated_entry_is_ignored() -> None:
+    data = b"content"
+    cache.store("/x/dir.yaml", data, sample_directory())
+    path = cache.entry_path("/x/dir.yaml")
+    path.write_bytes(path.read_bytes()[:20])
+    assert cache.load("/x/dir.yaml", data) is None
+
+
+def test_planted_pickle_with_code_is_refused_even_with_a_valid_header(tmp_path) -> None:
+    """A foreign entry that names a callable must never run, even if its header is right."""
+    import hashlib
+
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    data = b"content"
+    payload = pickle.dumps(Evil())
+    checksum = hashlib.blake2b(payload, digest_size=32).digest()
+    path = cache.entry_path("/x/dir.yaml")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(cache._MAGIC + cache.content_key(data) + checksum + payload)
+    assert cache.load("/x/dir.yaml", data) is None
+    assert not marker.exists()
+
+
+def test_entry_from_another_format_is_ignored() -> None:
+    data = b"content"
+    cache.store("/x/dir.yaml", data, sample_directory())
+    path = cache.entry_path("/x/dir.yaml")
+    blob = path.read_bytes()
+    path.write_bytes(b"IOPDIR\x00\x09" + blob[8:])
+    assert cache.load("/x/dir.yaml", data) is None
+
+
+def test_unwritable_cache_folder_is_not_an_error(tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("IOPGUIDE_CACHE_DIR", str(blocker / "cache"))
+    cache.store("/x/dir.yaml", b"content", sample_directory())  # must not raise
+    assert cache.load("/x/dir.yaml", b"content") is None
+
+
+def test_no_temporary_file_is_left_behind() -> None:
+    cache.store("/x/dir.yaml", b"content", sample_directory())
+    folder = cache.entry_path("/x/dir.yaml").parent
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
