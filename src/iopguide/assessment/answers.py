@@ -1,0 +1,365 @@
+"""Answers: read from a file (YAML or JSON, ``-`` for stdin) and ``--answer id=value`` flags.
+
+Answers written the way people write YAML must work: ``danger_now: no`` arrives
+from PyYAML as ``False`` and ``home: yes`` as ``True``, so booleans become
+``yes``/``no`` for questions that have those values. Case, spaces and hyphens do
+not matter (``A lot`` is ``a_lot``), and ``concerns`` may be a list or a
+comma-separated string.
+
+Safety first: when ``danger_now`` is yes, nothing else is needed and no other
+problem stops the result (see :func:`gather_answers`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import IO
+
+from iopguide.assessment.questions import QUESTION_IDS, Question, get_question, load_questions
+from iopguide.errors import DataError, Problem, UsageError
+from iopguide.text import clean, shorten
+from iopguide.vocabulary import normalise
+
+Value = str | tuple[str, ...]
+
+#: Answers files are a few lines; anything bigger is a mistake (or an attack on the parser).
+MAX_ANSWERS_BYTES = 64 * 1024
+
+_TRUE_WORDS = {"true", "y", "on"}
+_FALSE_WORDS = {"false", "n", "off"}
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Checked answers by question id; values are choice values (a tuple for concerns)."""
+
+    values: Mapping[str, Value] = field(default_factory=dict)
+
+    def get(self, question_id: str) -> Value | None:
+        return self.values.get(question_id)
+
+    def __contains__(self, question_id: object) -> bool:
+        return question_id in self.values
+
+    @property
+    def in_danger(self) -> bool:
+        """``danger_now`` is yes: the result is emergency, whatever else is (not) answered."""
+        return self.values.get("danger_now") == "yes"
+
+    def missing(self) -> tuple[Question, ...]:
+        return tuple(q for q in load_questions() if q.id not in self.values)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing()
+
+    def with_answer(self, question_id: str, value: object) -> Answers:
+        """A copy with one answer set (checked and normalised like a file value)."""
+        checked = normalise_value(get_question(question_id), value)
+        return Answers({**self.values, question_id: checked})
+
+    def merged(self, other: Answers) -> Answers:
+        """A copy where *other*'s answers win."""
+        return Answers({**self.values, **other.values})
+
+    def to_dict(self) -> dict[str, str | list[str]]:
+        """Answers in question order, JSON-ready."""
+        out: dict[str, str | list[str]] = {}
+        for qid in QUESTION_IDS:
+            if qid in self.values:
+                value = self.values[qid]
+                out[qid] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+# ---------------------------------------------------------------------------
+# Values
+
+
+class InvalidAnswer(UsageError):
+    """One answer that is not one of the question's values."""
+
+
+def _allowed(question: Question) -> str:
+    return ", ".join(question.values)
+
+
+def _shown(raw: object) -> str:
+    """A value the person gave, safe and short enough to quote back."""
+    return repr(shorten(clean(raw), 40)) if isinstance(raw, str) else shorten(clean(raw), 40)
+
+
+def _one_value(question: Question, raw: object, given: object) -> str:
+    if isinstance(raw, bool):
+        word = "yes" if raw else "no"
+        if word in question.values:
+            return word
+    elif isinstance(raw, str):
+        text = raw.strip()
+        found = question.resolve(text)
+        if found is not None:
+            return found
+        lowered = text.lower()
+        if lowered in _TRUE_WORDS and "yes" in question.values:
+            return "yes"
+        if lowered in _FALSE_WORDS and "no" in question.values:
+            return "no"
+    hint = ""
+    if isinstance(raw, str):
+        close = question.suggest(raw)
+        if close:
+            hint = f" Did you mean {' or '.join(close)}?"
+    raise InvalidAnswer(
+        f"{question.id} cannot be {_shown(given)}. Allowed: {_allowed(question)}.{hint}"
+    )
+
+
+def normalise_value(question: Question, raw: object) -> Value:
+    """The checked value for *question* from what a file or flag gave (raises InvalidAnswer)."""
+    if question.multiple:
+        if isinstance(raw, str):
+            items: list[object] = [part for part in raw.split(",") if part.strip()]
+        elif isinstance(raw, (list, tuple)):
+            items = list(raw)
+        else:
+            items = [raw]
+        values = {_one_value(question, item, item) for item in items}
+        if not values:
+            raise InvalidAnswer(
+                f"{question.id} needs at least one of: {_allowed(question)} "
+                "(a list, or separated by commas)."
+            )
+        return tuple(v for v in question.values if v in values)
+    if isinstance(raw, (list, tuple, dict)):
+        raise InvalidAnswer(
+            f"{question.id} takes one answer, not several. Allowed: {_allowed(question)}."
+        )
+    return _one_value(question, raw, raw)
+
+
+def _question_for_key(key: object) -> Question:
+    text = clean(key)
+    qid = normalise(text)
+    if qid in QUESTION_IDS:
+        return get_question(qid)
+    close = difflib.get_close_matches(qid, QUESTION_IDS, n=1, cutoff=0.6)
+    hint = f" Did you mean {close[0]}?" if close else f" Questions: {', '.join(QUESTION_IDS)}."
+    raise UsageError(f"There is no question called {shorten(text, 40)!r}.{hint}")
+
+
+# ---------------------------------------------------------------------------
+# Sources
+
+
+def parse_answer_flag(text: str) -> tuple[str, str]:
+    """``time=yes`` -> ``("time", "yes")``."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise UsageError(
+            f"--answer needs id=value, not {shorten(clean(text), 40)!r}.",
+            hint="For example: --answer danger_now=no --answer time=yes",
+        )
+    return key.strip(), value.strip()
+
+
+def read_answers_file(path: str, *, stdin: IO[str] | None = None) -> dict[str, object]:
+    """The raw mapping in an answers file (YAML or JSON; ``-`` reads stdin)."""
+    name = "stdin" if path == "-" else path
+    if path == "-":
+        stream = stdin if stdin is not None else sys.stdin
+        text = stream.read(MAX_ANSWERS_BYTES + 1)
+    else:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read(MAX_ANSWERS_BYTES + 1)
+        except FileNotFoundError:
+            raise UsageError(f"No answers file at {clean(path)!r}.") from None
+        except IsADirectoryError:
+            raise UsageError(f"{clean(path)!r} is a folder, not an answers file.") from None
+        except UnicodeDecodeError:
+            raise DataError(
+                [Problem(name, "This is not a text file (it should be YAML or JSON, UTF-8).")]
+            ) from None
+        except OSError as err:
+            raise UsageError(f"Cannot read {clean(path)!r}: {err.strerror}.") from None
+    if len(text) > MAX_ANSWERS_BYTES:
+        raise DataError([Problem(name, "Too big for an answers file (over 64 KB).")])
+    return parse_answers_text(text, name)
+
+
+def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
+    """The mapping in *text*; DataError (listing where) for anything that is not one."""
+    import yaml
+
+    stripped = text.lstrip("\ufeff").strip()
+    if not stripped:
+        return {}
+    try:
+        if stripped.startswith("{") and _looks_like_json(stripped):
+            data = json.loads(stripped)
+        else:
+            data = yaml.load(stripped, Loader=_loader())  # a SafeLoader subclass
+    except _DuplicateKey as err:
+        raise DataError([Problem(name, str(err), line=err.line)]) from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(err, "problem", None) or "not valid YAML"
+        raise DataError(
+            [Problem(name, f"Cannot read the answers: {problem}.", line=line,
+                     hint="Write one answer a line, like  time: yes")]
+        ) from None
+    except RecursionError:
+        raise DataError([Problem(name, "Cannot read the answers: nested too deeply.")]) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DataError(
+            [Problem(name, "The answers must be a mapping of question id to answer.",
+                     hint="Write one answer a line, like  time: yes")]
+        )
+    return data
+
+
+def _looks_like_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: object, line: int) -> None:
+        super().__init__(f"{clean(key)!r} is answered twice; keep one.")
+        self.line = line
+
+
+_LOADER: type | None = None
+
+
+def _loader() -> type:
+    """A SafeLoader that refuses duplicate keys (PyYAML silently keeps the last one)."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        class UniqueKeySafeLoader(yaml.SafeLoader):
+            def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+                seen: set[object] = set()
+                for key_node, _ in node.value:
+                    key = self.construct_object(key_node, deep=deep)
+                    try:
+                        duplicate = key in seen
+                    except TypeError:  # an unhashable key; the base class reports it
+                        break
+                    if duplicate:
+                        raise _DuplicateKey(key, key_node.start_mark.line + 1)
+                    seen.add(key)
+                return super().construct_mapping(node, deep=deep)
+
+        _LOADER = UniqueKeySafeLoader
+    return _LOADER
+
+
+# ---------------------------------------------------------------------------
+# Putting it together
+
+
+@dataclass(frozen=True)
+class Gathered:
+    answers: Answers
+    #: Problems set aside because danger_now is yes (shown as a notice, never blocking help).
+    set_aside: tuple[str, ...] = ()
+
+
+def gather_answers(
+    file_answers: Mapping[object, object] | None, flags: Iterable[str] = ()
+) -> Gathered:
+    """Check the file's answers and the flags (flags win); raise one UsageError listing all.
+
+    When the result is danger_now = yes, problems elsewhere do not stop it: the
+    person needs crisis help, not an error about a typo.
+    """
+    raw: dict[str, object] = {}
+    problems: list[str] = []
+
+    def take(key: object, value: object, *, from_flag: bool) -> None:
+        try:
+            question = _question_for_key(key)
+        except UsageError as err:
+            problems.append(err.message)
+            return
+        if value is None:  # "time:" with nothing after it is simply not answered yet
+            return
+        if from_flag and question.multiple and question.id in flag_seen:
+            # --answer concerns=a --answer concerns=b adds up
+            raw[question.id] = f"{raw[question.id]},{value}"
+        else:
+            raw[question.id] = value
+        if from_flag:
+            flag_seen.add(question.id)
+
+    flag_seen: set[str] = set()
+    for key, value in (file_answers or {}).items():
+        take(key, value, from_flag=False)
+    for flag in flags:
+        try:
+            key, value = parse_answer_flag(flag)
+        except UsageError as err:
+            problems.append(err.message)
+            continue
+        take(key, value, from_flag=True)
+
+    values: dict[str, Value] = {}
+    for qid in QUESTION_IDS:
+        if qid in raw:
+            try:
+                values[qid] = normalise_value(get_question(qid), raw[qid])
+            except InvalidAnswer as err:
+                problems.append(err.message)
+    answers = Answers(values)
+    if answers.in_danger:
+        return Gathered(answers, tuple(problems))
+    if len(problems) == 1:
+        raise UsageError(problems[0])
+    if problems:
+        raise UsageError(
+            f"{len(problems)} answers cannot be used:\n" + "\n".join(f"  - {p}" for p in problems)
+        )
+    return Gathered(answers)
+
+
+def _example(missing: tuple[Question, ...]) -> tuple[str, str]:
+    """An id=value pair to show as an example (not danger_now=yes, which reads as advice)."""
+    for q in missing:
+        if q.id != "danger_now":
+            return q.id, q.values[0]
+    return "danger_now", "no"
+
+
+def require_complete(answers: Answers) -> None:
+    """UsageError (exit 2) naming every missing answer and how to give it, unless in danger."""
+    if answers.in_danger:
+        return
+    missing = answers.missing()
+    if not missing:
+        return
+    lines = []
+    for q in missing:
+        several = ", one or more separated by commas" if q.multiple else ""
+        lines.append(f"  {q.id}: {_allowed(q)}{several}  (--answer {q.id}=...)")
+    qid, value = _example(missing)
+    noun = "answer is" if len(missing) == 1 else "answers are"
+    raise UsageError(
+        f"{len(missing)} {noun} missing, and there is no terminal to ask them:\n"
+        + "\n".join(lines),
+        hint=(
+            f"Give each one with --answer, e.g. --answer {qid}={value}, "
+            f"or as a line in the answers file (--answers FILE), e.g.  {qid}: {value}"
+        ),
+    )
