@@ -1,0 +1,215 @@
+"""Load a directory file: read the bytes, parse them, validate the values.
+
+The three steps are separate on purpose (:func:`read_directory_bytes`,
+:func:`iopguide.directory.reader.read_document`, :func:`validate_values`) so a
+content-keyed cache can sit between reading the bytes and parsing them.
+
+Public API::
+
+    DEFAULT_MAX_BYTES
+    max_directory_bytes() -> int
+    builtin_directory_path() -> Path
+    load_directory(path=None, *, use_cache=True) -> Directory
+    parse_directory(data, filename) -> Directory
+    check_directory(path=None) -> Validation      # for `directory validate`
+    check_bytes(data, filename, ...) -> Validation
+    read_directory_bytes(path) -> bytes
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from iopguide.directory.model import Directory
+from iopguide.directory.validate import Validation, validate_values
+from iopguide.errors import DataError, Problem, UsageError
+from iopguide.text import clean
+
+#: The largest directory file read by default: generous enough for a national
+#: directory (about 20 MB as JSON for every US facility), small enough that a
+#: wrong file (a disk image, a log) is refused before it is read.
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+MAX_BYTES_ENV = "IOPGUIDE_MAX_DIRECTORY_MB"
+_MB = 1024 * 1024
+
+
+def max_directory_bytes() -> int:
+    """The size limit in bytes: ``$IOPGUIDE_MAX_DIRECTORY_MB`` megabytes, or the default."""
+    setting = os.environ.get(MAX_BYTES_ENV, "").strip()
+    if not setting:
+        return DEFAULT_MAX_BYTES
+    try:
+        megabytes = float(setting)
+    except ValueError:
+        megabytes = -1.0
+    if not megabytes > 0 or megabytes != megabytes or megabytes == float("inf"):
+        raise UsageError(
+            f"{MAX_BYTES_ENV} must be a number of megabytes greater than 0; it is "
+            f"{clean(setting)!r}.",
+            hint=f"For example: export {MAX_BYTES_ENV}=200",
+        )
+    return int(megabytes * _MB)
+
+
+def builtin_directory_path() -> Path:
+    """Where the built-in (sample) directory is: inside the installed package, or the repo."""
+    from importlib.resources import files
+
+    try:
+        shipped = files("iopguide") / "data" / "programs.yaml"
+        if shipped.is_file():
+            return Path(str(shipped))
+    except (ModuleNotFoundError, OSError, TypeError):  # pragma: no cover - odd installs
+        pass
+    # Editable install / source checkout: <repo>/src/iopguide/directory/load.py -> <repo>/data
+    return Path(__file__).resolve().parents[3] / "data" / "programs.yaml"
+
+
+def _too_big(filename: str, size: int, limit: int) -> DataError:
+    return DataError(
+        [
+            Problem(
+                file=filename,
+                message=(
+                    f"The file is {size / _MB:.1f} MB, over the {limit / _MB:g} MB limit "
+                    f"for a directory file."
+                ),
+                hint=f"If the file is right, raise the limit, e.g. {MAX_BYTES_ENV}=500.",
+            )
+        ]
+    )
+
+
+def read_directory_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of *path*; UsageError when it cannot be read, DataError when too big."""
+    limit = max_directory_bytes() if max_bytes is None else max_bytes
+    shown = clean(str(path))
+    try:
+        if path.is_dir():
+            raise UsageError(
+                f"{shown} is a folder, not a directory file.",
+                hint="Give the path of the directory file itself (a .yaml or .json file).",
+            )
+        with path.open("rb") as handle:
+            try:
+                size = os.fstat(handle.fileno()).st_size
+            except OSError:
+                size = 0
+            if size > limit:
+                raise _too_big(shown, size, limit)
+            # Read at most one byte past the limit: a pipe or device has no size to stat.
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise UsageError(
+            f"There is no directory file at {shown}.",
+            hint="Check the path, or leave out --directory (and IOPGUIDE_DIRECTORY) to use "
+            "the built-in sample directory.",
+        ) from None
+    except IsADirectoryError:
+        raise UsageError(
+            f"{shown} is a folder, not a directory file.",
+            hint="Give the path of the directory file itself (a .yaml or .json file).",
+        ) from None
+    except PermissionError:
+        raise UsageError(
+            f"iopguide is not allowed to read {shown}.",
+            hint="Check the file's permissions.",
+        ) from None
+    except OSError as err:
+        raise UsageError(f"Cannot read {shown}: {clean(err.strerror or err)}.") from None
+    if len(data) > limit:
+        raise _too_big(shown, len(data), limit)
+    return data
+
+
+def check_bytes(
+    data: bytes,
+    filename: str,
+    *,
+    path: str | None = None,
+    builtin: bool = False,
+    max_bytes: int | None = None,
+) -> Validation:
+    """Parse and validate *data*; every problem is in the result, none is raised.
+
+    A problem that stops reading (not UTF-8, a syntax error, too deep ...) is
+    the only problem reported, since nothing after it can be trusted.
+    """
+    from iopguide.directory.reader import read_document, read_yaml
+
+    limit = max_directory_bytes() if max_bytes is None else max_bytes
+    try:
+        if len(data) > limit:
+            raise _too_big(filename, len(data), limit)
+        document = read_document(data, filename)
+        result = validate_values(
+            document.root,
+            filename,
+            root_line=document.line,
+            path=path,
+            builtin=builtin,
+            problems=document.problems,
+        )
+        if result.problems and document.format == "json":
+            # The fast JSON path has no line numbers; read it again as YAML to get them.
+            try:
+                again = read_yaml(data, filename)
+            except DataError:
+                return result
+            result = validate_values(
+                again.root,
+                filename,
+                root_line=again.line,
+                path=path,
+                builtin=builtin,
+                problems=again.problems,
+            )
+        return result
+    except DataError as err:
+        return Validation(directory=None, problems=list(err.problems), program_count=0)
+
+
+def parse_directory(
+    data: bytes, filename: str, *, path: str | None = None, builtin: bool = False
+) -> Directory:
+    """Parse and validate directory-file bytes (no I/O); DataError lists every problem."""
+    result = check_bytes(data, filename, path=path, builtin=builtin)
+    if result.directory is None:
+        raise DataError(result.problems)
+    return result.directory
+
+
+def _source(path: Path | None) -> tuple[Path, str | None, bool]:
+    if path is None:
+        return builtin_directory_path(), None, True
+    return Path(path), str(path), False
+
+
+def check_directory(path: Path | None = None) -> Validation:
+    """Validate a file (None: the built-in one) without raising DataError.
+
+    A missing or unreadable file is still a UsageError: there is nothing to check.
+    """
+    file, shown_path, builtin = _source(path)
+    filename = clean(str(file))
+    try:
+        data = read_directory_bytes(file)
+    except DataError as err:
+        return Validation(directory=None, problems=list(err.problems), program_count=0)
+    return check_bytes(data, filename, path=shown_path, builtin=builtin)
+
+
+def load_directory(path: Path | None = None, *, use_cache: bool = True) -> Directory:
+    """The directory in *path*, or the built-in one when *path* is None.
+
+    Raises UsageError (exit 2) when the file is missing or unreadable and
+    DataError (exit 1) listing every problem when its content is invalid.
+    *use_cache* is accepted for the cache that will sit between reading the
+    bytes and parsing them; it has no effect yet.
+    """
+    del use_cache  # see docstring
+    file, shown_path, builtin = _source(path)
+    filename = clean(str(file))
+    data = read_directory_bytes(file)
+    return parse_directory(data, filename, path=shown_path, builtin=builtin)
