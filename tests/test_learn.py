@@ -361,6 +361,8 @@ def test_topics_render_at_40_columns_with_phone_numbers_whole(topic_id: str) -> 
     out = buffer.getvalue()
     assert max(len(line) for line in out.splitlines()) <= 40
     assert _flat(out).endswith(crisis.FOOTER)
+    # The last sentence ("In danger now? Call 911.") is never split across lines.
+    assert out.rstrip().splitlines()[-1] == crisis.FOOTER.split(". ")[-1]
     if topic_id in ("crisis", "finding-a-program"):
         for number in HELPLINE_NUMBERS:
             assert number in out, number

@@ -8,6 +8,7 @@ page is printed as plain text (no ANSI codes, no trailing padding).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from iopguide.content.topics import Topic, levels_markdown
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=In )")
 MAX_WIDTH = 100
 TABLE_MIN_WIDTH = 90
 LIST_TABLE_MIN_WIDTH = 70
@@ -42,7 +44,7 @@ def render_topic(topic: Topic, console: Console | None = None) -> None:
                 page.append(_levels_table())  # its box brings blank lines above and below
             else:
                 page += [Text(""), Markdown(levels_markdown("list")), Text("")]
-    page += [Text(""), Rule(style="dim"), _footer()]
+    page += [Text(""), Rule(style="dim"), _footer(width)]
     _print_page(console, page, width)
 
 
@@ -54,7 +56,7 @@ def render_topic_list(topics: Sequence[Topic], console: Console | None = None) -
     console = console or _stdout()
     width = _page_width(console)
     page: list[RenderableType] = [
-        Rule(Text("Learn about intensive outpatient programs (IOPs)", style="bold"), align="left"),
+        Rule(Text("Learn about IOPs", style="bold"), align="left"),
         Text(""),
     ]
     if width >= LIST_TABLE_MIN_WIDTH:
@@ -69,11 +71,13 @@ def render_topic_list(topics: Sequence[Topic], console: Console | None = None) -
             table.add_row(Text(topic.id), Text(topic.title), Text(topic.summary))
         page.append(table)
     else:
+        from rich.padding import Padding
+
         for topic in topics:
             page.append(Text(topic.id, style="bold"))
-            page.append(Text("  " + topic.title))
-            page.append(Text("  " + topic.summary, style="dim"))
-    page += [Text(""), Text(OPEN_HINT), Text(""), _footer()]
+            page.append(Padding(Text(topic.title), (0, 0, 0, 2)))
+            page.append(Padding(Text(topic.summary, style="dim"), (0, 0, 0, 2)))
+    page += [Text(""), Text(OPEN_HINT), Text(""), _footer(width)]
     _print_page(console, page, width)
 
 
@@ -99,10 +103,13 @@ def _page_width(console: Console) -> int:
     return max(20, min(console.width, MAX_WIDTH))
 
 
-def _footer() -> RenderableType:
+def _footer(width: int) -> RenderableType:
+    """``crisis.FOOTER``; when it cannot fit on one line, one sentence a line."""
     from rich.text import Text
 
-    return Text(crisis.FOOTER, style="bold")
+    if len(crisis.FOOTER) <= width:
+        return Text(crisis.FOOTER, style="bold")
+    return Text("\n".join(_SENTENCE_BREAK.split(crisis.FOOTER)), style="bold")
 
 
 def _levels_table() -> RenderableType:
