@@ -120,8 +120,8 @@ def test_general_mental_health_program_matches_a_specific_condition_and_says_so(
     assert ids(result) == ["general", "specific"]
     reasons = {m.program.id: m.reasons for m in result.matches}
     assert "in general" in reasons["general"][1]
-    assert "not listed for depression specifically" in reasons["general"][1]
-    assert reasons["specific"][1] == "Treats depression"
+    assert "not listed for Depression specifically" in reasons["general"][1]
+    assert reasons["specific"][1] == "Treats Depression"
 
 
 def test_zip_radius_sorts_by_distance_and_excludes_far_programs() -> None:

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from iopguide import __version__
+from iopguide import __version__, crisis
 from iopguide.errors import IopguideError
 from iopguide.exit_codes import ExitCode
 
@@ -289,7 +289,7 @@ def run(args: list[str]) -> int:
         print(
             "iopguide hit an unexpected problem and stopped. Nothing was saved.\n"
             "Set IOPGUIDE_DEBUG=1 and run it again to see the details for a bug report.\n"
-            "In crisis? Call or text 988. In danger now? Call 911.",
+            + crisis.FOOTER,
             file=sys.stderr,
         )
         return int(ExitCode.DATA_ERROR)

@@ -50,7 +50,7 @@ CRISIS_LINES: tuple[HelpLine, ...] = (LIFELINE_988, EMERGENCY_911)
 ALL_LINES: tuple[HelpLine, ...] = (LIFELINE_988, EMERGENCY_911, SAMHSA_HELPLINE)
 
 #: The one line that ends every table of output.
-FOOTER = "In crisis? Call or text 988 (Suicide & Crisis Lifeline). In danger now? Call 911."
+FOOTER = "In crisis: call or text 988 (Suicide & Crisis Lifeline). In danger: call 911."
 REFERRAL_LINE = (
     "For help finding treatment: SAMHSA National Helpline 1-800-662-4357 (free, 24/7), "
     "or FindTreatment.gov."

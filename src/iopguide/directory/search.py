@@ -208,7 +208,7 @@ def _level_check(filters: Filters) -> Check:
 
     def check(p: Program) -> list[str] | None:
         hits = [lvl for lvl in p.levels if lvl in wanted]
-        return [f"Offers {_labels(LEVELS, hits)}"] if hits else None
+        return [f"Offers {', '.join(LEVELS.short(h) for h in hits)}"] if hits else None
 
     return check
 
@@ -217,15 +217,15 @@ def _condition_check(filters: Filters) -> Check:
     def check(p: Program) -> list[str] | None:
         specific = [c for c in filters.conditions if c in p.conditions]
         if specific:
-            return [f"Treats {_labels(CONDITIONS, specific).lower()}"]
+            return [f"Treats {_labels(CONDITIONS, specific)}"]
         general = [c for c in filters.conditions if broader_condition(c) in p.conditions]
         if general:
-            names = _labels(CONDITIONS, general).lower()
+            names = _labels(CONDITIONS, general)
             return [f"Treats mental health in general (not listed for {names} specifically)"]
         if "mental_health" in filters.conditions:
             listed = [c for c in p.conditions if broader_condition(c) == "mental_health"]
             if listed:
-                return [f"Treats {_labels(CONDITIONS, listed).lower()}"]
+                return [f"Treats {_labels(CONDITIONS, listed)}"]
         return None
 
     return check

@@ -146,10 +146,18 @@ def _table(matches: tuple[Match, ...]) -> Table:
 def _card(number: int, match: Match) -> Padding:
     program = match.program
     head = Text(f"{number}. ", style="bold")
-    head.append_text(_name_cell(program))
-    if match.distance_miles is not None:
-        head.append(f"  {distance_text(match)}", style="cyan")
+    head.append_text(data_text(program.name, "bold"))
     rows = [
+        *(
+            [("Miles", Text(distance_text(match), "cyan"))]
+            if match.distance_miles is not None
+            else []
+        ),
+        *(
+            [("Only", data_text("; ".join(program.serves_only), "yellow"))]
+            if program.serves_only
+            else []
+        ),
         ("Levels", Text(levels_text(program))),
         ("Where", data_text(place_text(program))),
         ("Phone", data_text(_phone(program))),
@@ -164,7 +172,7 @@ def _card(number: int, match: Match) -> Padding:
     grid.add_column(overflow="fold")
     for label, value in rows:
         grid.add_row(label, value)
-    return Padding(Group(head, Padding(grid, (0, 0, 0, 3))), (0, 0, 1, 0))
+    return Padding(Group(head, Padding(grid, (0, 0, 0, 2))), (0, 0, 1, 0))
 
 
 def render_no_results(result: SearchResult, console: Console) -> None:
