@@ -210,7 +210,8 @@ def _widen_hint(result: SearchResult) -> str:
 
 
 def render_program(program: Program, info: DirectoryInfo, console: Console) -> None:
-    console.print(Rule(data_text(program.name, "bold"), style="cyan"))
+    console.print(Rule(style="cyan"))
+    console.print(data_text(program.name, "bold"))
     if program.organization:
         console.print(data_text(program.organization, "italic"))
     if program.serves_only:
