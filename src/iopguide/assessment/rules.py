@@ -205,7 +205,7 @@ def _emergency(answers: Answers) -> _Built:
         "You don't have to go through this alone."
     )
     steps = [
-        f"{_LIFELINE.how}. {_LIFELINE.notes}",
+        f"{_LIFELINE.how}, now. {_LIFELINE.notes}",
         f"{_911.how} or go to the nearest emergency room if you or someone else is in "
         "immediate danger.",
         "Stay with someone you trust, or ask someone to stay with you, and keep away from "

@@ -1,0 +1,86 @@
+"""``iopguide assess``: answers in (a terminal, a file, flags), a level of care out.
+
+Scripted when ``--answers`` or ``--answer`` is given, or when stdin and stdout
+are not both terminals; then every answer must be given (exit 2 lists what is
+missing), except that ``danger_now: yes`` alone is enough. Interactive
+otherwise. Never hangs: without a terminal nothing is ever prompted.
+
+With ``--json`` stdout carries exactly one JSON object; prompts and notices go
+to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from iopguide.assessment.answers import Answers, gather_answers, read_answers_file, require_complete
+from iopguide.assessment.rules import Assessment, assess
+
+
+def run_assess(*, answers_file: str | None, answer_flags: list[str], json_output: bool) -> None:
+    from iopguide.ui.prompts import can_prompt
+
+    file_answers = read_answers_file(answers_file) if answers_file is not None else None
+    gathered = gather_answers(file_answers, answer_flags)
+    scripted = answers_file is not None or bool(answer_flags) or not can_prompt()
+
+    if gathered.set_aside:
+        _notice_set_aside(gathered.set_aside)
+
+    if scripted:
+        answers = gathered.answers
+        require_complete(answers)
+    else:
+        answers = _ask(gathered.answers, json_output=json_output)
+
+    show(assess(answers), json_output=json_output)
+
+
+def _ask(given: Answers, *, json_output: bool) -> Answers:
+    """The questions in the terminal; on stderr when stdout is for JSON."""
+    from iopguide.ui.console import stderr_console, stdout_console
+    from iopguide.ui.prompts import Asker, ask_assessment
+
+    if json_output:
+        from prompt_toolkit.output import create_output
+
+        asker = Asker(stderr_console(), output=create_output(stdout=sys.stderr))
+    else:
+        asker = Asker(stdout_console())
+    _intro(asker.console, plain=asker.plain)
+    return ask_assessment(given, asker=asker)
+
+
+def _intro(console, *, plain: bool) -> None:  # type: ignore[no-untyped-def]
+    from rich.text import Text
+
+    from iopguide import crisis
+
+    console.print(Text("Is an IOP right for me?", style="" if plain else "bold"))
+    console.print(
+        Text(
+            "Nine short questions. Your answers stay on this computer; nothing is saved or "
+            "sent. This is a guide, not a diagnosis. Press Ctrl-C to stop at any time."
+        )
+    )
+    console.print(Text(crisis.FOOTER, style="" if plain else "bold"))
+
+
+def show(assessment: Assessment, *, json_output: bool) -> None:
+    if json_output:
+        sys.stdout.write(json.dumps(assessment.to_dict(), indent=2) + "\n")
+        sys.stdout.flush()
+        return
+    from iopguide.ui.assessment_view import render_assessment
+
+    render_assessment(assessment)
+
+
+def _notice_set_aside(problems: tuple[str, ...]) -> None:
+    """danger_now is yes: help comes first; other problems in the answers are only mentioned."""
+    from iopguide.ui.messages import notice
+
+    notice("Some other answers could not be used; they were not needed for this result:")
+    for problem in problems:
+        notice(f"  - {problem}")

@@ -1,0 +1,174 @@
+"""How an assessment result looks in a terminal: calm, in the order a person needs it.
+
+For an emergency the crisis lines come FIRST, in a panel that cannot be missed.
+Then: the level, a short summary, why (the answers that led here), what to keep
+in mind, what care at that level looks like, next steps, the disclaimer and the
+crisis line. Lines are capped at :data:`MAX_WIDTH` columns so a projector still
+reads like a page; every part stacks, so 40 columns works too. With
+``IOPGUIDE_PLAIN=1`` there are no boxes or colour, for screen readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from iopguide import crisis
+from iopguide.assessment.rules import Assessment
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+MAX_WIDTH = 100
+
+
+def render_assessment(
+    assessment: Assessment, console: Console | None = None, *, plain: bool | None = None
+) -> None:
+    """Print *assessment* on *console* (stdout by default)."""
+    if console is None:
+        from iopguide.ui.console import stdout_console
+
+        console = stdout_console()
+    if plain is None:
+        from iopguide.ui.prompts import plain_mode
+
+        plain = plain_mode()
+    width = max(20, min(console.width, MAX_WIDTH))
+    page = build_page(assessment, plain=plain, width=width)
+    if console.is_terminal:
+        for renderable in page:
+            console.print(renderable, width=width)
+        return
+    # To a pipe or file: plain text, no escape codes, no trailing padding.
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    plain_console = Console(
+        file=buffer, width=width, color_system=None, force_terminal=False,
+        highlight=False, emoji=False, markup=False,
+    )
+    for renderable in page:
+        plain_console.print(renderable)
+    text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
+    console.file.write(text + "\n")
+
+
+def build_page(assessment: Assessment, *, plain: bool = False, width: int = MAX_WIDTH) -> list:
+    """The result as a list of rich renderables, top to bottom."""
+    from rich.text import Text
+
+    def style(name: str) -> str:
+        return "" if plain else name
+
+    page: list[RenderableType] = [Text("")]
+    if assessment.level == "emergency":
+        page += [_crisis_panel(plain), Text("")]
+    page.append(Text(assessment.title, style=style("bold")))
+    page.append(Text(assessment.summary))
+    page.append(Text(""))
+
+    if assessment.reasons:
+        page += _section("Why", [r.text for r in assessment.reasons], plain=plain)
+    if assessment.caveats:
+        page += _section("Keep in mind", assessment.caveats, plain=plain)
+    if assessment.level != "emergency":  # the panel above already says it, and shorter
+        page += _looks_like(assessment, plain=plain)
+    if assessment.next_steps:
+        page += _section("Next steps", assessment.next_steps, plain=plain, numbered=True)
+    if assessment.level != "emergency":
+        page += [Text(crisis.REFERRAL_LINE), Text("")]
+    page.append(Text(assessment.disclaimer, style=style("italic")))
+    page.append(_footer(width, plain))
+    return page
+
+
+def _crisis_panel(plain: bool) -> RenderableType:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    lines: list[RenderableType] = []
+    for index, line in enumerate(crisis.CRISIS_LINES):
+        if index:
+            lines.append(Text(""))
+        lines.append(Text(line.how, style="" if plain else "bold"))
+        lines.append(Text(f"{line.name}. {line.notes}"))
+    if plain:
+        return Group(Text("GET HELP NOW"), *lines)
+    return Panel(
+        Group(*lines),
+        title=Text("Get help now", style="bold"),
+        title_align="left",
+        border_style="bold red",
+        padding=(0, 1),
+    )
+
+
+def _section(
+    heading: str, items: Sequence[str], *, plain: bool, numbered: bool = False
+) -> list[RenderableType]:
+    from rich.text import Text
+
+    return [
+        Text(heading, style="" if plain else "bold"),
+        _bullets(items, numbered=numbered),
+        Text(""),
+    ]
+
+
+def _bullets(items: Iterable[str], *, numbered: bool = False) -> RenderableType:
+    """A hanging-indent list: wrapped lines line up under the text, not the bullet."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(ratio=1)
+    for index, item in enumerate(items, start=1):
+        grid.add_row(f"{index}." if numbered else "-", Text(item))
+    return grid
+
+
+def _looks_like(assessment: Assessment, *, plain: bool) -> list[RenderableType]:
+    from rich.text import Text
+
+    looks = assessment.what_it_looks_like
+    if not looks:
+        return []
+    bold = "" if plain else "bold"
+    out: list[RenderableType] = [Text(f"What it looks like: {looks.get('title', '')}", style=bold)]
+    from rich.table import Table
+
+    facts = Table.grid(padding=(0, 1))
+    facts.add_column(no_wrap=True, style=bold)
+    facts.add_column(ratio=1)
+    for label, key in (("How much:", "hours"), ("Where you live:", "where_you_live")):
+        if looks.get(key):
+            facts.add_row(Text(label), Text(str(looks[key])))
+    out.append(_indent(facts))
+    components = looks.get("components") or []
+    if components:
+        out.append(Text("  What it usually includes:"))
+        out.append(_indent(_bullets(components)))
+    out.append(Text(""))
+    return out
+
+
+def _indent(renderable: RenderableType) -> RenderableType:
+    from rich.padding import Padding
+
+    return Padding(renderable, (0, 0, 0, 2))
+
+
+def _footer(width: int, plain: bool) -> RenderableType:
+    from rich.text import Text
+
+    style = "" if plain else "bold"
+    if len(crisis.FOOTER) <= width:
+        return Text(crisis.FOOTER, style=style)
+    # One sentence a line when it cannot fit on one line.
+    return Text(crisis.FOOTER.replace(". In ", ".\nIn "), style=style)
+

@@ -1,0 +1,262 @@
+"""Asking the assessment questions in a terminal, with questionary.
+
+One engine for ``iopguide assess`` and the guided flow:
+
+* :class:`Asker` turns a :class:`~iopguide.assessment.questions.Question` into a
+  questionary prompt (a list for one answer, checkboxes for ``concerns``), shows
+  the progress and the "why we ask" line, and runs it with ``.unsafe_ask()``.
+* :func:`run_prompt` is the ONE place where Ctrl-C / Ctrl-D become
+  :class:`~iopguide.errors.Interrupted` (exit 130, "Stopped. Nothing was saved.").
+  ``.ask()`` would swallow Ctrl-C and carry on to the next question.
+* :func:`ask_assessment` asks every question not yet answered, stops at once when
+  the person is in danger, then lets them review and change any answer.
+
+Only prompt when :func:`can_prompt` says so: questionary fed a piped empty line
+silently picks the first choice. Set ``IOPGUIDE_PLAIN=1`` for plain prompts
+(numbered choices, ASCII pointer, no colour) that read well with a screen reader;
+``NO_COLOR`` is honoured by both rich and prompt_toolkit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from iopguide.assessment.answers import Answers, Value
+from iopguide.assessment.questions import Question, load_questions
+from iopguide.errors import Interrupted
+
+if TYPE_CHECKING:
+    from prompt_toolkit.output import Output
+    from rich.console import Console
+
+#: The review's first choice: go on to the result.
+SHOW_RESULT = "__show_result__"
+
+
+def can_prompt() -> bool:
+    """Both stdin and stdout are terminals; otherwise nobody is there to answer."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed or replaced streams
+        return False
+
+
+def plain_mode() -> bool:
+    """``IOPGUIDE_PLAIN`` set to anything but empty or 0."""
+    return os.environ.get("IOPGUIDE_PLAIN", "").strip() not in ("", "0")
+
+
+def run_prompt(prompt: Any) -> Any:
+    """Run a questionary prompt; Ctrl-C or Ctrl-D anywhere becomes Interrupted (exit 130)."""
+    try:
+        return prompt.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted() from None
+
+
+class Asker:
+    """Shows questions and collects answers. Pass *output* and *console* for stderr (--json)."""
+
+    def __init__(
+        self,
+        console: Console | None = None,
+        *,
+        output: Output | None = None,
+        plain: bool | None = None,
+    ) -> None:
+        if console is None:
+            from iopguide.ui.console import stdout_console
+
+            console = stdout_console()
+        self.console = console
+        self.output = output
+        self.plain = plain_mode() if plain is None else plain
+
+    # -- building prompts -------------------------------------------------
+
+    def _common(self) -> dict[str, Any]:
+        import questionary
+
+        options: dict[str, Any] = {"qmark": "?"}
+        if self.output is not None:
+            options["output"] = self.output
+        if self.plain:
+            from prompt_toolkit.output import ColorDepth
+
+            options["pointer"] = ">"
+            options["color_depth"] = ColorDepth.DEPTH_1_BIT
+            options["style"] = questionary.Style([])
+        else:
+            options["style"] = questionary.Style(
+                [
+                    ("qmark", "fg:ansicyan bold"),
+                    ("question", "bold"),
+                    ("answer", "fg:ansicyan"),
+                    ("pointer", "fg:ansicyan bold"),
+                    ("highlighted", "fg:ansicyan"),
+                    ("selected", "fg:ansicyan"),
+                    ("instruction", "italic"),
+                ]
+            )
+        return options
+
+    def select(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, Any]],
+        *,
+        default: Any = None,
+        instruction: str | None = None,
+    ) -> Any:
+        """Choose one of *choices* (title, value); returns the value."""
+        import questionary
+
+        items = [questionary.Choice(title, value=value) for title, value in choices]
+        if instruction is None:
+            instruction = (
+                "(type a number or use the arrow keys, then Enter)"
+                if self.plain
+                else "(use the arrow keys, then Enter)"
+            )
+        prompt = questionary.select(
+            message,
+            choices=items,
+            default=default,
+            instruction=instruction,
+            use_shortcuts=self.plain and len(items) <= 36,
+            use_jk_keys=not self.plain,
+            **self._common(),
+        )
+        return run_prompt(_with_ctrl_d(prompt))
+
+    def checkbox(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, Any]],
+        *,
+        checked: Sequence[Any] = (),
+    ) -> list[Any]:
+        """Choose one or more of *choices*; at least one is required."""
+        import questionary
+
+        items = [
+            questionary.Choice(title, value=value, checked=value in checked)
+            for title, value in choices
+        ]
+        prompt = questionary.checkbox(
+            message,
+            choices=items,
+            instruction="(Space to choose or unchoose, Enter when done)",
+            validate=lambda picked: True
+            if picked
+            else "Please choose at least one (Space to choose), or 'Something else'.",
+            **self._common(),
+        )
+        return list(run_prompt(_with_ctrl_d(prompt)))
+
+    # -- questions ------------------------------------------------------------
+
+    def say(self, renderable: Any = "") -> None:
+        self.console.print(renderable)
+
+    def show_header(self, question: Question, position: int, total: int) -> None:
+        """The progress and the one-line "why we ask" above a question."""
+        from rich.text import Text
+
+        self.console.print()
+        dim, why = ("", "") if self.plain else ("dim", "italic dim")
+        self.console.print(Text(f"Question {position} of {total}", style=dim))
+        self.console.print(Text(f"Why we ask: {question.why}", style=why))
+
+    def ask(
+        self, question: Question, *, position: int, total: int, current: Value | None = None
+    ) -> Value:
+        """Ask *question*; *current* (when changing an answer) is pre-selected."""
+        self.show_header(question, position, total)
+        choices = [(c.label, c.value) for c in question.choices]
+        if question.multiple:
+            checked = current if isinstance(current, tuple) else ()
+            picked = set(self.checkbox(question.prompt, choices, checked=checked))
+            return tuple(v for v in question.values if v in picked)
+        return str(self.select(question.prompt, choices, default=current))
+
+
+def _with_ctrl_d(prompt: Any) -> Any:
+    """Make Ctrl-D leave the prompt like Ctrl-C does (questionary binds only Ctrl-C)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    app = prompt.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+    return prompt
+
+
+# ---------------------------------------------------------------------------
+# The flow
+
+
+def ask_assessment(given: Answers | None = None, *, asker: Asker | None = None) -> Answers:
+    """Ask every question not in *given*, in order, then let the person review and change.
+
+    Returns as soon as ``danger_now`` is yes (no further questions: the caller shows
+    crisis help at once). Raises Interrupted on Ctrl-C / Ctrl-D.
+    """
+    asker = asker or Asker()
+    answers = given or Answers()
+    if answers.in_danger:
+        return answers
+    questions = load_questions()
+    total = len(questions)
+    for position, question in enumerate(questions, start=1):
+        if question.id in answers:
+            continue
+        value = asker.ask(question, position=position, total=total)
+        answers = answers.merged(Answers({question.id: value}))
+        if answers.in_danger:
+            return answers
+    return review_answers(answers, asker=asker)
+
+
+def review_answers(answers: Answers, *, asker: Asker) -> Answers:
+    """Show every answer; let the person change any one, as often as they like."""
+    questions = load_questions()
+    total = len(questions)
+    while True:
+        show_review(answers, asker)
+        choices: list[tuple[str, str]] = [("Yes, show my result", SHOW_RESULT)]
+        choices += [(f"Change: {q.short}", q.id) for q in questions if q.id in answers]
+        picked = asker.select("Is everything right?", choices)
+        if picked == SHOW_RESULT:
+            return answers
+        position = next(i for i, q in enumerate(questions, start=1) if q.id == picked)
+        question = questions[position - 1]
+        value = asker.ask(question, position=position, total=total, current=answers.get(picked))
+        answers = answers.merged(Answers({question.id: value}))
+        if answers.in_danger:
+            return answers
+
+
+def show_review(answers: Answers, asker: Asker) -> None:
+    """Your answers, one per line: what we asked (short) and what you said (its label)."""
+    from rich.text import Text
+
+    console = asker.console
+    console.print()
+    console.print(Text("Your answers", style="" if asker.plain else "bold"))
+    for question in load_questions():
+        value = answers.get(question.id)
+        if value is None:
+            continue
+        line = Text("  ")
+        line.append(f"{question.short}: ", style="" if asker.plain else "bold")
+        line.append(question.label(value))
+        console.print(line)
+    console.print()

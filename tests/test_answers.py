@@ -1,0 +1,209 @@
+"""Answers from files and --answer flags: natural YAML, aliases, overrides, clear errors."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from iopguide.assessment import (
+    Answers,
+    assess,
+    gather_answers,
+    parse_answers_text,
+    read_answers_file,
+    require_complete,
+)
+from iopguide.errors import DataError, UsageError
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "examples" / "answers.yaml"
+
+FULL_YAML = """\
+danger_now: no
+withdrawal: no
+round_the_clock: no
+current_care: none
+outpatient_enough: no
+daily_impact: some
+home: yes
+time: yes
+concerns: [depression]
+"""
+
+
+def gather(text: str, flags: list[str] | None = None) -> Answers:
+    return gather_answers(parse_answers_text(text), flags or []).answers
+
+
+def test_yaml_booleans_become_yes_and_no() -> None:
+    got = gather("danger_now: no\nhome: yes\ntime: NO\nround_the_clock: Yes\nwithdrawal: off\n")
+    assert got.get("danger_now") == "no"
+    assert got.get("home") == "yes"
+    assert got.get("time") == "no"
+    assert got.get("round_the_clock") == "yes"
+    assert got.get("withdrawal") == "no"
+
+
+def test_boolean_for_a_question_without_yes_is_invalid() -> None:
+    with pytest.raises(UsageError) as err:
+        gather("daily_impact: yes\n")
+    assert err.value.message == (
+        "daily_impact cannot be True. Allowed: little, some, a_lot, unable."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "value"),
+    [
+        ("daily_impact: a lot", "daily_impact", "a_lot"),
+        ("daily_impact: A-Lot", "daily_impact", "a_lot"),
+        ("Daily-Impact: UNABLE", "daily_impact", "unable"),
+        ("withdrawal: not applicable", "withdrawal", "not_applicable"),
+        ("withdrawal: n/a", "withdrawal", "not_applicable"),
+        ("withdrawal: Not sure", "withdrawal", "unsure"),
+        ("current_care: Leaving-Inpatient", "current_care", "leaving_inpatient"),
+        ('{"time": "Maybe"}', "time", "maybe"),
+    ],
+)
+def test_case_spaces_hyphens_and_aliases(text: str, question: str, value: str) -> None:
+    assert gather(text).get(question) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "concerns: [depression, PTSD, depression]",
+        "concerns: depression, ptsd",
+        "concerns:\n  - Trauma\n  - depression\n",
+    ],
+)
+def test_concerns_as_list_or_comma_separated(text: str) -> None:
+    assert gather(text).get("concerns") == ("depression", "trauma")
+
+
+def test_flags_override_the_file_and_concern_flags_add_up() -> None:
+    got = gather(
+        FULL_YAML,
+        ["home=somewhat", "concerns=anxiety", "concerns=substance use", "time = maybe"],
+    )
+    assert got.get("home") == "somewhat"
+    assert got.get("time") == "maybe"
+    assert got.get("concerns") == ("anxiety", "substance_use")
+    assert got.get("danger_now") == "no"  # untouched file answers stay
+
+
+def test_unknown_question_suggests_the_nearest() -> None:
+    with pytest.raises(UsageError) as err:
+        gather("danger: no\n")
+    assert "There is no question called 'danger'" in err.value.message
+    assert "Did you mean danger_now?" in err.value.message
+    assert err.value.exit_code == 2
+
+
+def test_invalid_value_names_id_value_and_allowed() -> None:
+    with pytest.raises(UsageError) as err:
+        gather("time: sometimes\n")
+    assert err.value.message == "time cannot be 'sometimes'. Allowed: yes, maybe, no."
+
+
+def test_several_problems_are_listed_together() -> None:
+    with pytest.raises(UsageError) as err:
+        gather("home: maybe\nconcerns: [depression, cats]\n", ["sleep=bad"])
+    message = err.value.message
+    assert message.startswith("3 answers cannot be used:")
+    assert "home cannot be 'maybe'" in message
+    assert "concerns cannot be 'cats'" in message
+    assert "There is no question called 'sleep'" in message
+
+
+def test_flag_without_equals_is_a_usage_error() -> None:
+    with pytest.raises(UsageError) as err:
+        gather("", ["danger_now"])
+    assert "--answer needs id=value" in err.value.message
+
+
+def test_missing_answers_lists_each_id_with_values_and_how() -> None:
+    got = gather("danger_now: no\nwithdrawal: no\n")
+    with pytest.raises(UsageError) as err:
+        require_complete(got)
+    message = err.value.message
+    assert message.startswith("7 answers are missing")
+    for qid, allowed in [
+        ("round_the_clock", "yes, no"),
+        ("current_care", "none, outpatient, leaving_inpatient, php"),
+        ("outpatient_enough", "yes, no, unsure"),
+        ("daily_impact", "little, some, a_lot, unable"),
+        ("home", "yes, somewhat, no"),
+        ("time", "yes, maybe, no"),
+        ("concerns", "depression, anxiety"),
+    ]:
+        assert f"  {qid}: {allowed}" in message
+        assert f"--answer {qid}=" in message
+    assert "withdrawal:" not in message
+    assert "--answer round_the_clock=yes" in err.value.hint
+    assert "answers file" in err.value.hint
+
+
+def test_danger_only_file_needs_nothing_else() -> None:
+    got = gather("danger_now: yes\n")
+    require_complete(got)  # no error
+    assert assess(got).level == "emergency"
+
+
+def test_danger_yes_sets_other_problems_aside() -> None:
+    gathered = gather_answers(parse_answers_text("danger_now: yes\ntime: often\nmood: low\n"))
+    assert gathered.answers.in_danger
+    assert len(gathered.set_aside) == 2
+    assert assess(gathered.answers).level == "emergency"
+
+
+def test_empty_value_means_not_answered_yet() -> None:
+    got = gather("danger_now: no\ntime:\n")
+    assert "time" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("- danger_now\n- no\n", "must be a mapping"),
+        ("just words", "must be a mapping"),
+        ("danger_now: [no\n", "Cannot read the answers"),
+        ("time: yes\ntime: no\n", "answered twice"),
+        ("[" * 5000, "Cannot read the answers"),
+    ],
+)
+def test_unreadable_files_are_data_errors(text: str, fragment: str) -> None:
+    with pytest.raises(DataError) as err:
+        parse_answers_text(text, "my.yaml")
+    assert fragment in err.value.problems[0].message
+    assert err.value.problems[0].file == "my.yaml"
+
+
+def test_duplicate_key_reports_its_line() -> None:
+    with pytest.raises(DataError) as err:
+        parse_answers_text("danger_now: no\ntime: yes\ndanger_now: yes\n")
+    assert err.value.problems[0].line == 3
+
+
+def test_read_from_stdin_and_missing_file(tmp_path: Path) -> None:
+    assert read_answers_file("-", stdin=io.StringIO("home: yes\n")) == {"home": True}
+    with pytest.raises(UsageError) as err:
+        read_answers_file(str(tmp_path / "nope.yaml"))
+    assert "No answers file" in err.value.message
+
+
+def test_oversized_file_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text("# " + "x" * 70_000 + "\n")
+    with pytest.raises(DataError) as err:
+        read_answers_file(str(big))
+    assert "Too big" in err.value.problems[0].message
+
+
+def test_readme_example_file_is_complete_and_natural() -> None:
+    text = EXAMPLE.read_text()
+    assert "danger_now: no" in text and "home: yes" in text  # written naturally, unquoted
+    got = gather_answers(read_answers_file(str(EXAMPLE))).answers
+    require_complete(got)
+    assert assess(got).level == "iop"
