@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from iopguide.errors import DataError, IopguideError
+from iopguide.errors import DataError, Interrupted, IopguideError
 from iopguide.text import clean
 from iopguide.ui.console import stderr_console
 
@@ -14,6 +14,9 @@ MAX_PROBLEMS_SHOWN = 50
 
 def show_error(err: IopguideError) -> None:
     console = stderr_console()
+    if isinstance(err, Interrupted):  # Ctrl-C at a prompt: one calm line, not an error
+        console.print(Text("\n" + err.message))
+        return
     console.print(Text.assemble(("Error: ", "bold red"), clean(err.message, single_line=False)))
     if isinstance(err, DataError):
         for problem in err.problems[:MAX_PROBLEMS_SHOWN]:

@@ -245,18 +245,33 @@ def review_answers(answers: Answers, *, asker: Asker) -> Answers:
 
 
 def show_review(answers: Answers, asker: Asker) -> None:
-    """Your answers, one per line: what we asked (short) and what you said (its label)."""
+    """Your answers, one per line: what we asked (short) and what you said (its label).
+
+    Wide enough: two columns with wrapped answers lined up. Narrow (under 70
+    columns): each answer on its own line under what we asked.
+    """
+    from rich.padding import Padding
+    from rich.table import Table
     from rich.text import Text
 
     console = asker.console
+    bold = "" if asker.plain else "bold"
+    rows = [
+        (question.short, question.label(value))
+        for question in load_questions()
+        if (value := answers.get(question.id)) is not None
+    ]
     console.print()
-    console.print(Text("Your answers", style="" if asker.plain else "bold"))
-    for question in load_questions():
-        value = answers.get(question.id)
-        if value is None:
-            continue
-        line = Text("  ")
-        line.append(f"{question.short}: ", style="" if asker.plain else "bold")
-        line.append(question.label(value))
-        console.print(line)
+    console.print(Text("Your answers", style=bold))
+    if console.width >= 70:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, style=bold)
+        grid.add_column(ratio=1)
+        for short, label in rows:
+            grid.add_row(Text(short), Text(label))
+        console.print(Padding(grid, (0, 0, 0, 2)), width=min(console.width, 100))
+    else:
+        for short, label in rows:
+            console.print(Padding(Text(short, style=bold), (0, 0, 0, 2)))
+            console.print(Padding(Text(label), (0, 0, 0, 4)))
     console.print()
