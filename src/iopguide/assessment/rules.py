@@ -159,17 +159,12 @@ _Built = tuple[str, list[str], list[str], list[str]]
 
 _LIFELINE = crisis.LIFELINE_988
 _911 = crisis.EMERGENCY_911
-_SAMHSA = crisis.SAMHSA_HELPLINE
 
 
 def _find_step(level: str, answers: Answers) -> str:
     conditions = [c for c in answers.get("concerns") or () if c != "other"]
     condition = f" --condition {','.join(conditions)}" if conditions else ""
     return f"Search: iopguide find --level {level}{condition} --zip YOUR_ZIP"
-
-
-def _referral_step(what: str) -> str:
-    return f"For help finding {what}: {_SAMHSA.name}, {_SAMHSA.how} (referrals, not crisis help)."
 
 
 _ASK_SOON = (
@@ -205,7 +200,7 @@ def _emergency(answers: Answers) -> _Built:
         "You don't have to go through this alone."
     )
     steps = [
-        f"{_LIFELINE.how}, now. {_LIFELINE.notes}",
+        f"{_LIFELINE.how}, now. It is free, confidential and open day and night.",
         f"{_911.how} or go to the nearest emergency room if you or someone else is in "
         "immediate danger.",
         "Stay with someone you trust, or ask someone to stay with you, and keep away from "
@@ -226,7 +221,6 @@ def _detox(answers: Answers) -> _Built:
         "Talk with a doctor before you cut down or stop. Stopping suddenly can be dangerous "
         "without medical care.",
         _find_step("detox", answers),
-        _referral_step("a detox program"),
         f"If withdrawal becomes severe (seizures, confusion, seeing or hearing things): "
         f"{_911.how.lower()}.",
         "After detox, ask about an IOP or other continuing care.",
@@ -268,9 +262,6 @@ def _residential(answers: Answers) -> _Built:
     steps = [
         "Ask your doctor or therapist for a referral to residential treatment.",
         _find_step("residential", answers),
-        _referral_step("a program"),
-        "Ask about supportive living, such as sober living or recovery housing, for after the "
-        "program.",
         _INSURANCE,
     ]
     return summary, reasons, caveats, steps

@@ -122,7 +122,7 @@ class Asker:
                 else "(use the arrow keys, then Enter)"
             )
         prompt = questionary.select(
-            message,
+            self._wrap(message),
             choices=items,
             default=default,
             instruction=instruction,
@@ -147,7 +147,7 @@ class Asker:
             for title, value in choices
         ]
         prompt = questionary.checkbox(
-            message,
+            self._wrap(message),
             choices=items,
             instruction="(Space to choose or unchoose, Enter when done)",
             validate=lambda picked: True
@@ -156,6 +156,13 @@ class Asker:
             **self._common(),
         )
         return list(run_prompt(_with_ctrl_d(prompt)))
+
+    def _wrap(self, message: str) -> str:
+        """Wrap at word boundaries (prompt_toolkit would cut words), the hint on its own line."""
+        import textwrap
+
+        width = max(20, min(self.console.width, 100) - 3)  # "? " before the first line
+        return textwrap.fill(message, width=width) + "\n"
 
     # -- questions ------------------------------------------------------------
 

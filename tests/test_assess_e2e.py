@@ -1,0 +1,76 @@
+"""iopguide assess in a real pseudo-terminal, the way a person uses it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
+]
+
+IOPGUIDE = Path(sys.executable).with_name("iopguide")
+DOWN, ENTER = "\x1b[B", "\r"
+
+
+def spawn(columns: int = 80) -> pexpect.spawn:
+    if not IOPGUIDE.exists():
+        pytest.skip("the iopguide console script is not installed beside this Python")
+    # pexpect does not answer cursor-position requests; without this each prompt waits for one.
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "IOPGUIDE_PLAIN": "",
+           "PROMPT_TOOLKIT_NO_CPR": "1"}
+    child = pexpect.spawn(
+        str(IOPGUIDE), ["assess"], env=env, encoding="utf-8", timeout=15,
+        dimensions=(40, columns),
+    )
+    child.expect("Question 1 of 9")
+    return child
+
+
+def test_a_full_path_with_a_changed_answer() -> None:
+    child = spawn()
+    # No; No; No; None right now; No (need more); A lot; Yes (home); Yes (time)
+    for keys in [DOWN, DOWN, DOWN, "", DOWN, DOWN * 2, "", ""]:
+        child.expect(r"\(use the arrow keys, then Enter\)")
+        child.send(keys + ENTER)
+    child.expect("Question 9 of 9")
+    child.expect("Enter when done")
+    child.send(" " + ENTER)  # Depression
+    child.expect("Is everything right?")
+    child.send(DOWN * 8 + ENTER)  # Change: Time for treatment
+    child.expect("Question 8 of 9")
+    child.expect("then Enter")
+    child.send(DOWN + ENTER)  # from Yes to Maybe
+    child.expect("Is everything right?")
+    child.send(ENTER)
+    child.expect("An intensive outpatient program \\(IOP\\) looks like a good fit")
+    child.expect("evening")  # the time caveat
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_danger_first_and_ctrl_c_half_way() -> None:
+    child = spawn(columns=40)
+    child.send(ENTER)  # Yes
+    child.expect("Get help now")
+    child.expect("988")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    child = spawn()
+    child.send(DOWN + ENTER)
+    child.expect("Question 2 of 9")
+    child.expect("then Enter")
+    child.sendcontrol("c")
+    child.expect("Stopped. Nothing was saved.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
