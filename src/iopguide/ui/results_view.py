@@ -15,7 +15,7 @@ from rich.text import Text
 
 from iopguide import crisis
 from iopguide.directory.model import DirectoryInfo, Program
-from iopguide.directory.search import Match, SearchResult
+from iopguide.directory.search import Blocker, Match, SearchResult
 from iopguide.ui.console import data_text
 from iopguide.vocabulary import (
     ACCREDITATION,
@@ -184,8 +184,7 @@ def render_no_results(result: SearchResult, console: Console) -> None:
             f"({top.removed} of {result.searched} programs)."
         )
         console.print(Text(line))
-        widen = [b for b in result.blockers if b.without_it > 0]
-        for blocker in widen[:2]:
+        for blocker in _widening_order(result)[:2]:
             noun = "program" if blocker.without_it == 1 else "programs"
             console.print(
                 Text(f"  Without {blocker.filter}: {blocker.without_it} {noun} would match.")
@@ -194,14 +193,26 @@ def render_no_results(result: SearchResult, console: Console) -> None:
     console.print(Text(crisis.REFERRAL_LINE))
 
 
+#: Where the person is, is not something to "widen" first: suggest other filters before these.
+_LOCATION_FLAGS = frozenset({"--zip/--radius", "--state", "--city"})
+
+
+def _widening_order(result: SearchResult) -> list[Blocker]:
+    """Filters whose removal alone would give results, non-location ones first."""
+    helpful = [b for b in result.blockers if b.without_it > 0]
+    return sorted(helpful, key=lambda b: (b.filter in _LOCATION_FLAGS, -b.without_it))
+
+
 def _widen_hint(result: SearchResult) -> str:
-    flag = result.blockers[0].filter
+    order = _widening_order(result)
+    flag = (order[0] if order else result.blockers[0]).filter
     hints = {
         "--zip/--radius": "Try a larger --radius (for example --radius 100), or --telehealth.",
         "--level": "Try --level any: a programme at another level can refer you on.",
         "--insurance": "Try without --insurance, then ask programs and your insurer.",
         "--condition": "Try a broader --condition, such as mental_health or substance_use.",
         "--schedule": "Try without --schedule, or add --telehealth.",
+        "--state": "Try a neighbouring state, or add --telehealth.",
     }
     return hints.get(flag, f"Try widening or dropping {flag}.")
 
