@@ -1,0 +1,116 @@
+"""Promises about the project itself: lint, layering, start-up cost, README and CI agree."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORE_MODULES = [
+    "iopguide.vocabulary",
+    "iopguide.crisis",
+    "iopguide.directory.load",
+    "iopguide.directory.search",
+    "iopguide.directory.cache",
+    "iopguide.directory.geo",
+    "iopguide.assessment.rules",
+    "iopguide.assessment.answers",
+    "iopguide.content.levels",
+    "iopguide.content.topics",
+]
+
+
+def run_python(code: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def test_ruff_is_clean() -> None:
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed (pip install '.[test]')")
+    result = subprocess.run(
+        [ruff, "check", "src", "tests", "bench"], cwd=REPO, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_core_imports_no_ui_library() -> None:
+    imports = "; ".join(f"import {m}" for m in CORE_MODULES)
+    loaded = run_python(
+        f"import sys; {imports}; "
+        "ui = ('rich', 'questionary', 'typer', 'prompt_toolkit'); "
+        "print(sorted(m for m in ui if m in sys.modules))"
+    )
+    assert loaded == "[]"
+
+
+def test_version_answers_without_importing_typer_or_rich() -> None:
+    out = run_python(
+        "import sys, io, contextlib; from iopguide.entry import main; buf = io.StringIO()\n"
+        "with contextlib.redirect_stdout(buf): main(['--version'])\n"
+        "print(buf.getvalue().strip(), 'typer' in sys.modules, 'rich' in sys.modules)"
+    )
+    assert re.fullmatch(r"iopguide \d+\.\d+\.\d+ False False", out)
+
+
+def test_help_does_not_import_questionary_or_yaml() -> None:
+    out = run_python(
+        "import sys, io, contextlib; from iopguide.cli import run; buf = io.StringIO()\n"
+        "with contextlib.redirect_stdout(buf): run(['--help'])\n"
+        "print('questionary' in sys.modules, 'yaml' in sys.modules)"
+    )
+    assert out == "False False"
+
+
+def _quick_start_commands() -> list[str]:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section)
+
+
+def test_readme_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
+    commands = _quick_start_commands()
+    assert len(commands) == 2
+    install_and_start, install_and_test = commands
+    assert "pip install ." in install_and_start and install_and_start.endswith("iopguide")
+    assert "pytest" in install_and_test
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert install_and_test in ci
+
+
+def test_built_in_directory_ships_in_the_wheel(tmp_path) -> None:
+    """A plain (non-editable) install must find data/programs.yaml inside the package."""
+    import zipfile
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0 and "hatchling" in (result.stderr + result.stdout):
+        pytest.skip("hatchling is not installed here; CI's pip install . builds the wheel")
+    assert result.returncode == 0, result.stderr
+    wheel = next(tmp_path.glob("iopguide-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "iopguide/data/programs.yaml" in names
+    assert any(n.startswith("iopguide/content/topics/") and n.endswith(".md") for n in names)
+    assert "iopguide/assessment/questions.yaml" in names
