@@ -18,7 +18,10 @@ Public API::
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from iopguide.directory.model import Directory
@@ -136,9 +139,33 @@ def check_bytes(
     A problem that stops reading (not UTF-8, a syntax error, too deep ...) is
     the only problem reported, since nothing after it can be trusted.
     """
+    limit = max_directory_bytes() if max_bytes is None else max_bytes
+    with _gc_paused():
+        return _check_bytes(data, filename, path=path, builtin=builtin, limit=limit)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building millions of small objects.
+
+    Reading and validating creates containers that are all still alive at the end,
+    so collections only cost time (about a third of the JSON path's time for a
+    national directory) and free nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check_bytes(
+    data: bytes, filename: str, *, path: str | None, builtin: bool, limit: int
+) -> Validation:
     from iopguide.directory.reader import read_document, read_yaml
 
-    limit = max_directory_bytes() if max_bytes is None else max_bytes
     try:
         if len(data) > limit:
             raise _too_big(filename, len(data), limit)

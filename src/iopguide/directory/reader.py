@@ -113,7 +113,7 @@ _BOOL_NULL: dict[str, object] = {
     **{w: None for w in ("~", "null", "Null", "NULL", "")},
 }
 #: First characters of a plain scalar that YAML 1.1 might read as something other than text.
-_SPECIAL_FIRST = frozenset("yYnNtTfFoO~-+0123456789.<=")
+_SPECIAL_FIRST = frozenset([*"yYnNtTfFoO~-+0123456789.<=", ""])
 _FLOAT = re.compile(
     r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
         |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
@@ -254,10 +254,9 @@ def read_document(data: bytes, filename: str) -> Document:
     The size limit is the caller's job (it must be checked before the bytes are
     read at all); everything else about the bytes is checked here.
     """
-    _check_encoding(data, filename)
-    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if start == b"{":
-        document = read_json(data, filename)
+    text = _check_encoding(data, filename)
+    if text.lstrip("\ufeff \t\r\n")[:1] == "{":
+        document = read_json(text, filename)
         if document is not None:
             return document
     return read_yaml(data, filename)
@@ -273,7 +272,8 @@ def _line_at(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def _check_encoding(data: bytes, filename: str) -> None:
+def _check_encoding(data: bytes, filename: str) -> str:
+    """The text of *data*, or DataError when it is empty or not UTF-8."""
     if not data.strip(b"\xef\xbb\xbf \t\r\n"):
         raise _fatal(
             filename,
@@ -289,7 +289,7 @@ def _check_encoding(data: bytes, filename: str) -> None:
             hint="Save it again as UTF-8 (most editors offer this under 'Save as' / 'Encoding').",
         )
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         bad = data[err.start : err.start + 1].hex()
         raise _fatal(
@@ -318,7 +318,7 @@ def _no_constant(name: str) -> object:
     raise _FallBack  # NaN / Infinity are not JSON; let the YAML path judge the text
 
 
-def read_json(data: bytes, filename: str) -> Document | None:
+def read_json(data: str | bytes, filename: str) -> Document | None:
     """Read JSON quickly, or return None when the YAML path must give the answer.
 
     JSON has no aliases, tags or implicit typing, so a file that json accepts
@@ -328,6 +328,8 @@ def read_json(data: bytes, filename: str) -> Document | None:
     and the validator never recurses into values.
     """
     try:
+        if isinstance(data, str):
+            data = data.removeprefix("\ufeff")
         root = json.loads(data, object_pairs_hook=_pairs, parse_constant=_no_constant)
     except (_FallBack, ValueError, RecursionError):
         return None
@@ -347,7 +349,13 @@ _ALLOWED_TAGS = frozenset(
 
 
 def read_yaml(data: bytes, filename: str) -> Document:
-    """Build values from libyaml's event stream. See the module docstring for why."""
+    """Build values from libyaml's event stream. See the module docstring for why.
+
+    The loop runs once per event (about two million for a national directory),
+    so it keeps its state in local variables and handles the common case -- an
+    untagged scalar -- inline; the rare cases (anchors, tags, aliases) take
+    slower paths that report them.
+    """
     import yaml
 
     try:
@@ -366,96 +374,65 @@ def read_yaml(data: bytes, filename: str) -> Document:
     special_first = _SPECIAL_FIRST
     resolve = resolve_plain
     allowed_tags = _ALLOWED_TAGS
+    NO_KEY = _NO_KEY
+    max_depth = MAX_DEPTH
     problems: list[Problem] = []
     problem = problems.append
 
     root: object = None
     root_line: int | None = None
-    documents = 0
     have_root = False
-    # The stack of open containers. For a mapping, ``key`` is the key waiting for its
-    # value (``_NO_KEY`` when the next node is a key).
-    stack: list[list] = []  # [container, is_mapping, key, key_line]
-    NO_KEY = _NO_KEY
-    max_depth = MAX_DEPTH
-
-    def refuse_anchor(anchor: str, line: int) -> None:
-        problem(
-            Problem(
-                file=filename,
-                line=line,
-                message=f"An anchor (&{clean(shorten(anchor, 40))}) is not allowed "
-                "in a directory file.",
-                hint="Write each value out in full; anchors and aliases (&name, *name) are refused "
-                "because they can make a small file expand enormously.",
-            )
-        )
-
-    def add(value: object, line: int, raw: str | None = None) -> None:
-        """Attach a finished node to its parent (or make it the document's root)."""
-        nonlocal root, root_line, have_root
-        if not stack:
-            root, root_line, have_root = value, line, True
-            return
-        frame = stack[-1]
-        container = frame[0]
-        if frame[1]:
-            key = frame[2]
-            if key is NO_KEY:
-                if type(value) is not str:
-                    if value is not REFUSED:
-                        problem(
-                            Problem(
-                                file=filename,
-                                line=line,
-                                message="A key must be plain text, not a list or a mapping.",
-                                hint="Write keys as 'name: value'.",
-                            )
-                        )
-                    value = _BadKey(line)
-                frame[2] = value
-                frame[3] = line
-                return
-            key_line = frame[3]
-            frame[2] = NO_KEY
-            if key in container:
-                problem(_duplicate_key(filename, key, key_line, container.key_lines[key]))
-                return
-            container[key] = value
-            container.key_lines[key] = key_line
-            if raw is not None:
-                container.raw[key] = raw
-        else:
-            if raw is not None:
-                container.raw[len(container)] = raw
-            container.append(value)
-            container.item_lines.append(line)
+    documents = 0
+    # The open container and, for a mapping, the key waiting for its value
+    # (NO_KEY when the next node is a key). Parents' states wait on the stack.
+    cur: Mapping | Sequence | None = None
+    cur_map = False
+    key: object = NO_KEY
+    key_line = 0
+    stack: list[tuple] = []
+    line = 0
 
     try:
         for event in yaml.parse(data, Loader=loader):
             etype = type(event)
+            raw = None
             if etype is ScalarEvent:
-                line = event.start_mark.line + 1
-                text = event.value
-                if event.anchor is not None:
-                    refuse_anchor(event.anchor, line)
-                tag = event.tag
-                if tag not in allowed_tags:
-                    problem(_refused_tag(filename, tag, line))
-                    add(REFUSED, line)
-                    continue
-                if stack and stack[-1][1] and stack[-1][2] is NO_KEY:
-                    # A key: keep its text. (``on:`` and ``yes:`` stay keys, not booleans.)
-                    frame = stack[-1]
-                    frame[2] = text
-                    frame[3] = line
-                    continue
-                if tag is None and event.implicit[0] and (not text or text[0] in special_first):
-                    value = resolve(text)
-                    if type(value) is not str:
-                        add(value, line, text)
+                value = event.value
+                if event.anchor is None and event.tag is None:
+                    if cur_map and key is NO_KEY:
+                        # A key keeps its text: ``on:`` and ``yes:`` stay keys, not booleans.
+                        key = value
+                        key_line = event.start_mark.line + 1
                         continue
-                add(text, line)
+                    if value[:1] in special_first and event.implicit[0]:
+                        resolved = resolve(value)
+                        if type(resolved) is not str:
+                            raw = value
+                            value = resolved
+                    if cur_map:  # the commonest case: a scalar value in a mapping
+                        if key in cur:
+                            problem(_duplicate_key(filename, key, key_line, cur.key_lines[key]))
+                        else:
+                            cur[key] = value
+                            cur.key_lines[key] = key_line
+                            if raw is not None:
+                                cur.raw[key] = raw
+                        key = NO_KEY
+                        continue
+                    line = event.start_mark.line + 1
+                else:
+                    line = event.start_mark.line + 1
+                    if event.anchor is not None:
+                        problem(_refused_anchor(filename, event.anchor, line))
+                    tag = event.tag
+                    if tag not in allowed_tags:
+                        problem(_refused_tag(filename, tag, line))
+                        value = REFUSED
+                    elif cur_map and key is NO_KEY:
+                        key = value
+                        key_line = line
+                        continue
+                    # else: explicitly text (!!str or !), so no implicit typing
             elif etype is MappingStartEvent or etype is SequenceStartEvent:
                 line = event.start_mark.line + 1
                 if len(stack) >= max_depth:
@@ -468,29 +445,26 @@ def read_yaml(data: bytes, filename: str) -> Document:
                         "brackets '[' or '{'.",
                     )
                 if event.anchor is not None:
-                    refuse_anchor(event.anchor, line)
+                    problem(_refused_anchor(filename, event.anchor, line))
                 if event.tag not in allowed_tags:
                     problem(_refused_tag(filename, event.tag, line))
+                stack.append((cur, cur_map, key, key_line))
                 if etype is MappingStartEvent:
-                    stack.append([Mapping(line), True, NO_KEY, 0])
+                    cur = Mapping(line)
+                    cur_map = True
+                    key = NO_KEY
                 else:
-                    stack.append([Sequence(line), False, None, 0])
+                    cur = Sequence(line)
+                    cur_map = False
+                continue
             elif etype is MappingEndEvent or etype is SequenceEndEvent:
-                container = stack.pop()[0]
-                add(container, container.line)
+                value = cur
+                line = cur.line  # type: ignore[union-attr]
+                cur, cur_map, key, key_line = stack.pop()
             elif etype is AliasEvent:
                 line = event.start_mark.line + 1
-                problem(
-                    Problem(
-                        file=filename,
-                        line=line,
-                        message=f"An alias (*{clean(shorten(event.anchor, 40))}) is not allowed "
-                        f"in a directory file.",
-                        hint="Write the value out in full; aliases are refused because they can "
-                        "make a small file expand enormously.",
-                    )
-                )
-                add(REFUSED, line)
+                problem(_refused_alias(filename, event.anchor, line))
+                value = REFUSED
             elif etype is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -500,6 +474,40 @@ def read_yaml(data: bytes, filename: str) -> Document:
                         line=event.start_mark.line + 1,
                         hint="Put every program in one 'programs:' list in one document.",
                     )
+                continue
+            else:  # stream start/end, document end
+                continue
+
+            # Attach the finished node (value, line, raw) to the open container.
+            if cur_map:
+                if key is NO_KEY:  # a list or mapping (or refused node) used as a key
+                    if value is not REFUSED:
+                        problem(
+                            Problem(
+                                file=filename,
+                                line=line,
+                                message="A key must be plain text, not a list or a mapping.",
+                                hint="Write keys as 'name: value'.",
+                            )
+                        )
+                    key = _BadKey(line)
+                    key_line = line
+                    continue
+                if key in cur:
+                    problem(_duplicate_key(filename, key, key_line, cur.key_lines[key]))
+                else:
+                    cur[key] = value
+                    cur.key_lines[key] = key_line
+                    if raw is not None:
+                        cur.raw[key] = raw
+                key = NO_KEY
+            elif cur is not None:
+                if raw is not None:
+                    cur.raw[len(cur)] = raw
+                cur.append(value)
+                cur.item_lines.append(line)
+            else:
+                root, root_line, have_root = value, line, True
     except yaml.YAMLError as err:
         raise _syntax_error(data, filename, err) from None
     except RecursionError:  # not expected from the event parser; never a traceback anyway
@@ -513,6 +521,26 @@ def read_yaml(data: bytes, filename: str) -> Document:
             "see docs/directory-format.md.",
         )
     return Document(root=root, line=root_line, problems=problems, format="yaml")
+
+
+def _refused_anchor(filename: str, anchor: str, line: int) -> Problem:
+    return Problem(
+        file=filename,
+        line=line,
+        message=f"An anchor (&{clean(shorten(anchor, 40))}) is not allowed in a directory file.",
+        hint="Write each value out in full; anchors and aliases (&name, *name) are refused "
+        "because they can make a small file expand enormously.",
+    )
+
+
+def _refused_alias(filename: str, anchor: str, line: int) -> Problem:
+    return Problem(
+        file=filename,
+        line=line,
+        message=f"An alias (*{clean(shorten(anchor, 40))}) is not allowed in a directory file.",
+        hint="Write the value out in full; aliases are refused because they can make a small "
+        "file expand enormously.",
+    )
 
 
 class _NoKey:

@@ -19,7 +19,6 @@ import math
 import re
 from collections.abc import Sequence as _SequenceABC
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from iopguide import vocabulary as V
 from iopguide.directory.model import Contact, Directory, DirectoryInfo, Location, Program, Schedule
@@ -56,6 +55,10 @@ PROGRAM_FIELDS = (
 LOCATION_FIELDS = ("street", "city", "state", "zip", "lat", "lon")
 SCHEDULE_FIELDS = ("days_per_week", "hours_per_day", "times")
 CONTACT_FIELDS = ("phone", "intake_phone", "website")
+PROGRAM_FIELD_SET = frozenset(PROGRAM_FIELDS)
+LOCATION_FIELD_SET = frozenset(LOCATION_FIELDS)
+SCHEDULE_FIELD_SET = frozenset(SCHEDULE_FIELDS)
+CONTACT_FIELD_SET = frozenset(CONTACT_FIELDS)
 
 #: Program fields whose values come from a vocabulary (field -> vocabulary).
 PROGRAM_VOCAB_FIELDS: dict[str, V.Vocabulary] = {
@@ -76,6 +79,8 @@ TEXT_FIELDS = frozenset({"organization", "notes", "source"})
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 ZIP = re.compile(r"([0-9]{5})(?:-[0-9]{4})?")
+#: http(s), a host with at least one letter or digit, then anything without spaces.
+WEBSITE = re.compile(r"https?://[^\s/?#]*[A-Za-z0-9][^\s/?#]*(?:[/?#]\S*)?", re.IGNORECASE)
 MAX_ID_LENGTH = 120
 #: Longer vocabularies are described instead of listed in full in a message.
 MAX_LISTED = 30
@@ -358,6 +363,7 @@ class _Checker:
         item_lines = programs.item_lines if type(programs) is Sequence else None
         seen: dict[str, tuple[int | None, int]] = {}
         built: list[Program] = []
+        fast = self.fast_program
         for index, entry in enumerate(programs):
             entry_line = item_lines[index] if item_lines is not None else line
             self.program_id = None
@@ -371,11 +377,243 @@ class _Checker:
                     entry_line,
                 )
                 continue
+            program = fast(entry, entry_line)
+            if program is not None:
+                pid = program.id
+                if pid not in seen:
+                    if type(entry) is Mapping:
+                        seen[pid] = (entry.key_lines.get("id", program.line), index)
+                    else:
+                        seen[pid] = (program.line, index)
+                    built.append(program)
+                    continue
+            # Something is unusual (or a duplicate id): the careful path says what.
             program = self.check_program(entry, index, entry_line, seen)
             if program is not None:
                 built.append(program)
         self.program_id = None
         return tuple(built)
+
+    # -- the fast path --
+
+    def _terms(self, value: object, vocab: V.Vocabulary) -> tuple[str, ...] | None:
+        """Vocabulary ids for a clean list (or single text) value; None when anything is odd."""
+        memo = self._memo.get(id(vocab))
+        if memo is None:
+            memo = self._memo[id(vocab)] = {}
+        if type(value) is str:
+            term = memo.get(value)
+            if term is None:
+                term = vocab.resolve(value)
+                if term is None:
+                    return None
+                memo[value] = term
+            return (term,)
+        if not isinstance(value, list):
+            return None
+        found = []
+        for item in value:
+            if type(item) is not str:
+                return None
+            term = memo.get(item)
+            if term is None:
+                term = vocab.resolve(item)
+                if term is None:
+                    return None
+                memo[item] = term
+            found.append(term)
+        if len(found) < 2:
+            return tuple(found)
+        order = self._order.get(id(vocab))
+        if order is None:
+            order = self._order[id(vocab)] = {term_id: i for i, term_id in enumerate(vocab.ids)}
+        return tuple(sorted(set(found), key=order.__getitem__))
+
+    def fast_program(self, entry: dict, entry_line: int | None) -> Program | None:
+        """The program when every field is plainly right; None sends it to the careful path.
+
+        Most programs in a big directory are clean. This path checks the same rules
+        as :meth:`check_program` but only ever accepts, never reports: on anything
+        unusual it gives up, and the careful path finds and explains the problem. It
+        must accept nothing that the careful path would refuse, and build the same
+        Program (tests compare the two).
+        """
+        if not entry.keys() <= PROGRAM_FIELD_SET:
+            return None
+        get = entry.get
+        program_id = get("id")
+        if type(program_id) is not str or len(program_id) > MAX_ID_LENGTH:
+            return None
+        if not SLUG.fullmatch(program_id):
+            return None
+        name = get("name")
+        if type(name) is not str:
+            return None
+        name = name.strip()
+        if not name:
+            return None
+        values: dict[str, object] = {}
+        for key in TEXT_FIELDS:
+            value = get(key)
+            if value is not None:
+                if type(value) is not str:
+                    return None
+                value = value.strip() or None
+            values[key] = value
+        terms = self._terms
+        for key, vocab in PROGRAM_VOCAB_FIELDS.items():
+            value = get(key)
+            if value is None:
+                if key in REQUIRED_LISTS:
+                    return None
+                values[key] = ()
+                continue
+            found = terms(value, vocab)
+            if found is None or (not found and key in REQUIRED_LISTS):
+                return None
+            values[key] = found
+        for key in TEXT_LIST_FIELDS:
+            value = get(key)
+            if value is None:
+                values[key] = ()
+                continue
+            if type(value) is str:
+                value = [value]
+            elif not isinstance(value, list):
+                return None
+            texts = []
+            for item in value:
+                if type(item) is not str:
+                    return None
+                item = item.strip()
+                if item:
+                    texts.append(item)
+            values[key] = tuple(texts)
+        telehealth = get("telehealth")
+        if telehealth is None:
+            telehealth = False
+        elif telehealth is not True and telehealth is not False:
+            return None
+        values["telehealth"] = telehealth
+        states = get("telehealth_states")
+        if states is None:
+            values["telehealth_states"] = ()
+        else:
+            found = terms(states, V.STATES)
+            if found is None:
+                return None
+            values["telehealth_states"] = found
+        verified = get("last_verified")
+        if verified is not None:
+            if type(verified) is _dt.date:
+                verified = verified.isoformat()
+            elif type(verified) is str and ISO_DATE.fullmatch(verified.strip()):
+                try:
+                    verified = _dt.date.fromisoformat(verified.strip()).isoformat()
+                except ValueError:
+                    return None
+            else:
+                return None
+        values["last_verified"] = verified
+
+        location = get("location")
+        if location is None:
+            location = Location()
+        else:
+            location = self._fast_location(location)
+            if location is None:
+                return None
+        schedule = get("schedule")
+        if schedule is None:
+            schedule = Schedule()
+        else:
+            schedule = self._fast_schedule(schedule)
+            if schedule is None:
+                return None
+        contact = get("contact")
+        if contact is None:
+            contact = Contact()
+        else:
+            contact = _fast_contact(contact)
+            if contact is None:
+                return None
+        return Program(
+            id=program_id,
+            name=name,
+            location=location,
+            schedule=schedule,
+            contact=contact,
+            line=entry.line if type(entry) is Mapping else entry_line,
+            **values,  # type: ignore[arg-type]
+        )
+
+    def _fast_location(self, loc: object) -> Location | None:
+        if not isinstance(loc, dict) or not loc.keys() <= LOCATION_FIELD_SET:
+            return None
+        get = loc.get
+        street = get("street")
+        city = get("city")
+        if street is not None:
+            if type(street) is not str:
+                return None
+            street = street.strip() or None
+        if city is not None:
+            if type(city) is not str:
+                return None
+            city = city.strip() or None
+        state = get("state")
+        if state is not None:
+            found = self._terms(state, V.STATES)
+            if not found or len(found) > 1:
+                return None
+            state = found[0]
+        zip_code = get("zip")
+        if zip_code is not None:
+            if type(zip_code) is not str:
+                return None
+            match = ZIP.fullmatch(zip_code.strip())
+            if match is None:
+                return None
+            zip_code = match.group(1)
+        lat = get("lat")
+        lon = get("lon")
+        if lat is not None or lon is not None:
+            if type(lat) not in _NUMBER_TYPES or type(lon) not in _NUMBER_TYPES:
+                return None
+            try:
+                lat = float(lat)
+                lon = float(lon)
+            except OverflowError:  # an integer too big for a float
+                return None
+            if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):  # also refuses NaN
+                return None
+        return Location(street=street, city=city, state=state, zip=zip_code, lat=lat, lon=lon)
+
+    def _fast_schedule(self, sched: object) -> Schedule | None:
+        if not isinstance(sched, dict) or not sched.keys() <= SCHEDULE_FIELD_SET:
+            return None
+        get = sched.get
+        days = get("days_per_week")
+        if days is not None and (type(days) is not int or not 1 <= days <= 7):
+            return None
+        hours = get("hours_per_day")
+        if hours is not None:
+            if type(hours) not in _NUMBER_TYPES:
+                return None
+            try:
+                hours = float(hours)
+            except OverflowError:
+                return None
+            if not 0.0 < hours <= 24.0:  # also refuses NaN
+                return None
+        times = get("times")
+        if times is None:
+            times = ()
+        else:
+            times = self._terms(times, V.SCHEDULE_TIMES)
+            if times is None:
+                return None
+        return Schedule(days_per_week=days, hours_per_day=hours, times=times)
 
     # -- one program --
 
@@ -708,13 +946,13 @@ class _Checker:
         if value is None or value is REFUSED:
             return None, line
         number: float | None = None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            number = float(value)
-        elif type(value) is str:
-            try:
+        try:
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                number = float(value)
+            elif type(value) is str:
                 number = float(value.strip())
-            except ValueError:
-                number = None
+        except (ValueError, OverflowError):
+            number = None
         if number is None or not math.isfinite(number):
             found = describe(value) if raw is None else quote(raw)
             self.problem(f"'{key}' must be a number; found {found}.", line, field)
@@ -846,12 +1084,7 @@ class _Checker:
         return Contact(phone=phone, intake_phone=intake, website=website)
 
     def check_website(self, url: str, line: int | None) -> str | None:
-        try:
-            parts = urlsplit(url)
-            ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
-        except ValueError:
-            ok = False
-        if ok and not any(ch.isspace() for ch in url):
+        if WEBSITE.fullmatch(url):
             return url
         hint = "Write the full address, starting with https:// (or http://)"
         if "://" not in url and "." in url and " " not in url and ":" not in url:
@@ -863,6 +1096,27 @@ class _Checker:
             hint + ".",
         )
         return None
+
+
+_NUMBER_TYPES = (int, float)  # exact types: a bool is not a number here
+
+
+def _fast_contact(contact: object) -> Contact | None:
+    if not isinstance(contact, dict) or not contact.keys() <= CONTACT_FIELD_SET:
+        return None
+    get = contact.get
+    texts = []
+    for key in CONTACT_FIELDS:
+        value = get(key)
+        if value is not None:
+            if type(value) is not str:
+                return None
+            value = value.strip() or None
+        texts.append(value)
+    phone, intake, website = texts
+    if website is not None and not WEBSITE.fullmatch(website):
+        return None
+    return Contact(phone=phone, intake_phone=intake, website=website)
 
 
 def _given(mapping: dict, key: str) -> bool:
