@@ -1,0 +1,145 @@
+"""``iopguide directory import``: published listings in, a directory file out.
+
+The core (:mod:`iopguide.directory.importers`) reads and merges; this module
+checks the arguments before any slow work, shows a progress bar on a terminal,
+writes the file all-or-nothing, and prints what happened.
+"""
+
+from __future__ import annotations
+
+import shlex
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from iopguide.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from iopguide.directory.importers.common import ImportResult, ProgressCallback
+
+#: How many unknown codes and warnings the summary lists by name.
+SHOWN = 8
+
+
+def run_import(source: str, files: list[Path], *, output: Path, force: bool) -> None:
+    """Import *files* of kind *source* (samhsa or findtreatment) into the directory *output*."""
+    from iopguide.directory.importers import SOURCES, run_importer
+    from iopguide.directory.importers.writer import check_output, write_directory
+
+    key = source.strip().lower()
+    if key not in SOURCES:
+        listed = "; ".join(f"{name}: {what}" for name, what in SOURCES.items())
+        raise UsageError(f"Unknown source {source!r}. Choose one of: {listed}.")
+    if not files:
+        raise UsageError("Give at least one file to import.")
+    for path in files:
+        if not path.exists():
+            raise UsageError(
+                f"{path} does not exist.", hint="Check the path to the downloaded file."
+            )
+        if path.is_dir():
+            raise UsageError(f"{path} is a folder; give the file(s) inside it.")
+    check_output(output, force=force)
+
+    started = time.perf_counter()
+    with _progress() as on_progress:
+        result = run_importer(key, files, on_progress=on_progress)
+    write_directory(output, result.info, result.programs, force=force)
+    _summary(result, output, time.perf_counter() - started)
+
+
+@contextmanager
+def _progress() -> Iterator[ProgressCallback | None]:
+    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
+    from iopguide.ui.console import stderr_console
+
+    console = stderr_console()
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from iopguide.text import clean
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        console=console, transient=True,
+    ) as progress:
+        tasks: dict[str, int] = {}
+
+        def update(label: str, done: int, total: int) -> None:
+            if label not in tasks:
+                # Plain text: a file name is data, never markup.
+                description = clean(label).replace("[", "(").replace("]", ")")
+                tasks[label] = progress.add_task(f"Reading {description}", total=total)
+            progress.update(tasks[label], completed=done, total=total)
+
+        yield update
+
+
+def _summary(result: ImportResult, output: Path, seconds: float) -> None:
+    from rich.text import Text
+
+    from iopguide.ui.console import data_text, stdout_console
+
+    console = stdout_console()
+    stats = result.stats
+    console.print(Text.assemble(
+        ("Imported ", "bold"), (f"{stats.imported:,}", "bold"), (" programmes into ", "bold"),
+        data_text(str(output), "bold"), f" in {seconds:.1f} s.",
+    ))
+    _line(console, "read", stats.read, f"facility rows from {len(stats.files)} "
+          f"file{'s' if len(stats.files) != 1 else ''}")
+    for name, edition, rows in stats.files:
+        console.print(Text.assemble("              ", data_text(name), f": {rows:,} rows (",
+                                    data_text(edition), ")"))
+    across = (f" ({stats.merged_across_files:,} listed in more than one file)"
+              if stats.merged_across_files else "")
+    _line(console, "merged", stats.merged,
+          f"rows repeating a facility already read, folded into one programme{across}")
+    _line(console, "flagged", stats.flagged,
+          "programmes that serve only one group (shown as 'serves only' in find and show)")
+    _line(console, "skipped", stats.skipped_total,
+          "rows not imported" + (", by reason:" if stats.skipped else ""))
+    for reason, count in stats.skipped.most_common():
+        console.print(f"              {count:>7,}  {reason}")
+    if stats.caveats:
+        console.print("  imported with a gap:")
+        for reason, count in stats.caveats.most_common():
+            console.print(f"              {count:>7,}  {reason}")
+    if stats.unknown_codes:
+        total = sum(stats.unknown_codes.values())
+        console.print(f"  {len(stats.unknown_codes):,} codes or words iopguide does not know "
+                      f"({total:,} uses) were left out:")
+        for what, count in stats.unknown_codes.most_common(SHOWN):
+            console.print(Text.assemble(f"              {count:>7,}  ", data_text(what)))
+        hidden = len(stats.unknown_codes) - SHOWN
+        if hidden > 0:
+            console.print(f"              ... and {hidden:,} more")
+    for warning in stats.warnings[:SHOWN]:
+        console.print(Text.assemble(("  warning: ", "yellow"), data_text(warning)))
+    console.print(
+        "Locations are ZIP-code centres: distances in find are measured between ZIP centres, "
+        "not street addresses.",
+        style="dim",
+    )
+    console.print(Text.assemble(("Next: ", "bold"), data_text(_next_command(result, output))))
+    console.print(Text.assemble(
+        "      (use your own ZIP code; or export IOPGUIDE_DIRECTORY=",
+        data_text(shlex.quote(str(output))), " to make it the default)",
+    ), style="dim")
+
+
+def _line(console: Console, label: str, count: int, what: str) -> None:
+    console.print(f"  {label:<8}{count:>10,}  {what}")
+
+
+def _next_command(result: ImportResult, output: Path) -> str:
+    programs: Sequence = result.programs
+    zip_code = next((p.location.zip for p in programs if "iop" in p.levels and p.location.zip),
+                    None) or next((p.location.zip for p in programs if p.location.zip), "40202")
+    return f"iopguide find --directory {shlex.quote(str(output))} --zip {zip_code}"

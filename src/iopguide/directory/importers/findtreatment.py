@@ -1,0 +1,171 @@
+"""FindTreatment.gov locator API pages (JSON).
+
+A page is ``{page, totalPages, recordCount, rows}``; each row has the National
+Directory's name and address columns plus ``frid``, ``website``, ``latitude``,
+``longitude``, ``typeFacility`` (SA or MH) and ``services``: a list of
+``{f1: category label, f2: category code, f3: "value; value; ..."}`` with the
+services spelled out in words. Words are resolved to the same codes as the
+workbooks (:func:`.codes.code_for_words`) and from there to the vocabulary.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from iopguide.directory.importers.codes import Code, code_for_words, restriction_words
+from iopguide.directory.importers.common import (
+    CAVEAT_NO_ZIP,
+    SKIP_NO_NAME,
+    SKIP_NOT_A_RECORD,
+    Collector,
+    Facility,
+    ImportResult,
+    ImportStats,
+    ProgressCallback,
+    normalise_zip,
+    select_codes,
+    text_or_none,
+    valid_state,
+    valid_website,
+)
+from iopguide.directory.model import DirectoryInfo
+from iopguide.errors import DataError, Problem, UsageError
+
+ENVELOPE_KEYS = ("page", "totalPages", "recordCount", "rows")
+MAX_FILE_BYTES = 200 * 1024 * 1024
+SOURCE_TITLE = "FindTreatment.gov locator (SAMHSA)"
+_ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
+
+
+def import_findtreatment(
+    files: Sequence[Path], *, on_progress: ProgressCallback | None = None
+) -> ImportResult:
+    """Read FindTreatment.gov API pages into one merged directory."""
+    stats = ImportStats()
+    collector = Collector(stats)
+    names: list[str] = []
+    for path in files:
+        envelope = _read_page(path)
+        rows = envelope["rows"]
+        page = envelope.get("page")
+        pages = envelope.get("totalPages")
+        where = f", page {page} of {pages}" if page is not None and pages is not None else ""
+        source = f"{SOURCE_TITLE}{where} ({path.name})"
+        before = stats.read
+        for number, row in enumerate(rows, start=1):
+            if on_progress is not None and number % 200 == 0:
+                on_progress(path.name, number, len(rows))
+            stats.read += 1
+            facility = _facility(row, source, stats)
+            if facility is not None:
+                collector.add(facility, path.name)
+        if on_progress is not None:
+            on_progress(path.name, len(rows), len(rows))
+        stats.files.append((path.name, SOURCE_TITLE + where, stats.read - before))
+        names.append(path.name)
+    programs = collector.programs()
+    info = DirectoryInfo(
+        name="FindTreatment.gov listings (imported)",
+        source=f"{SOURCE_TITLE} API pages: {', '.join(names)}. Coordinates as published; "
+        "ZIP-code centres where missing.",
+        sample=False,
+        updated=date.today().isoformat(),
+    )
+    return ImportResult(info, programs, stats)
+
+
+def _read_page(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        raise UsageError(f"{path} does not exist.", hint="Check the path to the saved API page.")
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give the .json file inside it.")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise DataError([Problem(str(path), "is larger than 200 MB; split it into pages")])
+    try:
+        data = json.loads(path.read_bytes())
+    except (UnicodeDecodeError, ValueError) as err:
+        raise DataError(
+            [Problem(str(path), f"is not valid JSON: {err}",
+                     hint="Save the API response exactly as it was returned.")],
+            summary=f"{path.name} is not a FindTreatment.gov API page.",
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("rows"), list):
+        found = ", ".join(map(str, data)) if isinstance(data, dict) else type(data).__name__
+        raise DataError(
+            [Problem(str(path), f"expected a JSON object with {', '.join(ENVELOPE_KEYS)} "
+                     f"(rows a list of facilities); found: {found or 'an empty object'}")],
+            summary=f"{path.name} is not a FindTreatment.gov API page.",
+        )
+    return data
+
+
+def _facility(row: object, source: str, stats: ImportStats) -> Facility | None:
+    if not isinstance(row, dict):
+        stats.skipped[SKIP_NOT_A_RECORD] += 1
+        return None
+    name1, name2 = text_or_none(row.get("name1")), text_or_none(row.get("name2"))
+    if not name1:
+        stats.skipped[SKIP_NO_NAME] += 1
+        return None
+    zip5 = normalise_zip(str(row.get("zip") or ""))
+    if zip5 is None:
+        stats.caveats[CAVEAT_NO_ZIP] += 1
+    street1, street2 = text_or_none(row.get("street1")), text_or_none(row.get("street2"))
+    facility = Facility(
+        name=f"{name1} - {name2}" if name2 else name1,
+        organization=name1 if name2 else None,
+        street=", ".join(s for s in (street1, street2) if s) or None,
+        city=text_or_none(row.get("city")),
+        state=valid_state(text_or_none(row.get("state")), stats),
+        zip5=zip5,
+        match_street=street1,
+        source=source,
+        edition=str(row.get("typeFacility") or "?"),
+        last_verified=None,  # the API page carries no date
+    )
+    facility.phone = text_or_none(row.get("phone"))
+    facility.intake_phone = text_or_none(row.get("intake1"))
+    facility.website = valid_website(row.get("website"))
+    facility.lat, facility.lon = _coordinates(row.get("latitude"), row.get("longitude"))
+    facility.apply_codes(_service_codes(row.get("services"), stats))
+    return facility
+
+
+def _service_codes(services: object, stats: ImportStats) -> list[Code]:
+    if not isinstance(services, list):
+        return []
+    table: dict[str, Code] = {}
+    present: list[str] = []
+    for entry in services:
+        if not isinstance(entry, dict):
+            continue
+        category = str(entry.get("f2") or "").strip()
+        for phrase in str(entry.get("f3") or "").split(";"):
+            phrase = phrase.strip()
+            if not phrase:
+                continue
+            code = code_for_words(phrase, category)
+            if code is None and category == "EXCL" and _ONLY.search(phrase):
+                code = Code(f"~{phrase}", "EXCL", phrase, serves_only=restriction_words(phrase))
+            if code is None:
+                stats.unknown_codes[f"{text_or_none(phrase)} ({category or 'no category'})"] += 1
+                continue
+            table[code.code] = code
+            present.append(code.code)
+    found, _ = select_codes(present, table)
+    return found
+
+
+def _coordinates(lat: object, lon: object) -> tuple[float | None, float | None]:
+    try:
+        lat_f, lon_f = float(lat), float(lon)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None, None
+    if not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180) or (lat_f == 0 and lon_f == 0):
+        return None, None
+    return round(lat_f, 6), round(lon_f, 6)
