@@ -69,16 +69,23 @@ def builtin_directory_path() -> Path:
     return Path(__file__).resolve().parents[3] / "data" / "programs.yaml"
 
 
+def _size(count: int) -> str:
+    if count >= _MB:
+        return f"{count / _MB:,.1f} MB".replace(".0 MB", " MB")
+    return f"{count:,} bytes"
+
+
 def _too_big(filename: str, size: int, limit: int) -> DataError:
     return DataError(
         [
             Problem(
                 file=filename,
                 message=(
-                    f"The file is {size / _MB:.1f} MB, over the {limit / _MB:g} MB limit "
-                    f"for a directory file."
+                    f"The file is {_size(size)}, over the {_size(limit)} limit for a "
+                    f"directory file, so it was not read."
                 ),
-                hint=f"If the file is right, raise the limit, e.g. {MAX_BYTES_ENV}=500.",
+                hint=f"If the file is right, raise the limit in megabytes, e.g. "
+                f"{MAX_BYTES_ENV}={max(200, 2 * (size // _MB + 1))}.",
             )
         ]
     )
@@ -232,11 +239,24 @@ def load_directory(path: Path | None = None, *, use_cache: bool = True) -> Direc
 
     Raises UsageError (exit 2) when the file is missing or unreadable and
     DataError (exit 1) listing every problem when its content is invalid.
-    *use_cache* is accepted for the cache that will sit between reading the
-    bytes and parsing them; it has no effect yet.
+    With *use_cache*, a directory already validated in exactly these bytes
+    is read back from the content-keyed cache (see :mod:`.cache`) instead of
+    being parsed again; a file that fails validation is never cached.
     """
-    del use_cache  # see docstring
     file, shown_path, builtin = _source(path)
     filename = clean(str(file))
     data = read_directory_bytes(file)
-    return parse_directory(data, filename, path=shown_path, builtin=builtin)
+    if not use_cache:
+        return parse_directory(data, filename, path=shown_path, builtin=builtin)
+    from dataclasses import replace
+
+    from iopguide.directory import cache
+
+    source = str(file.resolve())
+    cached = cache.load(source, data)
+    if cached is not None:
+        info = replace(cached.info, path=shown_path, builtin=builtin)
+        return replace(cached, info=info)
+    directory = parse_directory(data, filename, path=shown_path, builtin=builtin)
+    cache.store(source, data, directory)
+    return directory

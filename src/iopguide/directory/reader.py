@@ -391,6 +391,7 @@ def read_yaml(data: bytes, filename: str) -> Document:
     key_line = 0
     stack: list[tuple] = []
     line = 0
+    refused_ids: set[int] = set()  # open containers with a refused tag
 
     try:
         for event in yaml.parse(data, Loader=loader):
@@ -446,7 +447,8 @@ def read_yaml(data: bytes, filename: str) -> Document:
                     )
                 if event.anchor is not None:
                     problem(_refused_anchor(filename, event.anchor, line))
-                if event.tag not in allowed_tags:
+                tagged = event.tag not in allowed_tags
+                if tagged:
                     problem(_refused_tag(filename, event.tag, line))
                 stack.append((cur, cur_map, key, key_line))
                 if etype is MappingStartEvent:
@@ -456,10 +458,15 @@ def read_yaml(data: bytes, filename: str) -> Document:
                 else:
                     cur = Sequence(line)
                     cur_map = False
+                if tagged:  # built (to keep reading) but replaced by REFUSED when it ends
+                    refused_ids.add(id(cur))
                 continue
             elif etype is MappingEndEvent or etype is SequenceEndEvent:
                 value = cur
                 line = cur.line  # type: ignore[union-attr]
+                if refused_ids and id(value) in refused_ids:
+                    refused_ids.discard(id(value))  # its id may be reused once it is freed
+                    value = REFUSED
                 cur, cur_map, key, key_line = stack.pop()
             elif etype is AliasEvent:
                 line = event.start_mark.line + 1

@@ -1,0 +1,182 @@
+"""Loading: the built-in directory is found (also from a real wheel), bad paths are usage errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from iopguide.directory import load
+from iopguide.directory.load import (
+    DEFAULT_MAX_BYTES,
+    MAX_BYTES_ENV,
+    builtin_directory_path,
+    load_directory,
+    max_directory_bytes,
+    parse_directory,
+)
+from iopguide.errors import DataError, UsageError
+from iopguide.exit_codes import ExitCode
+
+REPO = Path(__file__).resolve().parents[1]
+VALID = (
+    b"directory:\n  name: Mine\nprograms:\n"
+    b"  - id: a\n    name: A\n    levels: iop\n    conditions: anxiety\n"
+)
+
+
+def test_builtin_path_is_the_repository_data_file_in_development():
+    path = builtin_directory_path()
+    assert path.is_file()
+    assert path.name == "programs.yaml"
+    assert path.read_bytes() == (REPO / "data" / "programs.yaml").read_bytes()
+
+
+def test_builtin_directory_loads_and_says_it_is_builtin():
+    directory = load_directory()
+    assert directory.info.builtin is True and directory.info.path is None
+    assert directory.info.sample is True
+    assert len(directory.programs) >= 1
+
+
+def test_user_directory_records_its_path(tmp_path: Path):
+    file = tmp_path / "mine.yaml"
+    file.write_bytes(VALID)
+    directory = load_directory(file, use_cache=False)
+    assert directory.info.builtin is False and directory.info.path == str(file)
+    assert directory.info.name == "Mine" and directory.programs[0].id == "a"
+
+
+def test_missing_file_is_a_usage_error_naming_the_path(tmp_path: Path):
+    missing = tmp_path / "nope.yaml"
+    with pytest.raises(UsageError) as info:
+        load_directory(missing)
+    assert str(missing) in info.value.message
+    assert info.value.exit_code == ExitCode.USAGE
+
+
+def test_a_folder_is_a_usage_error(tmp_path: Path):
+    with pytest.raises(UsageError) as info:
+        load_directory(tmp_path)
+    assert "folder" in info.value.message and str(tmp_path) in info.value.message
+
+
+def test_unreadable_file_is_a_usage_error(tmp_path: Path, monkeypatch):
+    file = tmp_path / "secret.yaml"
+    file.write_bytes(VALID)
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", refuse)  # works whoever runs the tests (even root)
+    with pytest.raises(UsageError) as info:
+        load_directory(file)
+    assert "not allowed to read" in info.value.message and str(file) in info.value.message
+
+
+def test_invalid_content_is_a_data_error_with_every_problem(tmp_path: Path):
+    file = tmp_path / "bad.yaml"
+    file.write_bytes(VALID.replace(b"iop\n", b"iopp\n").replace(b"anxiety", b"anxeity"))
+    with pytest.raises(DataError) as info:
+        load_directory(file)
+    assert len(info.value.problems) == 2
+    assert info.value.exit_code == ExitCode.DATA_ERROR
+    assert all(p.file == str(file) for p in info.value.problems)
+
+
+def test_size_limit_is_checked_before_parsing_and_names_the_setting(tmp_path, monkeypatch):
+    monkeypatch.setenv(MAX_BYTES_ENV, "0.001")  # about 1 KB
+    file = tmp_path / "big.yaml"
+    file.write_bytes(b"[" * 5000)  # would be 'nested too deeply' if it were parsed
+    with pytest.raises(DataError) as info:
+        load_directory(file)
+    (problem,) = info.value.problems
+    assert "5,000 bytes, over the 1,048 bytes limit" in problem.message
+    assert MAX_BYTES_ENV in problem.hint
+
+
+def test_size_limit_applies_to_parse_directory_too(monkeypatch):
+    monkeypatch.setenv(MAX_BYTES_ENV, "0.0001")
+    with pytest.raises(DataError) as info:
+        parse_directory(b"#" * 1000, "x.yaml")
+    assert "limit" in info.value.problems[0].message
+
+
+def test_default_limit_is_generous_and_the_setting_is_checked(monkeypatch):
+    monkeypatch.delenv(MAX_BYTES_ENV, raising=False)
+    assert max_directory_bytes() == DEFAULT_MAX_BYTES >= 100 * 1024 * 1024
+    monkeypatch.setenv(MAX_BYTES_ENV, "200")
+    assert max_directory_bytes() == 200 * 1024 * 1024
+    monkeypatch.setenv(MAX_BYTES_ENV, "lots")
+    with pytest.raises(UsageError) as info:
+        max_directory_bytes()
+    assert MAX_BYTES_ENV in info.value.message
+
+
+def test_parse_directory_does_no_io_and_raises_data_error():
+    directory = parse_directory(VALID, "inline.yaml")
+    assert directory.programs[0].name == "A"
+    with pytest.raises(DataError) as info:
+        parse_directory(b"- a\n", "inline.yaml")
+    assert info.value.problems[0].file == "inline.yaml"
+
+
+def test_a_wheel_contains_the_builtin_directory(tmp_path: Path):
+    """A real, non-editable wheel must carry iopguide/data/programs.yaml."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    (wheel,) = tmp_path.glob("iopguide-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        assert "iopguide/data/programs.yaml" in names
+        shipped = archive.read("iopguide/data/programs.yaml")
+    assert shipped == (REPO / "data" / "programs.yaml").read_bytes()
+
+
+def test_installed_layout_is_found_through_importlib_resources(tmp_path: Path):
+    """Unpack the package as a wheel would install it, and ask it where its data is."""
+    package = tmp_path / "site" / "iopguide"
+    import shutil
+
+    shutil.copytree(REPO / "src" / "iopguide", package)
+    (package / "data").mkdir(exist_ok=True)
+    shutil.copy(REPO / "data" / "programs.yaml", package / "data" / "programs.yaml")
+    code = (
+        "import iopguide.directory.load as l; p = l.builtin_directory_path(); print(p); "
+        "d = l.load_directory(); print(len(d.programs))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    path_line, count = result.stdout.split()
+    assert Path(path_line) == package / "data" / "programs.yaml"
+    assert int(count) >= 1
+
+
+def test_load_module_keeps_the_steps_separate():
+    """A cache slots in between reading bytes and parsing them."""
+    assert callable(load.read_directory_bytes) and callable(load.check_bytes)
