@@ -384,3 +384,13 @@ def test_implicit_typing_matches_pyyaml(text: str):
 def test_resolve_plain_examples(text: str, value: object):
     assert resolve_plain(text) == value
     assert type(resolve_plain(text)) is type(value)
+
+
+def test_single_line_json_problems_are_on_line_1():
+    text = (
+        '{"directory": {"name": "X"}, "programs": [{"id": "a", "name": "A", '
+        '"levels": ["iop"], "conditions": ["depresion"]}]}'
+    )
+    problem = only_problem(text)
+    assert problem.line == 1 and problem.program_id == "a"
+    assert "Did you mean 'depression'" in problem.message

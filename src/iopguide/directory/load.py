@@ -19,6 +19,7 @@ Public API::
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import os
 from collections.abc import Iterator
@@ -186,6 +187,13 @@ def _check_bytes(
             problems=document.problems,
         )
         if result.problems and document.format == "json":
+            if b"\n" not in data.strip():
+                # One line (as json.dumps writes without indent): every problem is on it.
+                result.problems[:] = [
+                    p if p.line is not None else dataclasses.replace(p, line=1)
+                    for p in result.problems
+                ]
+                return result
             # The fast JSON path has no line numbers; read it again as YAML to get them.
             try:
                 again = read_yaml(data, filename)
