@@ -157,6 +157,17 @@ class Asker:
         )
         return list(run_prompt(_with_ctrl_d(prompt)))
 
+    def text(self, message: str, *, default: str = "", instruction: str | None = None) -> str:
+        """A line of text (a ZIP code, a file name); *default* is typed in, ready to edit."""
+        import questionary
+
+        options = self._common()
+        options.pop("pointer", None)  # a list option; the text prompt does not take it
+        prompt = questionary.text(
+            self._wrap(message), default=default, instruction=instruction, **options
+        )
+        return str(run_prompt(_with_ctrl_d(prompt)))
+
     def _wrap(self, message: str) -> str:
         """Wrap at word boundaries (prompt_toolkit would cut words), the hint on its own line."""
         import textwrap

@@ -1,0 +1,152 @@
+"""A summary of one guided session as Markdown, for the person to keep (only when they ask).
+
+Plain values in, a string out: the command decides where (and whether) it is
+written. Program names, phones and ids come from a directory file, which is
+untrusted, so they are cleaned of control characters and Markdown-escaped: a
+name like ``[Call me](http://x)`` stays text in any Markdown viewer.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from iopguide import crisis
+from iopguide.assessment.questions import load_questions
+from iopguide.assessment.rules import Assessment
+from iopguide.text import clean
+
+#: Characters that could start emphasis, a link, HTML or a table cell inside a line.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+@dataclass(frozen=True)
+class ShownProgram:
+    """One program the person was shown: enough to call it and to look it up again."""
+
+    id: str
+    name: str
+    phone: str | None = None
+    place: str | None = None
+    distance_miles: float | None = None
+
+
+@dataclass(frozen=True)
+class ProgramSearch:
+    """What was searched for, and the programs shown (in the order shown)."""
+
+    description: str  # e.g. "IOP near ZIP 40202, for depression or anxiety, Medicaid"
+    programs: tuple[ShownProgram, ...] = ()
+    sample: bool = False  # the built-in directory of fictional programs
+    command: str = ""  # the same search as an iopguide command, to run again later
+
+
+def default_file_name(today: _dt.date) -> str:
+    return f"iopguide-summary-{today.isoformat()}.md"
+
+
+def md_escape(value: object) -> str:
+    """Untrusted text as literal Markdown text on one line."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(value).strip())
+
+
+def build_summary(
+    assessment: Assessment,
+    *,
+    searches: Sequence[ProgramSearch] = (),
+    today: _dt.date,
+) -> str:
+    """The session as a Markdown document: result, answers, programs, crisis lines, date."""
+    from iopguide.vocabulary import LEVELS
+
+    out: list[str] = [
+        "# My iopguide summary",
+        "",
+        f"Made on {today.isoformat()} with iopguide, a guide to intensive outpatient "
+        "programs (IOPs).",
+        "",
+        f"> {assessment.disclaimer}",
+        ">",
+        f"> **{crisis.FOOTER}**",
+        "",
+        f"## Result: {assessment.title}",
+        "",
+    ]
+    if assessment.level in LEVELS:
+        out += [f"Level of care: **{LEVELS.label(assessment.level)}**", ""]
+    out += [assessment.summary, ""]
+    out += _bullets("Why", [r.text for r in assessment.reasons])
+    out += _bullets("Keep in mind", assessment.caveats)
+    out += _looks_like(assessment.what_it_looks_like)
+    out += _bullets("Next steps", assessment.next_steps, numbered=True)
+
+    out += ["## My answers", ""]
+    for question in load_questions():
+        value = assessment.answers.get(question.id)
+        if value is None:
+            continue
+        label = question.label(tuple(value) if isinstance(value, list) else value)
+        colon = "" if question.short.endswith("?") else ":"
+        out.append(f"- **{question.short}{colon}** {label}")
+    out.append("")
+
+    for search in searches:
+        out += _programs(search)
+
+    out += ["## Help at any time", ""]
+    for line in crisis.ALL_LINES:
+        out.append(f"- **{line.name}:** {line.how}. {line.notes}")
+    out += ["", "---", "", f"_{assessment.disclaimer}_ Saved on {today.isoformat()}.", ""]
+    return "\n".join(out)
+
+
+def _bullets(heading: str, items: Sequence[str], *, numbered: bool = False) -> list[str]:
+    if not items:
+        return []
+    lines = [f"### {heading}", ""]
+    for index, item in enumerate(items, start=1):
+        lines.append(f"{index}. {item}" if numbered else f"- {item}")
+    return [*lines, ""]
+
+
+def _looks_like(looks: dict) -> list[str]:
+    if not looks or not looks.get("title"):
+        return []
+    lines = [f"### What it looks like: {looks['title']}", ""]
+    for label, key in (("How much", "hours"), ("Where you live", "where_you_live")):
+        if looks.get(key):
+            lines.append(f"- **{label}:** {looks[key]}")
+    components = looks.get("components") or []
+    if components:
+        lines.append("- **What it usually includes:** " + "; ".join(components))
+    return [*lines, ""]
+
+
+def _programs(search: ProgramSearch) -> list[str]:
+    lines = ["## Programs I was shown", "", f"Searched for: {search.description}.", ""]
+    if search.sample:
+        lines += [
+            "**These are SAMPLE programs: made up for demonstrations, with made-up phone "
+            "numbers. Do not call them.** For real listings, see FindTreatment.gov or call "
+            "the SAMHSA National Helpline below.",
+            "",
+        ]
+    if not search.programs:
+        lines += ["No programs matched.", ""]
+    for number, program in enumerate(search.programs, start=1):
+        parts = [f"{number}. **{md_escape(program.name)}**"]
+        if program.phone:
+            parts.append(f"phone {md_escape(program.phone)}")
+        if program.place:
+            parts.append(md_escape(program.place))
+        if program.distance_miles is not None:
+            parts.append(f"{program.distance_miles:.1f} miles")
+        parts.append(f"id `{clean(program.id).replace('`', '')}`")
+        lines.append(" · ".join(parts))
+    if search.programs:
+        lines += ["", "Call before you go: details change. Ask how soon you can start."]
+        if search.command:
+            lines += ["", f"See them again: `{search.command.replace('`', '')}`"]
+    return [*lines, ""]

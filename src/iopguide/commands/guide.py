@@ -1,0 +1,531 @@
+"""``iopguide`` with no command: the guided flow, for a person at home or a counselor live.
+
+Welcome -> the nine questions (review and change) -> the result -> an offer to
+read more -> an offer to find programs (level and concerns carried over; only
+the ZIP and how they would pay are asked) -> an offer to save a Markdown summary
+-> a calm close, with "Start again for someone else" for counselors.
+
+When the person says they are in danger the result is the emergency page, and
+the flow offers nothing but the crisis lines again or finishing.
+
+Everything one person tells us lives in one :class:`_Session`, created afresh
+for each run and dropped afterwards; nothing is cached at module level. Every
+prompt goes through :class:`iopguide.ui.prompts.Asker`, so Ctrl-C or Ctrl-D
+anywhere is one calm line and exit 130. Without a terminal nothing is asked:
+a short usage on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import shlex
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from iopguide.errors import Interrupted, IopguideError
+from iopguide.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from iopguide.assessment.rules import Assessment
+    from iopguide.assessment.summary import ProgramSearch, ShownProgram
+    from iopguide.directory.model import Directory
+    from iopguide.directory.search import Filters, Match, SearchResult
+    from iopguide.ui.prompts import Asker
+
+#: Programs shown per search: the nearest few read calmly; the command to see all follows.
+SHOWN = 5
+WIDER_RADIUS_MILES = 100.0
+
+_SKIP = "__skip__"
+_DONE = "__done__"
+
+
+class StoppedAfterSaving(Interrupted):
+    """Ctrl-C after a summary was written: say where it is, not that nothing was saved."""
+
+    def __init__(self, path: str) -> None:
+        from iopguide.text import clean
+
+        IopguideError.__init__(
+            self, f"Stopped. Your summary is saved in {clean(path)}; nothing else was saved."
+        )
+
+
+def run_guide(*, directory: Path | None) -> None:
+    """The guided flow; raises typer.Exit(2) without a terminal, Interrupted on Ctrl-C."""
+    from iopguide.ui.prompts import can_prompt
+
+    if not can_prompt():
+        from iopguide.ui.guide_view import USAGE
+
+        sys.stderr.write(USAGE + "\n")
+        sys.stderr.flush()
+        import typer
+
+        raise typer.Exit(int(ExitCode.USAGE))
+
+    while True:
+        session = _Session(directory=directory)
+        try:
+            again = session.run()
+        except (Interrupted, KeyboardInterrupt):
+            if session.saved_to is not None:
+                raise StoppedAfterSaving(str(session.saved_to)) from None
+            raise Interrupted() from None
+        del session  # the next person starts with nothing from this one
+        if not again:
+            return
+        _clear_screen()
+
+
+def _clear_screen() -> None:
+    """Clear the window and, where the terminal allows, its scrollback (the last client's)."""
+    from iopguide.ui.console import stdout_console
+
+    console = stdout_console()
+    console.clear()
+    if console.is_terminal:
+        console.file.write("\x1b[3J")  # xterm "erase saved lines"; ignored where unknown
+        console.file.flush()
+
+
+def _today() -> _dt.date:
+    return _dt.date.today()
+
+
+class _Session:
+    """One person's run through the guide. Nothing outlives it unless they save it."""
+
+    def __init__(self, *, directory: Path | None) -> None:
+        from iopguide.ui.console import stdout_console
+        from iopguide.ui.prompts import Asker
+
+        self.directory = directory
+        self.asker: Asker = Asker(stdout_console())
+        self.console = self.asker.console
+        self.plain = self.asker.plain
+        self.assessment: Assessment | None = None
+        self.searches: list[ProgramSearch] = []
+        self.saved_to: Path | None = None
+        self._loaded: Directory | None = None
+
+    # -- prompts: a blank line above each, so a question never sticks to the text before it
+
+    def _select(self, message: str, choices: list[tuple[str, str]]) -> str:
+        self.console.print()
+        return str(self.asker.select(message, choices))
+
+    def _text(self, message: str, *, default: str = "", instruction: str | None = None) -> str:
+        self.console.print()
+        return self.asker.text(message, default=default, instruction=instruction)
+
+    # -- the flow -----------------------------------------------------------------
+
+    def run(self) -> bool:
+        """Go through the guide; True when a counselor asks to start again for someone else."""
+        from iopguide.assessment.rules import assess
+        from iopguide.ui import guide_view
+        from iopguide.ui.assessment_view import render_assessment
+        from iopguide.ui.prompts import ask_assessment
+
+        guide_view.render_welcome(self.console, plain=self.plain)
+        start = self._select(
+            "Ready to begin?", [("Start the questions", "start"), ("Not now", "quit")]
+        )
+        if start == "quit":
+            guide_view.render_not_now(self.console, plain=self.plain)
+            return False
+
+        answers = ask_assessment(asker=self.asker)
+        self.assessment = assess(answers)
+        render_assessment(self.assessment, self.console, plain=self.plain)
+
+        if self.assessment.level == "emergency":
+            self._emergency()
+            return False
+
+        self._offer_learn()
+        self._offer_find()
+        self._offer_save()
+        return self._finish()
+
+    def _emergency(self) -> None:
+        """Crisis help only: the lines again, or finish. No searching, no saving."""
+        from iopguide.ui import guide_view
+
+        while True:
+            picked = self._select(
+                "What would you like to do now?",
+                [("Show the crisis lines again", "lines"), ("Finish", "finish")],
+            )
+            if picked == "finish":
+                guide_view.render_emergency_closing(self.console, plain=self.plain)
+                return
+            guide_view.render_crisis_lines(self.console, plain=self.plain)
+
+    def _offer_learn(self) -> None:
+        from iopguide.content.topics import list_topics
+        from iopguide.ui.learn_view import render_topic
+
+        topics = list_topics()
+        by_id = {topic.id: topic for topic in topics}
+        read: set[str] = set()
+        while True:
+            if not read:
+                message, done = "Would you like to read more about IOPs?", "No thanks, carry on"
+            else:
+                message, done = "Would you like to read another topic?", "Done reading, carry on"
+            choices = [(done, _DONE)] + [
+                (topic.title + (" (read)" if topic.id in read else ""), topic.id)
+                for topic in topics
+            ]
+            picked = self._select(message, choices)
+            if picked == _DONE:
+                return
+            render_topic(by_id[picked], self.console)
+            read.add(picked)
+
+    def _offer_find(self) -> None:
+        from iopguide.directory.search import parse_filters
+        from iopguide.vocabulary import LEVELS, PAYMENT
+
+        assert self.assessment is not None
+        level = self.assessment.level
+        if level not in LEVELS:  # emergency never gets here; be sure anyway
+            return
+        label = LEVELS.label(level)
+        wanted = self._select(
+            f"Would you like to look for {label[0].lower() + label[1:]} programs near you?",
+            [("Yes, look for programs", "yes"), ("No thanks", "no")],
+        )
+        if wanted == "no":
+            return
+
+        zip_code = self._ask_zip()
+        payment = self._select(
+            "How would you pay for treatment?",
+            [("Not sure, or skip this", _SKIP)] + [(term.label, term.id) for term in PAYMENT],
+        )
+        filters = parse_filters(
+            conditions=concern_conditions(self.assessment.concerns),
+            insurance=None if payment == _SKIP else [payment],
+            zip_code=zip_code,
+            levels=[level],
+        )
+        loaded = self._directory()
+        if loaded is None:
+            return
+        result = self._search_and_show(loaded, filters)
+        if result.total == 0 and filters.origin is not None:
+            wider = self._select(
+                f"Would you like to look further: up to {WIDER_RADIUS_MILES:.0f} miles away, "
+                "and telehealth (online) programs in your state?",
+                [("Yes, look further", "yes"), ("No thanks", "no")],
+            )
+            if wider == "yes":
+                self._search_and_show(loaded, replace(filters, radius=WIDER_RADIUS_MILES))
+
+    def _ask_zip(self) -> str | None:
+        """A ZIP code iopguide knows, or None when the person skips; kind about mistakes."""
+        from iopguide.directory.geo import normalise_zip, zip_centre
+        from iopguide.text import clean, shorten
+        from iopguide.ui.guide_view import render_note
+
+        while True:
+            raw = self._text(
+                "Your 5-digit ZIP code, to find programs near you:",
+                instruction="(or just press Enter to skip)",
+            ).strip()
+            if not raw:
+                return None
+            zip5 = normalise_zip(raw)
+            if zip5 is None:
+                shown = shorten(clean(raw), 20)
+                render_note(
+                    self.console,
+                    f"\"{shown}\" doesn't look like a ZIP code. Please type the 5 digits, "
+                    "like 40202, or just press Enter to skip.",
+                    plain=self.plain,
+                )
+                continue
+            if zip_centre(zip5) is None:
+                render_note(
+                    self.console,
+                    f"We couldn't find the ZIP code {zip5}. Please check the number, or just "
+                    "press Enter to skip.",
+                    plain=self.plain,
+                )
+                continue
+            return zip5
+
+    def _directory(self) -> Directory | None:
+        """The directory, loaded once per session; a broken file is explained, not fatal."""
+        if self._loaded is None:
+            from iopguide.directory.load import load_directory
+            from iopguide.ui.guide_view import render_note
+            from iopguide.ui.messages import show_error
+
+            try:
+                self._loaded = load_directory(self.directory)
+            except IopguideError as err:
+                if isinstance(err, Interrupted):
+                    raise
+                show_error(err)
+                render_note(
+                    self.console,
+                    "The program directory could not be read, so we can't search it now. "
+                    "Your result above still stands.",
+                    plain=self.plain,
+                )
+                return None
+        return self._loaded
+
+    def _search_and_show(self, loaded: Directory, filters: Filters) -> SearchResult:
+        from iopguide.assessment.summary import ProgramSearch
+        from iopguide.commands.find import sample_notice
+        from iopguide.directory.search import search
+        from iopguide.ui.console import stdout_console
+        from iopguide.ui.guide_view import capped_console, render_note, render_search_intro
+        from iopguide.ui.results_view import render_search
+
+        result = search(loaded, filters)
+        description = describe_search(filters)
+        render_search_intro(self.console, description + ".", plain=self.plain)
+        sample_notice(loaded.info)
+        render_search(result, loaded.info, SHOWN, capped_console(stdout_console()))
+        command = find_command(filters, self.directory)
+        if result.total:
+            render_note(
+                self.console, f"To see them again later: {command}", plain=self.plain, style="dim"
+            )
+        shown = result.matches[:SHOWN]
+        self.searches.append(
+            ProgramSearch(
+                description=description,
+                programs=tuple(_shown_program(match) for match in shown),
+                sample=loaded.info.sample,
+                command=command,
+            )
+        )
+        return result
+
+    def _offer_save(self) -> None:
+        from iopguide.assessment.summary import build_summary, default_file_name
+        from iopguide.ui.guide_view import render_note, render_saved
+
+        assert self.assessment is not None
+        wanted = self._select(
+            "Would you like to save a summary of this in a file (Markdown)?",
+            [("No thanks", "no"), ("Yes, save a summary", "yes")],
+        )
+        if wanted == "no":
+            return
+        today = _today()
+        text = build_summary(self.assessment, searches=self.searches, today=today)
+        suggestion = os.path.join(".", default_file_name(today))
+        while True:
+            raw = self._text(
+                "Where should it go? A file name or path:", default=suggestion
+            ).strip()
+            if not raw:
+                if self._give_up_saving("You didn't give a file name."):
+                    return
+                continue
+            path = Path(raw).expanduser()
+            problem = _path_problem(path)
+            if problem:
+                suggestion = raw
+                if self._give_up_saving(problem):
+                    return
+                continue
+            overwrite = False
+            if path.exists() or path.is_symlink():
+                picked = self._select(
+                    f"There is already a file called {path.name}. What would you like to do?",
+                    [
+                        ("Choose another name", "other"),
+                        ("Replace it", "replace"),
+                        ("Don't save", "cancel"),
+                    ],
+                )
+                if picked == "cancel":
+                    render_note(self.console, "Nothing was saved.", plain=self.plain)
+                    return
+                if picked == "other":
+                    suggestion = str(free_name(path))
+                    continue
+                overwrite = True
+            try:
+                write_private(path, text, overwrite=overwrite)
+            except FileExistsError:
+                suggestion = raw
+                continue  # created meanwhile: the next round asks before replacing it
+            except OSError as err:
+                suggestion = raw
+                reason = err.strerror or "the file could not be written"
+                if self._give_up_saving(f"It could not be saved there: {reason}."):
+                    return
+                continue
+            self.saved_to = path
+            render_saved(self.console, str(path), plain=self.plain)
+            return
+
+    def _give_up_saving(self, problem: str) -> bool:
+        """Say what went wrong; True when the person would rather not save after all."""
+        from iopguide.ui.guide_view import render_note
+
+        render_note(self.console, problem, plain=self.plain)
+        picked = self._select(
+            "What would you like to do?",
+            [("Try another name", "retry"), ("Don't save", "cancel")],
+        )
+        if picked == "cancel":
+            render_note(self.console, "Nothing was saved.", plain=self.plain)
+            return True
+        return False
+
+    def _finish(self) -> bool:
+        from iopguide.ui.guide_view import render_closing
+
+        assert self.assessment is not None
+        # Steps a person can take away from the screen; the commands were offered already.
+        steps = [step for step in self.assessment.next_steps if "iopguide " not in step]
+        render_closing(
+            self.console,
+            steps,
+            plain=self.plain,
+            saved_to=None if self.saved_to is None else str(self.saved_to),
+        )
+        picked = self._select(
+            "What would you like to do now?",
+            [("Finish", "finish"), ("Start again for someone else", "again")],
+        )
+        return picked == "again"
+
+
+# ---------------------------------------------------------------------------
+# Helpers (plain functions, tested directly)
+
+
+def concern_conditions(concerns: tuple[str, ...]) -> list[str]:
+    """The assessment's concerns as directory conditions; "other" narrows nothing."""
+    from iopguide.vocabulary import CONDITIONS
+
+    return [c for c in concerns if c != "other" and c in CONDITIONS]
+
+
+def describe_search(filters: Filters) -> str:
+    """The search in words: "IOP programs within 25 miles of 40202 that treat ..."."""
+    from iopguide.vocabulary import CONDITIONS, LEVELS, PAYMENT
+
+    levels = " or ".join(LEVELS.short(level) for level in filters.levels) or "All"
+    text = f"{levels} programs"
+    if filters.origin is not None:
+        text += f" within {filters.radius:g} miles of ZIP {filters.origin.zip}"
+        text += f" (or by telehealth in {filters.origin.state})"
+    else:
+        text += " anywhere in the directory (no ZIP code given)"
+    if filters.conditions:
+        names = [name.lower() for name in CONDITIONS.labels(filters.conditions)]
+        text += " that treat " + " or ".join(names)
+    if filters.payment:
+        text += ", accepting " + " or ".join(PAYMENT.labels(filters.payment))
+    return text
+
+
+def find_command(filters: Filters, directory: Path | None) -> str:
+    """The same search as an ``iopguide find`` command, to run again later."""
+    parts = ["iopguide", "find"]
+    if filters.levels:
+        parts += ["--level", ",".join(filters.levels)]
+    if filters.conditions:
+        parts += ["--condition", ",".join(filters.conditions)]
+    if filters.origin is not None:
+        parts += ["--zip", filters.origin.zip]
+        if filters.radius != 25.0:
+            parts += ["--radius", f"{filters.radius:g}"]
+    if filters.payment:
+        parts += ["--insurance", ",".join(filters.payment)]
+    if directory is not None:
+        parts += ["--directory", shlex.quote(str(directory))]
+    parts += ["--limit", "0"]
+    return " ".join(parts)
+
+
+def _shown_program(match: Match) -> ShownProgram:
+    from iopguide.assessment.summary import ShownProgram
+
+    program = match.program
+    place = ", ".join(x for x in (program.location.city, program.location.state) if x)
+    if program.telehealth:
+        place = f"{place} + telehealth" if place else "Telehealth"
+    return ShownProgram(
+        id=program.id,
+        name=program.name,
+        phone=program.contact.phone or program.contact.intake_phone,
+        place=place or None,
+        distance_miles=match.distance_miles,
+    )
+
+
+def free_name(path: Path) -> Path:
+    """*path* with -2, -3 ... before the suffix: the first name not yet taken."""
+    for number in range(2, 1000):
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not (candidate.exists() or candidate.is_symlink()):
+            return candidate
+    return path
+
+
+def _path_problem(path: Path) -> str | None:
+    """Why *path* cannot take a new file, in plain words; None when it can."""
+    from iopguide.text import clean
+
+    if path.is_dir():
+        return f"{clean(str(path))} is a folder. Please add a file name, like iopguide-summary.md."
+    parent = path.parent
+    if not parent.is_dir():
+        return f"There is no folder called {clean(str(parent))}."
+    return None
+
+
+def write_private(path: Path, text: str, *, overwrite: bool) -> None:
+    """Write *text* to *path* readable by the owner only (0600), all at once or not at all.
+
+    The text goes to a temporary file beside *path* (mode 0600), then replaces
+    *path* in one step, so a crash never leaves half a summary. Unless
+    *overwrite*, the name is first claimed with ``O_EXCL``: if a file appeared
+    there meanwhile, FileExistsError is raised and nothing is replaced.
+    On any failure the temporary file (and an empty claimed name) is removed.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, temp_name = tempfile.mkstemp(prefix=".iopguide-summary-", suffix=".tmp", dir=folder)
+    claimed = False
+    try:
+        os.chmod(temp_name, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            fd = -1
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not overwrite:
+            claim = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(claim)
+            claimed = True
+        os.replace(temp_name, path)
+    except BaseException:
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        if claimed:
+            with contextlib.suppress(OSError):
+                if path.stat().st_size == 0:
+                    path.unlink()
+        raise

@@ -1,0 +1,225 @@
+"""What the guided flow (``iopguide`` with no command) says between the existing views.
+
+The welcome, the crisis lines on their own, short notes between steps, and the
+closing. Lines are capped at :data:`MAX_WIDTH` so a projector reads like a page,
+and everything stacks for a 40-column window. ``plain`` drops colour and
+emphasis (``IOPGUIDE_PLAIN=1``); rich honours ``NO_COLOR`` by itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from iopguide import crisis
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+MAX_WIDTH = 100
+
+USAGE = (
+    "iopguide: a calm guide to Intensive Outpatient Programs (IOPs).\n"
+    "\n"
+    "The guided flow asks questions, so it needs a terminal. Without one, use:\n"
+    "  iopguide assess --answers FILE   the self-assessment from a YAML or JSON file\n"
+    "  iopguide find --zip 40202        find programs (iopguide find --help)\n"
+    "  iopguide learn                   read about IOPs\n"
+    "  iopguide --help                  every command\n"
+    "\n" + crisis.FOOTER
+)
+
+
+def page_width(console: Console) -> int:
+    return max(20, min(console.width, MAX_WIDTH))
+
+
+def capped_console(console: Console) -> Console:
+    """A console like *console* but at most :data:`MAX_WIDTH` wide, for views that fill it."""
+    if console.width <= MAX_WIDTH:
+        return console
+    from rich.console import Console as RichConsole
+
+    return RichConsole(
+        file=console.file,
+        width=MAX_WIDTH,
+        color_system=console.color_system,  # type: ignore[arg-type]
+        force_terminal=console.is_terminal,
+        no_color=console.no_color,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def _print(console: Console, page: Sequence[RenderableType]) -> None:
+    width = page_width(console)
+    for renderable in page:
+        console.print(renderable, width=width)
+
+
+def _style(plain: bool, name: str) -> str:
+    return "" if plain else name
+
+
+def footer(console: Console, plain: bool) -> RenderableType:
+    """``crisis.FOOTER``; one sentence a line when it does not fit on one."""
+    from rich.text import Text
+
+    text = crisis.FOOTER
+    if len(text) > page_width(console):
+        text = text.replace(". In ", ".\nIn ")
+    return Text(text, style=_style(plain, "bold"))
+
+
+def _bullets(items: Sequence[str]) -> RenderableType:
+    """A hanging-indent list, so wrapped lines line up under the text."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for item in items:
+        grid.add_row("-", Text(item))
+    return grid
+
+
+def render_welcome(console: Console, *, plain: bool) -> None:
+    from rich.text import Text
+
+    _print(
+        console,
+        [
+            Text(""),
+            Text("Welcome to iopguide", style=_style(plain, "bold")),
+            Text(""),
+            Text(
+                "This is a short guide to whether an Intensive Outpatient Program (IOP) "
+                "could fit you right now: 9 questions, about 2 minutes. Afterwards you can "
+                "read more and look for programs near you."
+            ),
+            Text(""),
+            _bullets(
+                [
+                    "Your answers stay on this computer. Nothing is saved unless you ask.",
+                    "It is a guide, not a diagnosis.",
+                    "You can stop at any time with Ctrl-C.",
+                ]
+            ),
+            Text(""),
+            footer(console, plain),
+        ],
+    )
+
+
+def render_crisis_lines(console: Console, *, plain: bool) -> None:
+    """988 and 911 again, in the same "Get help now" panel the emergency result opens with."""
+    from rich.text import Text
+
+    from iopguide.ui.assessment_view import _crisis_panel
+
+    _print(console, [Text(""), _crisis_panel(plain)])
+
+
+def render_note(console: Console, message: str, *, plain: bool, style: str = "") -> None:
+    """One short paragraph between steps, with a blank line above it."""
+    from rich.text import Text
+
+    _print(console, [Text(""), Text(message, style=_style(plain, style))])
+
+
+def render_search_intro(console: Console, description: str, *, plain: bool) -> None:
+    from rich.text import Text
+
+    _print(
+        console,
+        [
+            Text(""),
+            Text("Looking for programs", style=_style(plain, "bold")),
+            Text(description),
+            Text(""),
+        ],
+    )
+
+
+def render_closing(
+    console: Console, next_steps: Sequence[str], *, plain: bool, saved_to: str | None = None
+) -> None:
+    """A calm end: the first next steps again, that they can come back, the crisis line."""
+    from rich.text import Text
+
+    page: list[RenderableType] = [
+        Text(""),
+        Text("Thank you for taking the time.", style=_style(plain, "bold")),
+        Text(""),
+    ]
+    if next_steps:
+        page += [Text("What you could do next:"), _bullets(next_steps[:2]), Text("")]
+    if saved_to is None:
+        kept = Text("Nothing from today was kept. You can run iopguide again whenever you like.")
+    else:
+        from iopguide.ui.console import data_text
+
+        kept = Text("Your summary is in ")
+        kept.append_text(data_text(saved_to))
+        kept.append(". Nothing else was kept. You can run iopguide again whenever you like.")
+    page += [
+        kept,
+        Text(""),
+        footer(console, plain),
+    ]
+    _print(console, page)
+
+
+def render_emergency_closing(console: Console, *, plain: bool) -> None:
+    from rich.text import Text
+
+    lifeline, emergency = crisis.LIFELINE_988, crisis.EMERGENCY_911
+    _print(
+        console,
+        [
+            Text(""),
+            Text("Please reach out now.", style=_style(plain, "bold")),
+            Text(
+                f"{lifeline.how}: the line is free and open day and night. If you or "
+                f"someone else is in immediate danger, {emergency.how.lower()}."
+            ),
+            Text("You don't have to go through this alone."),
+            Text(""),
+        ],
+    )
+
+
+def render_not_now(console: Console, *, plain: bool) -> None:
+    from rich.text import Text
+
+    _print(
+        console,
+        [
+            Text(""),
+            Text("That's fine. You can come back whenever you like: just run iopguide."),
+            footer(console, plain),
+            Text(""),
+        ],
+    )
+
+
+def render_saved(console: Console, path: str, *, plain: bool) -> None:
+    from rich.text import Text
+
+    from iopguide.ui.console import data_text
+
+    line = Text("Saved your summary to ")
+    line.append_text(data_text(path, _style(plain, "bold")))
+    _print(
+        console,
+        [
+            Text(""),
+            line,
+            Text(
+                "Only your user account on this computer can open it. It holds your answers, "
+                "so keep it somewhere private, or delete it when you no longer need it."
+            ),
+        ],
+    )

@@ -1,0 +1,518 @@
+"""The guided flow (``iopguide`` with no command), driven through prompt_toolkit's pipe input.
+
+Keys are typed ahead into a pipe that is then closed, so a prompt that wants
+more input than the test gave meets end-of-input (exit 130) instead of hanging.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from iopguide import crisis
+from iopguide.assessment import QUESTION_IDS, Answers, assess, get_question
+from iopguide.assessment.summary import ProgramSearch, ShownProgram, build_summary, md_escape
+from iopguide.cli import run
+from iopguide.commands import guide
+from iopguide.directory.load import load_directory
+from iopguide.directory.search import parse_filters, search
+from iopguide.ui.prompts import Asker
+from iopguide.vocabulary import PAYMENT
+
+DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "
+CTRL_C, CTRL_D, CTRL_U = "\x03", "\x04", "\x15"
+TODAY = dt.date(2026, 5, 4)
+SUMMARY_NAME = "iopguide-summary-2026-05-04.md"
+
+IOP_ANSWERS = {
+    "danger_now": "no",
+    "withdrawal": "no",
+    "round_the_clock": "no",
+    "current_care": "none",
+    "outpatient_enough": "no",
+    "daily_impact": "a_lot",
+    "home": "yes",
+    "time": "yes",
+}
+
+# The guide's own choices, as keys from the top of each list.
+START = ENTER
+SKIP_LEARN = ENTER  # "No thanks, carry on"
+SKIP_FIND = DOWN + ENTER  # "No thanks"
+NO_SAVE = ENTER  # "No thanks"
+YES_SAVE = DOWN + ENTER
+FINISH = ENTER
+START_AGAIN = DOWN + ENTER
+
+
+def pick(question_id: str, value: str) -> str:
+    return DOWN * get_question(question_id).values.index(value) + ENTER
+
+
+def tick(*values: str) -> str:
+    order = get_question("concerns").values
+    out, at = "", 0
+    for value in sorted(values, key=order.index):
+        out += DOWN * (order.index(value) - at) + SPACE
+        at = order.index(value)
+    return out + ENTER
+
+
+def questions(answers: dict[str, str], concerns: tuple[str, ...]) -> str:
+    """Every question answered, then "Yes, show my result" in the review."""
+    return "".join(pick(q, answers[q]) for q in QUESTION_IDS[:-1]) + tick(*concerns) + ENTER
+
+
+def insurance(payment_id: str) -> str:
+    return DOWN * (PAYMENT.ids.index(payment_id) + 1) + ENTER  # "Not sure" comes first
+
+
+@pytest.fixture
+def keys(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator:
+    """A terminal that types *text*; the run happens in an empty folder on a fixed date."""
+    monkeypatch.delenv("IOPGUIDE_PLAIN", raising=False)
+    monkeypatch.setattr("iopguide.ui.prompts.can_prompt", lambda: True)
+    monkeypatch.setattr(guide, "_today", lambda: TODAY)
+    monkeypatch.chdir(tmp_path)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+
+        def send(text: str) -> None:
+            pipe.send_text(text)
+            pipe.close()
+
+        yield send
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every prompt's message and choice titles, in order (prompts draw on DummyOutput)."""
+    seen: list[str] = []
+    select, text = Asker.select, Asker.text
+
+    def recording_select(self, message, choices, **kwargs):
+        seen.append(" | ".join([message, *(title for title, _ in choices)]))
+        return select(self, message, choices, **kwargs)
+
+    def recording_text(self, message, **kwargs):
+        seen.append(message)
+        return text(self, message, **kwargs)
+
+    monkeypatch.setattr(Asker, "select", recording_select)
+    monkeypatch.setattr(Asker, "text", recording_text)
+    return seen
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+# ---------------------------------------------------------------------------
+# Whole paths
+
+
+def test_full_path_reads_a_topic_finds_programs_and_saves(keys, capsys, asked, tmp_path) -> None:
+    keys(
+        START
+        + questions(IOP_ANSWERS, ("depression", "anxiety"))
+        + DOWN + ENTER  # read "What is an IOP?"
+        + ENTER  # done reading
+        + ENTER  # yes, look for programs
+        + "4020" + ENTER  # a typo: asked again, kindly
+        + "40202" + ENTER
+        + insurance("medicaid")
+        + YES_SAVE + ENTER  # the suggested file name
+        + FINISH
+    )
+    assert run([]) == 0
+    captured = capsys.readouterr()
+    out = captured.out
+
+    # In order: welcome, questions, result, the topic, the search, the save, the close.
+    markers = [
+        "Welcome to iopguide",
+        "Question 9 of 9",
+        "An intensive outpatient program (IOP) looks like a good fit",
+        "Who an IOP is for",
+        "doesn't look like a ZIP code",
+        "Looking for programs",
+        f"Saved your summary to {SUMMARY_NAME}",
+        "Thank you for taking the time.",
+    ]
+    positions = [out.index(m) for m in markers]
+    assert positions == sorted(positions)
+    assert "Nothing is saved unless you ask" in out
+    assert crisis.FOOTER in out
+    assert any(p.startswith("Would you like to look for intensive outpatient (IOP)") for p in asked)
+    assert sum("ZIP code" in p for p in asked) == 2
+
+    # The programs shown are the search for the result's level and concerns, near 40202.
+    directory = load_directory(None)
+    expected = search(
+        directory,
+        parse_filters(
+            conditions=["depression", "anxiety"], insurance=["medicaid"], zip_code="40202",
+            levels=["iop"],
+        ),
+    ).matches[: guide.SHOWN]
+    assert expected, "the sample directory should have Medicaid IOPs near 40202"
+    shown_at = [out.index(m.program.name) for m in expected]
+    assert shown_at == sorted(shown_at)
+    not_matching = [
+        p for p in directory.programs
+        if "iop" in p.levels and "medicaid" not in p.payment and p.location.state == "KY"
+    ]
+    for program in not_matching:
+        assert program.name not in out
+    assert "SAMPLE programs" in captured.err  # the existing sample notice
+
+    # The summary: private, complete, and only because it was asked for.
+    saved = tmp_path / SUMMARY_NAME
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    text = saved.read_text(encoding="utf-8")
+    assert "Level of care: **Intensive outpatient (IOP)**" in text
+    assert "- **Effect on daily life:** A lot: it's hard to get through the day" in text
+    assert "- **What you want help with:** Depression or low mood, Anxiety, panic or worry" in text
+    for match in expected:
+        assert f"`{match.program.id}`" in text
+        assert match.program.contact.phone in text
+    assert "accepting Medicaid" in text
+    assert "Call or text 988" in text and "Call 911" in text and "1-800-662-4357" in text
+    assert "This is a guide, not a diagnosis." in text
+    assert "2026-05-04" in text
+    assert files_in(tmp_path) == [SUMMARY_NAME]  # no temporary file left behind
+
+
+def test_nothing_is_written_unless_asked(keys, capsys, tmp_path) -> None:
+    keys(START + questions(IOP_ANSWERS, ("other",)) + SKIP_LEARN + SKIP_FIND + NO_SAVE + FINISH)
+    assert run([]) == 0
+    assert files_in(tmp_path) == []
+    out = capsys.readouterr().out
+    assert "Nothing from today was kept." in out
+    assert "Looking for programs" not in out
+
+
+def test_not_now_at_the_welcome(keys, capsys) -> None:
+    keys(DOWN + ENTER)
+    assert run([]) == 0
+    out = capsys.readouterr().out
+    assert "Question 1 of 9" not in out
+    assert "come back whenever you like" in out
+
+
+def test_change_an_answer_before_the_result(keys, capsys) -> None:
+    review_home = DOWN * (QUESTION_IDS.index("home") + 1) + ENTER
+    keys(
+        START
+        + "".join(pick(q, IOP_ANSWERS[q]) for q in QUESTION_IDS[:-1])
+        + tick("depression")
+        + review_home + DOWN * 2 + ENTER  # home: from Yes to No
+        + ENTER  # show my result
+        + SKIP_LEARN + SKIP_FIND + NO_SAVE + FINISH
+    )
+    assert run([]) == 0
+    out = capsys.readouterr().out
+    assert "Residential treatment may fit you best right now" in out
+    assert "looks like a good fit" not in out
+
+
+def test_other_concern_adds_no_condition_and_widening_once(keys, capsys, asked) -> None:
+    """Nothing within 25 miles of 45202 in the sample: widen to 100 miles, once."""
+    keys(
+        START + questions(IOP_ANSWERS, ("other",)) + SKIP_LEARN
+        + ENTER + "45202" + ENTER + ENTER  # yes; ZIP; not sure about payment
+        + ENTER  # yes, look further
+        + NO_SAVE + FINISH
+    )
+    assert run([]) == 0
+    out = capsys.readouterr().out
+    directory = load_directory(None)
+    near = search(directory, parse_filters(zip_code="45202", levels=["iop"]))
+    wider = search(directory, parse_filters(zip_code="45202", radius=100, levels=["iop"]))
+    assert near.total == 0 and wider.total > 0
+    assert "No programs matched all of your filters." in out
+    assert sum("look further" in prompt for prompt in asked) == 1
+    assert "within 100 miles of ZIP 45202" in out
+    searches = out[out.index("Looking for programs"):]
+    assert "that treat" not in searches  # "other" narrows nothing
+    for match in wider.matches[: guide.SHOWN]:
+        assert match.program.name in out
+
+
+def test_skipping_the_zip_searches_without_a_place(keys, capsys) -> None:
+    keys(
+        START + questions(IOP_ANSWERS, ("depression",)) + SKIP_LEARN
+        + ENTER + ENTER + ENTER  # yes; no ZIP; not sure about payment
+        + NO_SAVE + FINISH
+    )
+    assert run([]) == 0
+    assert "anywhere in the directory (no ZIP code given)" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------------
+# Danger
+
+
+def test_danger_stops_at_emergency_and_offers_only_crisis_help(
+    keys, capsys, asked, monkeypatch, tmp_path
+) -> None:
+    def no_search(*args, **kwargs):  # pragma: no cover - failing is the point
+        raise AssertionError("the emergency path must not search for programs")
+
+    monkeypatch.setattr("iopguide.directory.load.load_directory", no_search)
+    keys(START + pick("danger_now", "yes") + ENTER + DOWN + ENTER)  # lines again; finish
+    assert run([]) == 0
+    out = capsys.readouterr().out
+    assert out.index("Get help now") < out.index("Please get help right now")
+    assert out.count("Get help now") == 2  # the panel, then again on request
+    assert "Question 2 of 9" not in out
+    after_result = asked[2:]  # the welcome, question 1, then only crisis help
+    assert after_result == [
+        "What would you like to do now? | Show the crisis lines again | Finish"
+    ] * 2
+    assert "Looking for programs" not in out
+    assert "You don't have to go through this alone." in out
+    assert files_in(tmp_path) == []
+
+
+# ---------------------------------------------------------------------------
+# Saving without overwriting
+
+
+def _to_save_prompt() -> str:
+    return START + questions(IOP_ANSWERS, ("anxiety",)) + SKIP_LEARN + SKIP_FIND + YES_SAVE
+
+
+def test_existing_file_is_kept_and_another_name_offered(keys, asked, tmp_path) -> None:
+    existing = tmp_path / SUMMARY_NAME
+    existing.write_text("someone else's notes\n", encoding="utf-8")
+    keys(_to_save_prompt() + ENTER + ENTER + ENTER + FINISH)  # default; another name; its -2
+    assert run([]) == 0
+    assert existing.read_text(encoding="utf-8") == "someone else's notes\n"
+    second = tmp_path / "iopguide-summary-2026-05-04-2.md"
+    assert "An intensive outpatient program" in second.read_text(encoding="utf-8")
+    assert stat.S_IMODE(second.stat().st_mode) == 0o600
+    assert sum("There is already a file called" in prompt for prompt in asked) == 1
+
+
+def test_existing_file_replaced_only_with_consent(keys, tmp_path) -> None:
+    existing = tmp_path / SUMMARY_NAME
+    existing.write_text("old\n", encoding="utf-8")
+    existing.chmod(0o644)
+    keys(_to_save_prompt() + ENTER + DOWN + ENTER + FINISH)  # default; "Replace it"
+    assert run([]) == 0
+    assert "My iopguide summary" in existing.read_text(encoding="utf-8")
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o600
+    assert files_in(tmp_path) == [SUMMARY_NAME]
+
+
+def test_dont_save_leaves_the_existing_file(keys, capsys, tmp_path) -> None:
+    existing = tmp_path / SUMMARY_NAME
+    existing.write_text("old\n", encoding="utf-8")
+    keys(_to_save_prompt() + ENTER + DOWN * 2 + ENTER + FINISH)  # default; "Don't save"
+    assert run([]) == 0
+    assert existing.read_text(encoding="utf-8") == "old\n"
+    assert files_in(tmp_path) == [SUMMARY_NAME]
+    assert "Nothing was saved." in capsys.readouterr().out
+
+
+def test_a_folder_that_does_not_exist_is_explained(keys, capsys, tmp_path) -> None:
+    keys(
+        _to_save_prompt() + CTRL_U + "no-such-folder/summary.md" + ENTER
+        + ENTER  # try another name
+        + CTRL_U + "mine.md" + ENTER + FINISH
+    )
+    assert run([]) == 0
+    assert "There is no folder called no-such-folder." in capsys.readouterr().out
+    assert files_in(tmp_path) == ["mine.md"]
+
+
+# ---------------------------------------------------------------------------
+# Stopping, no terminal, starting again
+
+
+def test_ctrl_c_half_way_exits_130_and_writes_nothing(keys, capsys, tmp_path) -> None:
+    keys(START + pick("danger_now", "no") + pick("withdrawal", "no") + CTRL_C)
+    assert run([]) == 130
+    captured = capsys.readouterr()
+    assert captured.err.strip() == "Stopped. Nothing was saved."
+    assert "Question 3 of 9" in captured.out
+    assert files_in(tmp_path) == []
+
+
+def test_ctrl_d_at_the_file_name_writes_nothing(keys, capsys, tmp_path) -> None:
+    keys(_to_save_prompt() + CTRL_D)
+    assert run([]) == 130
+    assert capsys.readouterr().err.strip() == "Stopped. Nothing was saved."
+    assert files_in(tmp_path) == []
+
+
+def test_ctrl_c_after_saving_says_where_the_summary_is(keys, capsys, tmp_path) -> None:
+    keys(_to_save_prompt() + ENTER + CTRL_C)
+    assert run([]) == 130
+    err = " ".join(capsys.readouterr().err.split())
+    assert err == f"Stopped. Your summary is saved in {SUMMARY_NAME}; nothing else was saved."
+    assert files_in(tmp_path) == [SUMMARY_NAME]
+
+
+def test_start_again_begins_afresh(keys, capsys, tmp_path) -> None:
+    keys(
+        START + questions(IOP_ANSWERS, ("depression",)) + SKIP_LEARN + SKIP_FIND + NO_SAVE
+        + START_AGAIN
+        + START + CTRL_C  # the next person is asked question 1 again, nothing pre-filled
+    )
+    assert run([]) == 130
+    out = capsys.readouterr().out
+    assert out.count("Welcome to iopguide") == 2
+    assert out.count("Question 1 of 9") == 2
+    second_run = out[out.rindex("Welcome to iopguide"):]
+    assert "\nYour answers\n" not in second_run
+    assert "looks like a good fit" not in second_run
+
+
+def test_no_terminal_prints_usage_and_exits_2(capsys, monkeypatch) -> None:
+    monkeypatch.setattr("iopguide.ui.prompts.can_prompt", lambda: False)
+    assert run([]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "iopguide assess --answers FILE" in captured.err
+    assert "iopguide find" in captured.err
+    assert "iopguide --help" in captured.err
+    assert crisis.FOOTER in captured.err
+
+
+def test_no_terminal_under_pytest_by_default(capsys) -> None:
+    """stdin is not a terminal here: the real check must refuse, not hang."""
+    assert run([]) == 2
+    assert "needs a terminal" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------
+# The pieces
+
+
+def test_concerns_map_to_conditions() -> None:
+    assert guide.concern_conditions(("depression", "substance_use", "other")) == [
+        "depression",
+        "substance_use",
+    ]
+    assert guide.concern_conditions(("other",)) == []
+    every = get_question("concerns").values
+    assert guide.concern_conditions(every) == [v for v in every if v != "other"]
+
+
+def test_find_command_repeats_the_search() -> None:
+    filters = parse_filters(
+        conditions=["trauma"], insurance=["medicare"], zip_code="40202", radius=100,
+        levels=["php"],
+    )
+    assert guide.find_command(filters, None) == (
+        "iopguide find --level php --condition trauma --zip 40202 --radius 100 "
+        "--insurance medicare --limit 0"
+    )
+
+
+def _assessment(level_answers: dict[str, str], concerns: tuple[str, ...] = ("anxiety",)):
+    return assess(Answers({**level_answers, "concerns": concerns}))
+
+
+def test_summary_has_the_result_answers_programs_and_help() -> None:
+    result = _assessment(IOP_ANSWERS, ("depression", "other"))
+    search_ = ProgramSearch(
+        description="IOP programs within 25 miles of ZIP 40202",
+        programs=(ShownProgram("a-b", "Alpha Clinic", "502-555-0100", "Louisville, KY", 1.5),),
+        sample=True,
+        command="iopguide find --level iop --zip 40202 --limit 0",
+    )
+    text = build_summary(result, searches=[search_], today=TODAY)
+    assert text.startswith("# My iopguide summary\n")
+    assert "Made on 2026-05-04" in text
+    assert "## Result: An intensive outpatient program (IOP) looks like a good fit" in text
+    for reason in result.reasons:
+        assert f"- {reason.text}" in text
+    for number, step in enumerate(result.next_steps, start=1):
+        assert f"{number}. {step}" in text
+    assert "- **Is weekly therapy enough?** No, I need more support than that" in text
+    assert "- **What you want help with:** Depression or low mood, Something else" in text
+    shown = "1. **Alpha Clinic** · phone 502-555-0100 · Louisville, KY · 1.5 miles · id `a-b`"
+    assert shown in text
+    assert "SAMPLE programs" in text and "Do not call them" in text
+    for line in crisis.ALL_LINES:
+        assert line.how in text
+    assert result.disclaimer in text
+
+
+def test_summary_without_programs_or_with_none_found() -> None:
+    result = _assessment({**IOP_ANSWERS, "outpatient_enough": "yes", "daily_impact": "some"})
+    assert result.level == "outpatient"
+    text = build_summary(result, today=TODAY)
+    assert "Programs I was shown" not in text
+    empty = build_summary(result, searches=[ProgramSearch("Outpatient programs")], today=TODAY)
+    assert "No programs matched." in empty
+
+
+def test_summary_keeps_untrusted_program_text_as_text() -> None:
+    hostile = ShownProgram(
+        id="x`y",
+        name="[Call me](http://evil.example) <img src=x> **now**\x1b[31m",
+        phone="555\n# heading",
+    )
+    text = build_summary(
+        _assessment(IOP_ANSWERS), searches=[ProgramSearch("IOP", (hostile,))], today=TODAY
+    )
+    line = next(line for line in text.splitlines() if line.startswith("1. **"))
+    assert "[Call me](" not in line
+    assert "\\[Call me\\]" in line
+    assert re.search(r"(?<!\\)<img", line) is None and "\\<img" in line  # literal, not HTML
+    assert "\x1b" not in text
+    assert "\n# heading" not in text
+    assert "id `xy`" in line
+    assert md_escape("a_b*c") == "a\\_b\\*c"
+
+
+# ---------------------------------------------------------------------------
+# Writing the file
+
+
+def test_write_private_is_0600_even_with_a_loose_umask(tmp_path) -> None:
+    old = os.umask(0)
+    try:
+        target = tmp_path / "s.md"
+        guide.write_private(target, "hello\n", overwrite=False)
+    finally:
+        os.umask(old)
+    assert target.read_text(encoding="utf-8") == "hello\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_write_private_never_replaces_without_overwrite(tmp_path) -> None:
+    target = tmp_path / "s.md"
+    target.write_text("keep me\n", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        guide.write_private(target, "new\n", overwrite=False)
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    assert files_in(tmp_path) == ["s.md"]
+
+
+def test_write_private_cleans_up_when_it_fails(tmp_path, monkeypatch) -> None:
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        guide.write_private(tmp_path / "s.md", "text\n", overwrite=False)
+    assert files_in(tmp_path) == []
+
+
+def test_free_name_skips_taken_names(tmp_path) -> None:
+    (tmp_path / "a.md").write_text("", encoding="utf-8")
+    (tmp_path / "a-2.md").write_text("", encoding="utf-8")
+    assert guide.free_name(tmp_path / "a.md") == tmp_path / "a-3.md"
