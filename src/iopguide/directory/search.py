@@ -255,14 +255,22 @@ def _serves_state(p: Program, state: str) -> bool:
 
 
 def _distance_check(filters: Filters, distances: dict[str, float | None]) -> Check:
+    """Within the radius, or telehealth in the person's state. Fills *distances* as it goes."""
     origin = filters.origin
     assert origin is not None
+    # One degree of latitude is about 69 miles: skip the trigonometry for programmes
+    # that are obviously too far (their distance is still worked out if they match).
+    lat_window = filters.radius / 69.0 + 0.5
 
     def check(p: Program) -> list[str] | None:
-        miles = distances.get(p.id)
+        lat = p.location.lat
+        near = lat is None or abs(lat - origin.lat) <= lat_window
+        miles = distances[p.id] = program_distance(p, origin) if near else None
         if miles is not None and miles <= filters.radius:
             return [f"{miles:.1f} miles from {origin.zip}"]
         if _serves_state(p, origin.state):
+            if miles is None:
+                distances[p.id] = program_distance(p, origin)
             return [f"Telehealth in {origin.state}"]
         return None
 
@@ -368,9 +376,7 @@ def program_distance(program: Program, origin: ZipCentre) -> float | None:
 
 def search(directory: Directory, filters: Filters) -> SearchResult:
     """Every program that passes all filters, nearest first (when a ZIP is given), then by name."""
-    distances: dict[str, float | None] = {}
-    if filters.origin is not None:
-        distances = {p.id: program_distance(p, filters.origin) for p in directory.programs}
+    distances: dict[str, float | None] = {}  # filled by the distance check, when there is one
     checks = _checks(filters, distances)
 
     matches: list[Match] = []
