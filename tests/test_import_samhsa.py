@@ -428,3 +428,26 @@ def test_no_mental_health_only_facility_is_called_iop(national) -> None:
     iop = [p for p in national.programs if "iop" in p.levels]
     assert len(iop) > 5000
     assert all("Substance Use" in (p.source or "") for p in iop)
+
+
+@pytest.mark.parametrize(
+    ("name1", "name2", "name", "organization"),
+    [
+        (
+            "Bowery Example Committee Inc",
+            "Fred Sample SA Service Ctr",
+            "Bowery Example Committee Inc - Fred Sample SA Service Ctr",
+            "Bowery Example Committee Inc",
+        ),
+        ("Sample Center for", "Women/AARS", "Sample Center for Women/AARS", None),
+        ("Horizons Example of", "San Francisco Inc", "Horizons Example of San Francisco Inc", None),
+        ("Example Recovery -", "Downtown", "Example Recovery - Downtown", None),
+        ("Only One Line Sample", None, "Only One Line Sample", None),
+    ],
+)
+def test_name_lines_join_as_organisation_and_site_unless_the_first_runs_on(
+    name1, name2, name, organization
+) -> None:
+    from iopguide.directory.importers.common import facility_names
+
+    assert facility_names(name1, name2) == (name, organization)

@@ -21,6 +21,28 @@ from iopguide.directory.importers.codes import GENDER_ONLY, LIST_FIELDS, UMBRELL
 from iopguide.directory.model import Contact, DirectoryInfo, Location, Program
 from iopguide.text import clean
 
+#: A first name line ending in one of these words runs on into the second line
+#: ("Counseling Center for" / "Women"): the two are one name, not "organisation - site".
+_RUN_ON_WORDS = frozenset(
+    {"a", "an", "and", "at", "de", "del", "for", "in", "of", "on", "the", "to", "&"}
+)
+
+
+def facility_names(name1: str, name2: str | None) -> tuple[str, str | None]:
+    """(name, organization) from the published ``name1`` / ``name2`` pair.
+
+    Usually name1 is the organisation and name2 the site ("Bowery Residents
+    Committee Inc" / "Fred Cooper SA Service Ctr"); when name1 was simply cut
+    short (it ends in "for", "of", "-" ...), the two lines are one name.
+    """
+    if not name2:
+        return name1, None
+    last_word = name1.rsplit(None, 1)[-1].lower()
+    if last_word in _RUN_ON_WORDS or name1.endswith(("-", "/", ",")):
+        return f"{name1} {name2}", None
+    return f"{name1} - {name2}", name1
+
+
 #: Called as (label, rows done, rows in this file) while a file is processed.
 ProgressCallback = Callable[[str, int, int], None]
 

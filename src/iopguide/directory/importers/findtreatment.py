@@ -27,6 +27,7 @@ from iopguide.directory.importers.common import (
     ImportResult,
     ImportStats,
     ProgressCallback,
+    facility_names,
     normalise_zip,
     select_codes,
     text_or_none,
@@ -116,9 +117,10 @@ def _facility(row: object, source: str, stats: ImportStats) -> Facility | None:
     if zip5 is None:
         stats.caveats[CAVEAT_NO_ZIP] += 1
     street1, street2 = text_or_none(row.get("street1")), text_or_none(row.get("street2"))
+    name, organization = facility_names(name1, name2)
     facility = Facility(
-        name=f"{name1} - {name2}" if name2 else name1,
-        organization=name1 if name2 else None,
+        name=name,
+        organization=organization,
         street=", ".join(s for s in (street1, street2) if s) or None,
         city=text_or_none(row.get("city")),
         state=valid_state(text_or_none(row.get("state")), stats),

@@ -32,6 +32,7 @@ from iopguide.directory.importers.common import (
     ImportResult,
     ImportStats,
     ProgressCallback,
+    facility_names,
     normalise_zip,
     select_codes,
     text_or_none,
@@ -281,9 +282,10 @@ def _read_rows(
             stats.caveats[CAVEAT_NO_ZIP] += 1
         street1, street2 = text_or_none(value("street1")), text_or_none(value("street2"))
         street = ", ".join(s for s in (street1, street2) if s) or None
+        name, organization = facility_names(name1, name2)
         facility = Facility(
-            name=f"{name1} - {name2}" if name2 else name1,
-            organization=name1 if name2 else None,
+            name=name,
+            organization=organization,
             street=street,
             city=text_or_none(value("city")),
             state=valid_state(value("state"), stats),
