@@ -43,6 +43,7 @@ class Vocabulary:
                 self._by_key[normalise(key)] = term.id
         self._labels = {t.id: t.label for t in self.terms}
         self._terms_by_id = {t.id: t for t in self.terms}
+        self._order = {t.id: i for i, t in enumerate(self.terms)}
 
     def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
@@ -80,8 +81,8 @@ class Vocabulary:
 
     def sort(self, term_ids: Iterable[str]) -> tuple[str, ...]:
         """Order ids as the vocabulary lists them (stable, meaningful output)."""
-        order = {t.id: i for i, t in enumerate(self.terms)}
-        return tuple(sorted(set(term_ids), key=lambda t: order.get(t, len(order))))
+        order, last = self._order, len(self._order)
+        return tuple(sorted(set(term_ids), key=lambda t: order.get(t, last)))
 
 
 LEVELS = Vocabulary(
