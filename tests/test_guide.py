@@ -257,6 +257,32 @@ def test_skipping_the_zip_searches_without_a_place(keys, capsys) -> None:
     assert "anywhere in the directory (no ZIP code given)" in capsys.readouterr().out
 
 
+def test_a_directory_that_cannot_be_read_does_not_end_the_guide(keys, capsys, tmp_path) -> None:
+    keys(
+        START + questions(IOP_ANSWERS, ("depression",)) + SKIP_LEARN
+        + ENTER + "40202" + ENTER + ENTER  # yes; ZIP; not sure about payment
+        + NO_SAVE + FINISH
+    )
+    assert run(["--directory", str(tmp_path / "missing.yaml")]) == 0
+    captured = capsys.readouterr()
+    assert "missing.yaml" in captured.err
+    assert "Your result above still stands." in " ".join(captured.out.split())
+    assert captured.out.rstrip().endswith("Take care.")
+
+
+def test_detox_result_searches_detox_programs(keys, asked, capsys) -> None:
+    keys(
+        START + questions({**IOP_ANSWERS, "withdrawal": "yes"}, ("substance_use",))
+        + SKIP_LEARN + ENTER + "40202" + ENTER + ENTER + NO_SAVE + FINISH
+    )
+    assert run([]) == 0
+    assert any(
+        p.startswith("Would you like to look for detox (withdrawal management) programs")
+        for p in asked
+    )
+    assert "Detox programs within 25 miles of ZIP 40202" in capsys.readouterr().out
+
+
 # ---------------------------------------------------------------------------
 # Danger
 

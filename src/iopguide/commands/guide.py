@@ -405,6 +405,10 @@ class _Session:
             "What would you like to do now?",
             [("Finish", "finish"), ("Start again for someone else", "again")],
         )
+        if picked == "finish":
+            from iopguide.ui.guide_view import render_note
+
+            render_note(self.console, "Take care.", plain=self.plain)
         return picked == "again"
 
 
