@@ -45,7 +45,7 @@ def test_import_writes_a_directory_that_loads_and_summarises(
     assert "merged 1" in text and "flagged 1" in text
     assert "skipped 1" in text and "no facility name" in text
     assert "ZIP centres" in text
-    assert f"iopguide find --directory {out} --zip 02108" in text
+    assert f"iopguide find --directory {out} --zip YOUR_ZIP" in text
 
     data = json.loads(out.read_text())
     assert data["directory"]["sample"] is False

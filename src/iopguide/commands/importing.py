@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shlex
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from iopguide.errors import UsageError
 
 if TYPE_CHECKING:
-    from rich.console import Console
 
     from iopguide.directory.importers.common import ImportResult, ProgressCallback
 
@@ -82,6 +81,8 @@ def _progress() -> Iterator[ProgressCallback | None]:
 
 
 def _summary(result: ImportResult, output: Path, seconds: float) -> None:
+    """Counts in a grid whose descriptions wrap under themselves, readable at 40 columns."""
+    from rich.table import Table
     from rich.text import Text
 
     from iopguide.ui.console import data_text, stdout_console
@@ -92,54 +93,48 @@ def _summary(result: ImportResult, output: Path, seconds: float) -> None:
         ("Imported ", "bold"), (f"{stats.imported:,}", "bold"), (" programmes into ", "bold"),
         data_text(str(output), "bold"), f" in {seconds:.1f} s.",
     ))
-    _line(console, "read", stats.read, f"facility rows from {len(stats.files)} "
-          f"file{'s' if len(stats.files) != 1 else ''}")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+
+    def row(label: str, count: int, what: Text | str) -> None:
+        grid.add_row(label, f"{count:,}", what)
+
+    plural = "s" if len(stats.files) != 1 else ""
+    row("read", stats.read, f"facility rows from {len(stats.files)} file{plural}")
     for name, edition, rows in stats.files:
-        console.print(Text.assemble("              ", data_text(name), f": {rows:,} rows (",
-                                    data_text(edition), ")"))
+        row("", rows, Text.assemble(data_text(name), " (", data_text(edition), ")"))
     across = (f" ({stats.merged_across_files:,} listed in more than one file)"
               if stats.merged_across_files else "")
-    _line(console, "merged", stats.merged,
-          f"rows repeating a facility already read, folded into one programme{across}")
-    _line(console, "flagged", stats.flagged,
-          "programmes that serve only one group (shown as 'serves only' in find and show)")
-    _line(console, "skipped", stats.skipped_total,
-          "rows not imported" + (", by reason:" if stats.skipped else ""))
+    row("merged", stats.merged, f"rows repeating a facility already read, folded into one{across}")
+    row("flagged", stats.flagged, "programmes that serve only one group ('serves only')")
+    by_reason = ", by reason:" if stats.skipped else ""
+    row("skipped", stats.skipped_total, f"rows not imported{by_reason}")
     for reason, count in stats.skipped.most_common():
-        console.print(f"              {count:>7,}  {reason}")
-    if stats.caveats:
-        console.print("  imported with a gap:")
-        for reason, count in stats.caveats.most_common():
-            console.print(f"              {count:>7,}  {reason}")
+        row("", count, reason)
+    for reason, count in stats.caveats.most_common():
+        row("gap", count, f"imported, but {reason}")
     if stats.unknown_codes:
         total = sum(stats.unknown_codes.values())
-        console.print(f"  {len(stats.unknown_codes):,} codes or words iopguide does not know "
-                      f"({total:,} uses) were left out:")
+        row("unknown", total, f"uses of {len(stats.unknown_codes):,} codes or words left out:")
         for what, count in stats.unknown_codes.most_common(SHOWN):
-            console.print(Text.assemble(f"              {count:>7,}  ", data_text(what)))
+            row("", count, data_text(what))
         hidden = len(stats.unknown_codes) - SHOWN
         if hidden > 0:
-            console.print(f"              ... and {hidden:,} more")
+            grid.add_row("", "", f"... and {hidden:,} more")
+    console.print(grid)
     for warning in stats.warnings[:SHOWN]:
-        console.print(Text.assemble(("  warning: ", "yellow"), data_text(warning)))
+        console.print(Text.assemble(("warning: ", "yellow"), data_text(warning)))
     console.print(
         "Locations are ZIP-code centres: distances in find are measured between ZIP centres, "
         "not street addresses.",
         style="dim",
     )
-    console.print(Text.assemble(("Next: ", "bold"), data_text(_next_command(result, output))))
+    quoted = shlex.quote(str(output))
     console.print(Text.assemble(
-        "      (use your own ZIP code; or export IOPGUIDE_DIRECTORY=",
-        data_text(shlex.quote(str(output))), " to make it the default)",
+        ("Next: ", "bold"), data_text(f"iopguide find --directory {quoted} --zip YOUR_ZIP")
+    ))
+    console.print(Text.assemble(
+        "To make it the default: export IOPGUIDE_DIRECTORY=", data_text(quoted)
     ), style="dim")
-
-
-def _line(console: Console, label: str, count: int, what: str) -> None:
-    console.print(f"  {label:<8}{count:>10,}  {what}")
-
-
-def _next_command(result: ImportResult, output: Path) -> str:
-    programs: Sequence = result.programs
-    zip_code = next((p.location.zip for p in programs if "iop" in p.levels and p.location.zip),
-                    None) or next((p.location.zip for p in programs if p.location.zip), "40202")
-    return f"iopguide find --directory {shlex.quote(str(output))} --zip {zip_code}"

@@ -65,7 +65,7 @@ def build_page(assessment: Assessment, *, plain: bool = False, width: int = MAX_
 
     page: list[RenderableType] = [Text("")]
     if assessment.level == "emergency":
-        page += [_crisis_panel(plain), Text("")]
+        page += [crisis_panel(plain), Text("")]
     page.append(Text(assessment.title, style=style("bold")))
     page.append(Text(assessment.summary))
     page.append(Text(""))
@@ -85,7 +85,7 @@ def build_page(assessment: Assessment, *, plain: bool = False, width: int = MAX_
     return page
 
 
-def _crisis_panel(plain: bool) -> RenderableType:
+def crisis_panel(plain: bool) -> RenderableType:
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text

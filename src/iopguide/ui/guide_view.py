@@ -117,9 +117,9 @@ def render_crisis_lines(console: Console, *, plain: bool) -> None:
     """988 and 911 again, in the same "Get help now" panel the emergency result opens with."""
     from rich.text import Text
 
-    from iopguide.ui.assessment_view import _crisis_panel
+    from iopguide.ui.assessment_view import crisis_panel
 
-    _print(console, [Text(""), _crisis_panel(plain)])
+    _print(console, [Text(""), crisis_panel(plain)])
 
 
 def render_note(console: Console, message: str, *, plain: bool, style: str = "") -> None:
