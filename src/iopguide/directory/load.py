@@ -158,7 +158,10 @@ def _gc_paused() -> Iterator[None]:
 
     Reading and validating creates containers that are all still alive at the end,
     so collections only cost time (about a third of the JSON path's time for a
-    national directory) and free nothing.
+    national directory) and free nothing. Afterwards the survivors are frozen
+    (moved out of the collector's sight): otherwise the first collection after
+    re-enabling walks all of them once more (measured: 87 ms for a national
+    directory read from the cache). The directory lives until the process ends.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -166,6 +169,7 @@ def _gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
             gc.enable()
 
 
