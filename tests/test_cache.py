@@ -85,7 +85,7 @@ def test_planted_pickle_with_code_is_refused_even_with_a_valid_header(tmp_path) 
 
     data = b"content"
     payload = pickle.dumps(Evil())
-    checksum = hashlib.blake2b(payload, digest_size=32).digest()
+    checksum = hashlib.sha256(payload).digest()
     path = cache.entry_path("/x/dir.yaml")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(cache._MAGIC + cache.content_key(data) + checksum + payload)

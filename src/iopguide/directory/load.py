@@ -24,11 +24,16 @@ import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from iopguide.directory.model import Directory
-from iopguide.directory.validate import Validation, validate_values
 from iopguide.errors import DataError, Problem, UsageError
 from iopguide.text import clean
+
+if TYPE_CHECKING:
+    # Imported where used: a search served from the cache never parses or validates,
+    # and these modules cost about a fifth of iopguide's own import time.
+    from iopguide.directory.validate import Validation
 
 #: The largest directory file read by default: generous enough for a national
 #: directory (about 20 MB as JSON for every US facility), small enough that a
@@ -177,6 +182,7 @@ def _check_bytes(
     data: bytes, filename: str, *, path: str | None, builtin: bool, limit: int
 ) -> Validation:
     from iopguide.directory.reader import read_document, read_yaml
+    from iopguide.directory.validate import Validation, validate_values
 
     try:
         if len(data) > limit:
@@ -237,6 +243,8 @@ def check_directory(path: Path | None = None) -> Validation:
 
     A missing or unreadable file is still a UsageError: there is nothing to check.
     """
+    from iopguide.directory.validate import Validation
+
     file, shown_path, builtin = _source(path)
     filename = clean(str(file))
     try:
