@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.padding import Padding
 from rich.text import Text
 
 from iopguide.errors import DataError, Interrupted, IopguideError
@@ -20,13 +21,12 @@ def show_error(err: IopguideError) -> None:
     console.print(Text.assemble(("Error: ", "bold red"), clean(err.message, single_line=False)))
     if isinstance(err, DataError):
         for problem in err.problems[:MAX_PROBLEMS_SHOWN]:
-            console.print(
-                Text.assemble(
-                    "  ", (clean(problem.location()), "bold"), ": ", clean(problem.message)
-                )
-            )
+            # Location on its own line, message and hint indented under it, so each
+            # problem stays one readable block when a narrow window wraps it.
+            console.print(Padding(Text(clean(problem.location()), style="bold"), (0, 0, 0, 2)))
+            console.print(Padding(Text(clean(problem.message)), (0, 0, 0, 4)))
             if problem.hint:
-                console.print(Text("    " + clean(problem.hint), style="cyan"))
+                console.print(Padding(Text(clean(problem.hint), style="cyan"), (0, 0, 0, 4)))
         hidden = len(err.problems) - MAX_PROBLEMS_SHOWN
         if hidden > 0:
             console.print(Text(f"  ... and {hidden} more (use --json to list them all)."))

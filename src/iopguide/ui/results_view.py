@@ -149,7 +149,7 @@ def _card(number: int, match: Match) -> Padding:
     head.append_text(data_text(program.name, "bold"))
     rows = [
         *(
-            [("Miles", Text(distance_text(match), "cyan"))]
+            [("Miles", Text(f"{match.distance_miles:.1f}", "cyan"))]
             if match.distance_miles is not None
             else []
         ),
