@@ -31,7 +31,7 @@ from iopguide.vocabulary import (
 )
 
 TABLE_MIN_WIDTH = 130
-MAX_WIDTH = 140
+MAX_WIDTH = 180
 
 
 def levels_text(program: Program) -> str:
@@ -84,7 +84,7 @@ def render_search(result: SearchResult, info: DirectoryInfo, limit: int, console
     if not shown:
         render_no_results(result, console)
     elif console.width >= TABLE_MIN_WIDTH:
-        console.print(_table(shown))
+        console.print(_table(shown, console.width))
     else:
         for number, match in enumerate(shown, 1):
             console.print(_card(number, match))
@@ -111,10 +111,17 @@ def _summary(result: SearchResult, shown: int, console: Console) -> None:
         )
 
 
-def _table(matches: tuple[Match, ...]) -> Table:
-    table = Table(show_lines=True, expand=False, header_style="bold", pad_edge=False)
+def _table(matches: tuple[Match, ...], width: int) -> Table:
+    table = Table(
+        show_lines=True,
+        expand=True,
+        width=min(width, MAX_WIDTH),
+        header_style="bold",
+        pad_edge=False,
+    )
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Program (id)", ratio=3, min_width=18)
+    # Ids fold rather than end in "…": a person types them into 'iopguide show'.
+    table.add_column("Program (id)", ratio=3, min_width=18, overflow="fold")
     table.add_column("Levels", ratio=1, min_width=6)
     table.add_column("Miles", justify="right", no_wrap=True)
     table.add_column("Where", ratio=1, min_width=10)
