@@ -219,3 +219,32 @@ def test_error_messages_quoting_the_file_are_cleaned(capsys, tmp_path) -> None:
     code, _, err = call(capsys, "find", "--directory", str(bad))
     assert code == 1
     assert not ESCAPES.search(err)
+
+
+def test_a_closed_pipe_is_a_quiet_success(tmp_path) -> None:
+    """`iopguide find | head -1`: no 'bad data' exit status, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from synthetic_directory import build
+
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(build(600)), encoding="utf-8")
+    env = dict(os.environ, IOPGUIDE_CACHE_DIR=str(tmp_path / "cache"))
+    for args in (
+        ["find", "--level", "any", "--limit", "0"],
+        ["find", "--level", "any", "--limit", "0", "--json"],
+    ):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "iopguide", *args, "--directory", str(big)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert proc.stdout.readline()
+        proc.stdout.close()  # like `head -1` exiting
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err.decode()
+        assert b"Traceback" not in err

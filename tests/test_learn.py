@@ -22,7 +22,8 @@ from iopguide.content.topics import (
     topics_dir,
 )
 from iopguide.errors import UsageError
-from iopguide.ui.learn_view import MAX_WIDTH, render_topic, render_topic_list
+from iopguide.ui.console import PAGE_WIDTH
+from iopguide.ui.learn_view import render_topic, render_topic_list
 from iopguide.vocabulary import LEVELS
 
 REQUIRED = (
@@ -382,7 +383,7 @@ def test_wide_screens_are_capped_to_a_readable_line_length() -> None:
     console, buffer = _terminal(200)
     render_topic(get_topic("levels-of-care"), console)
     out = buffer.getvalue()
-    assert max(len(line) for line in out.splitlines()) <= MAX_WIDTH <= 100
+    assert max(len(line) for line in out.splitlines()) <= PAGE_WIDTH <= 100
     assert "Who it is for" in out  # the side-by-side table, at this width
     for level_id in BY_INTENSITY:
         assert _flat(LEVEL_DESCRIPTIONS[level_id].hours)[:12] in _flat(out)

@@ -3,7 +3,7 @@
 For an emergency the crisis lines come FIRST, in a panel that cannot be missed.
 Then: the level, a short summary, why (the answers that led here), what to keep
 in mind, what care at that level looks like, next steps, the disclaimer and the
-crisis line. Lines are capped at :data:`MAX_WIDTH` columns so a projector still
+crisis line. Lines are capped at ``PAGE_WIDTH`` columns so a projector still
 reads like a page; every part stacks, so 40 columns works too. With
 ``IOPGUIDE_PLAIN=1`` there are no boxes or colour, for screen readers.
 """
@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from iopguide import crisis
 from iopguide.assessment.rules import Assessment
+from iopguide.ui.console import PAGE_WIDTH, page_width, print_page
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-MAX_WIDTH = 100
 
 
 def render_assessment(
@@ -34,29 +34,11 @@ def render_assessment(
         from iopguide.ui.prompts import plain_mode
 
         plain = plain_mode()
-    width = max(20, min(console.width, MAX_WIDTH))
-    page = build_page(assessment, plain=plain, width=width)
-    if console.is_terminal:
-        for renderable in page:
-            console.print(renderable, width=width)
-        return
-    # To a pipe or file: plain text, no escape codes, no trailing padding.
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    plain_console = Console(
-        file=buffer, width=width, color_system=None, force_terminal=False,
-        highlight=False, emoji=False, markup=False,
-    )
-    for renderable in page:
-        plain_console.print(renderable)
-    text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
-    console.file.write(text + "\n")
+    width = page_width(console)
+    print_page(console, build_page(assessment, plain=plain, width=width), width)
 
 
-def build_page(assessment: Assessment, *, plain: bool = False, width: int = MAX_WIDTH) -> list:
+def build_page(assessment: Assessment, *, plain: bool = False, width: int = PAGE_WIDTH) -> list:
     """The result as a list of rich renderables, top to bottom."""
     from rich.text import Text
 

@@ -1,7 +1,7 @@
 """What the guided flow (``iopguide`` with no command) says between the existing views.
 
 The welcome, the crisis lines on their own, short notes between steps, and the
-closing. Lines are capped at :data:`MAX_WIDTH` so a projector reads like a page,
+closing. Lines are capped at ``PAGE_WIDTH`` so a projector reads like a page,
 and everything stacks for a 40-column window. ``plain`` drops colour and
 emphasis (``IOPGUIDE_PLAIN=1``); rich honours ``NO_COLOR`` by itself.
 """
@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from iopguide import crisis
+from iopguide.ui.console import PAGE_WIDTH, make_console, page_width
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-MAX_WIDTH = 100
 
 USAGE = (
     "iopguide: a calm guide to Intensive Outpatient Programs (IOPs).\n"
@@ -30,25 +30,18 @@ USAGE = (
 )
 
 
-def page_width(console: Console) -> int:
-    return max(20, min(console.width, MAX_WIDTH))
 
 
 def capped_console(console: Console) -> Console:
-    """A console like *console* but at most :data:`MAX_WIDTH` wide, for views that fill it."""
-    if console.width <= MAX_WIDTH:
+    """A console like *console* but at most ``PAGE_WIDTH`` wide, for views that fill it."""
+    if console.width <= PAGE_WIDTH:
         return console
-    from rich.console import Console as RichConsole
-
-    return RichConsole(
+    return make_console(
         file=console.file,
-        width=MAX_WIDTH,
+        width=PAGE_WIDTH,
         color_system=console.color_system,  # type: ignore[arg-type]
         force_terminal=console.is_terminal,
         no_color=console.no_color,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
     )
 
 

@@ -1,6 +1,6 @@
 """How ``iopguide learn`` looks: the topic list and one topic, in a calm layout.
 
-Lines are capped at :data:`MAX_WIDTH` columns so a wide projector still reads like
+Lines are capped at ``PAGE_WIDTH`` columns so a wide projector still reads like
 a page; below :data:`TABLE_MIN_WIDTH` tables give way to short stacked sections,
 which stay readable in a 40-column window. When stdout is not a terminal the same
 page is printed as plain text (no ANSI codes, no trailing padding).
@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 from iopguide import crisis
 from iopguide.content.levels import BY_INTENSITY, LEVEL_DESCRIPTIONS
 from iopguide.content.topics import Topic, levels_markdown
+from iopguide.ui.console import page_width, print_page
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=In )")
-MAX_WIDTH = 100
 TABLE_MIN_WIDTH = 90
 LIST_TABLE_MIN_WIDTH = 70
 OPEN_HINT = "Open a topic with: iopguide learn TOPIC  (add --markdown for a handout)"
@@ -33,7 +33,7 @@ def render_topic(topic: Topic, console: Console | None = None) -> None:
     from rich.text import Text
 
     console = console or _stdout()
-    width = _page_width(console)
+    width = page_width(console)
     page: list[RenderableType] = [Rule(Text(topic.title, style="bold"), align="left"), Text("")]
     parts = topic.body_parts()
     for index, part in enumerate(parts):
@@ -45,7 +45,7 @@ def render_topic(topic: Topic, console: Console | None = None) -> None:
             else:
                 page += [Text(""), Markdown(levels_markdown("list")), Text("")]
     page += [Text(""), Rule(style="dim"), _footer(width)]
-    _print_page(console, page, width)
+    print_page(console, page, width)
 
 
 def render_topic_list(topics: Sequence[Topic], console: Console | None = None) -> None:
@@ -54,7 +54,7 @@ def render_topic_list(topics: Sequence[Topic], console: Console | None = None) -
     from rich.text import Text
 
     console = console or _stdout()
-    width = _page_width(console)
+    width = page_width(console)
     page: list[RenderableType] = [
         Rule(Text("Learn about IOPs", style="bold"), align="left"),
         Text(""),
@@ -78,7 +78,7 @@ def render_topic_list(topics: Sequence[Topic], console: Console | None = None) -
             page.append(Padding(Text(topic.title), (0, 0, 0, 2)))
             page.append(Padding(Text(topic.summary, style="dim"), (0, 0, 0, 2)))
     page += [Text(""), Text(OPEN_HINT), Text(""), _footer(width)]
-    _print_page(console, page, width)
+    print_page(console, page, width)
 
 
 def topic_list_markdown(topics: Iterable[Topic]) -> str:
@@ -99,8 +99,6 @@ def _stdout() -> Console:
     return stdout_console()
 
 
-def _page_width(console: Console) -> int:
-    return max(20, min(console.width, MAX_WIDTH))
 
 
 def _footer(width: int) -> RenderableType:
@@ -131,25 +129,3 @@ def _levels_table() -> RenderableType:
     return table
 
 
-def _print_page(console: Console, page: Sequence[RenderableType], width: int) -> None:
-    """Print *page* at *width*; to a pipe or file, as plain text with no trailing padding."""
-    if console.is_terminal:
-        for renderable in page:
-            console.print(renderable, width=width)
-        return
-    # A console of our own, without colour, so no escape code can reach a pipe
-    # whatever the shared console was set up with.
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    plain_console = Console(
-        file=buffer, width=width, color_system=None, force_terminal=False,
-        highlight=False, emoji=False, markup=False,
-    )
-    for renderable in page:
-        plain_console.print(renderable)
-    plain = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
-    console.file.write(plain + "\n")
-    console.file.flush()
