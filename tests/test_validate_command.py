@@ -164,3 +164,19 @@ def test_hostile_files_give_exit_1_and_a_message_never_a_traceback(tmp_path: Pat
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("Error:")
     assert "Traceback" not in result.stderr and "unexpected problem" not in result.stderr
+
+
+def test_json_report_never_carries_raw_control_or_bidi_characters(tmp_path, capsys) -> None:
+    from iopguide.cli import run
+
+    evil = tmp_path / "evil.json"
+    evil.write_text(
+        '{"directory": {"name": "Evil \\u202e\\u009b31m name"}, "programs": ['
+        '{"id": "a", "name": "A \\u001b[2J", "levels": ["iopp"], "conditions": ["depression"]}]}',
+        encoding="utf-8",
+    )
+    code = run(["directory", "validate", str(evil), "--json"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert not any(ch in out for ch in "\u202e\u009b\u001b")
+    assert json.loads(out)["valid"] is False

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 from iopguide.errors import DataError
@@ -35,8 +33,9 @@ def run_validate(path: Path | None, *, json_output: bool) -> None:
             "programs": result.program_count,
             "problems": [problem.to_dict() for problem in result.problems],
         }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        sys.stdout.flush()
+        from iopguide.ui.program_json import print_json
+
+        print_json(payload)  # ASCII-escaped: a name from the file cannot steer the terminal
         if not result.valid:
             raise typer.Exit(1)
         return
