@@ -248,3 +248,11 @@ def test_a_closed_pipe_is_a_quiet_success(tmp_path) -> None:
         _, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, err.decode()
         assert b"Traceback" not in err
+
+
+def test_directory_given_before_the_command_is_used_by_it(capsys, hostile_file) -> None:
+    code, out, _ = call(capsys, "--directory", str(hostile_file), "find", "--json")
+    assert code == 0
+    assert [r["id"] for r in json.loads(out)["results"]] == ["markup-clinic"]
+    code, out, _ = call(capsys, "--directory", str(hostile_file), "show", "markup-clinic", "--json")
+    assert code == 0 and json.loads(out)["program"]["id"] == "markup-clinic"

@@ -61,6 +61,13 @@ JsonOption = Annotated[
 ]
 
 
+def _directory(ctx: typer.Context, given: Path | None) -> Path | None:
+    """The command's own --directory, else the one given before the command."""
+    if given is not None:
+        return given
+    return (ctx.find_root().obj or {}).get("directory")
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"iopguide {__version__}")
@@ -78,6 +85,8 @@ def root(
 ) -> None:
     """Start the guided flow when no command is given."""
     if ctx.invoked_subcommand is not None:
+        # `iopguide --directory FILE find ...` means the same as `find --directory FILE`.
+        ctx.obj = {"directory": directory}
         return
     from iopguide.commands.guide import run_guide
 
@@ -86,6 +95,7 @@ def root(
 
 @app.command()
 def find(
+    ctx: typer.Context,
     condition: Annotated[
         list[str] | None,
         typer.Option(
@@ -165,13 +175,14 @@ def find(
         schedules=schedule,
         limit=limit,
         json_output=json_output,
-        directory=directory,
+        directory=_directory(ctx, directory),
         use_cache=not no_cache,
     )
 
 
 @app.command()
 def show(
+    ctx: typer.Context,
     program_id: Annotated[
         str, typer.Argument(metavar="ID", help="A program id, as find shows it.")
     ],
@@ -182,7 +193,12 @@ def show(
     """Show everything the directory says about one program."""
     from iopguide.commands.find import run_show
 
-    run_show(program_id, json_output=json_output, directory=directory, use_cache=not no_cache)
+    run_show(
+        program_id,
+        json_output=json_output,
+        directory=_directory(ctx, directory),
+        use_cache=not no_cache,
+    )
 
 
 @app.command()
@@ -222,6 +238,7 @@ def learn(
 
 @directory_app.command("validate")
 def directory_validate(
+    ctx: typer.Context,
     file: Annotated[
         Path | None,
         typer.Argument(
@@ -235,7 +252,7 @@ def directory_validate(
     """Check a directory file and report every problem at once."""
     from iopguide.commands.directory import run_validate
 
-    run_validate(file or directory, json_output=json_output)
+    run_validate(file or _directory(ctx, directory), json_output=json_output)
 
 
 @directory_app.command("import")
