@@ -209,3 +209,24 @@ def test_no_results_names_the_filter_that_removed_most() -> None:
 def test_sorted_by_name_without_a_location() -> None:
     d = directory(program("b", name="beta"), program("a", name="Alpha"), program("c", name="gamma"))
     assert ids(search(d, parse_filters())) == ["a", "b", "c"]
+
+
+def test_co_occurring_programme_matches_substance_use_and_mental_health_searches() -> None:
+    d = directory(
+        program("dual-only", conditions=("co_occurring",)),
+        program("sud-only", conditions=("substance_use",)),
+    )
+    sud = search(d, parse_filters(conditions=["alcohol"]))
+    assert ids(sud) == ["dual-only", "sud-only"]
+    reasons = {m.program.id: m.reasons[1] for m in sud.matches}
+    assert reasons["sud-only"] == "Treats Substance use"
+    assert reasons["dual-only"].startswith("Treats co-occurring mental health and substance use")
+    assert "not listed for Substance use specifically" in reasons["dual-only"]
+    # A substance-use programme is no answer to a depression search; a co-occurring one may be.
+    assert ids(search(d, parse_filters(conditions=["depression"]))) == ["dual-only"]
+
+
+def test_the_closest_general_match_is_the_reason_given() -> None:
+    d = directory(program("both", conditions=("mental_health", "co_occurring")))
+    reason = search(d, parse_filters(conditions=["anxiety"])).matches[0].reasons[1]
+    assert reason.startswith("Treats mental health in general")

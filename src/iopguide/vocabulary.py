@@ -194,11 +194,19 @@ MENTAL_HEALTH_SPECIFIC = frozenset(
 )
 
 
-def broader_condition(condition: str) -> str | None:
-    """The general category a programme may list instead of *condition*."""
+def broader_conditions(condition: str) -> tuple[str, ...]:
+    """The general categories a programme may list instead of *condition*, closest first.
+
+    Published directories mostly code broad types of care: a general mental-health
+    programme treats depression, and a co-occurring programme treats substance
+    use and mental health (SAMHSA's 2022 workbooks list 31 programmes as
+    co-occurring only).
+    """
     if condition in MENTAL_HEALTH_SPECIFIC:
-        return "mental_health"
-    return None
+        return ("mental_health", "co_occurring")
+    if condition in ("mental_health", "substance_use"):
+        return ("co_occurring",)
+    return ()
 
 
 PAYMENT = Vocabulary(

@@ -18,11 +18,12 @@ from iopguide.vocabulary import (
     CONDITIONS,
     LANGUAGES,
     LEVELS,
+    MENTAL_HEALTH_SPECIFIC,
     PAYMENT,
     SCHEDULE_TIMES,
     STATES,
     Vocabulary,
-    broader_condition,
+    broader_conditions,
     normalise,
 )
 
@@ -218,14 +219,20 @@ def _condition_check(filters: Filters) -> Check:
         specific = [c for c in filters.conditions if c in p.conditions]
         if specific:
             return [f"Treats {_labels(CONDITIONS, specific)}"]
-        general = [c for c in filters.conditions if broader_condition(c) in p.conditions]
-        if general:
-            names = _labels(CONDITIONS, general)
-            return [f"Treats mental health in general (not listed for {names} specifically)"]
         if "mental_health" in filters.conditions:
-            listed = [c for c in p.conditions if broader_condition(c) == "mental_health"]
+            listed = [c for c in p.conditions if c in MENTAL_HEALTH_SPECIFIC]
             if listed:
                 return [f"Treats {_labels(CONDITIONS, listed)}"]
+        for wanted in filters.conditions:
+            for broader in broader_conditions(wanted):
+                if broader in p.conditions:
+                    what = (
+                        "mental health in general"
+                        if broader == "mental_health"
+                        else ("co-occurring mental health and substance use")
+                    )
+                    names = _labels(CONDITIONS, [wanted])
+                    return [f"Treats {what} (not listed for {names} specifically)"]
         return None
 
     return check
