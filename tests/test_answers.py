@@ -207,3 +207,87 @@ def test_readme_example_file_is_complete_and_natural() -> None:
     got = gather_answers(read_answers_file(str(EXAMPLE))).answers
     require_complete(got)
     assert assess(got).level == "iop"
+
+
+# -- anchors, aliases and values too big to quote -------------------------------------
+
+LAUGHS = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
+    for prev, name in zip("abcdefghi", "bcdefghij", strict=True)
+) + "concerns: *j\n"
+
+
+def test_nested_aliases_are_refused_before_anything_expands() -> None:
+    with pytest.raises(DataError) as err:
+        parse_answers_text(LAUGHS, "laughs.yaml")
+    problem = err.value.problems[0]
+    assert "anchors and aliases (& and *) are not allowed in an answers file" in problem.message
+    assert problem.file == "laughs.yaml"
+    assert problem.line == 1  # the first anchor
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("time: &t yes\nhome: yes\n", 1),
+        ("danger_now: no\nconcerns: &c\n  - anxiety\n", 2),
+        ("danger_now: no\nhome: yes\ntime: *t\n", 3),  # an alias with no anchor
+        ("base: &b {time: yes}\nanswers:\n  <<: *b\n", 1),
+    ],
+)
+def test_any_anchor_or_alias_is_refused_with_its_line(text: str, line: int) -> None:
+    with pytest.raises(DataError) as err:
+        parse_answers_text(text, "my.yaml")
+    assert "anchors and aliases (& and *) are not allowed" in err.value.problems[0].message
+    assert err.value.problems[0].line == line
+
+
+def test_an_ampersand_or_star_inside_a_value_is_only_text() -> None:
+    assert parse_answers_text("time: 'a & b'\nhome: \"*x\"\n") == {"time": "a & b", "home": "*x"}
+
+
+def test_a_list_for_a_single_choice_question_is_described_not_quoted() -> None:
+    with pytest.raises(UsageError) as err:
+        gather("time: [yes, no, maybe, yes, no, maybe, yes, no, maybe]\n")
+    assert "a list of 9 items" in err.value.message
+    assert "maybe" not in err.value.message.split("Allowed")[0]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ([["anxiety"] * 3], "a list of 3 items"),
+        ([{"a": 1, "b": 2}], "a mapping of 2 keys"),
+        ([[]], "an empty list"),
+        ([["x"]], "a list of 1 item"),
+    ],
+)
+def test_a_nested_value_in_concerns_is_described_by_type_and_size(value, shown) -> None:
+    from iopguide.assessment.answers import normalise_value
+    from iopguide.assessment.questions import get_question
+
+    with pytest.raises(UsageError) as err:
+        normalise_value(get_question("concerns"), value)
+    assert f"concerns cannot be {shown}." in err.value.message
+
+
+def test_a_huge_concerns_list_is_refused_without_walking_it() -> None:
+    from iopguide.assessment.answers import normalise_value
+    from iopguide.assessment.questions import get_question
+
+    with pytest.raises(UsageError) as err:
+        normalise_value(get_question("concerns"), ["anxiety"] * 10_000)
+    assert "a list of 10000 items" in err.value.message
+
+
+def test_a_list_as_a_key_is_described_not_quoted() -> None:
+    with pytest.raises(UsageError) as err:
+        gather_answers({("x",) * 50: "yes"})
+    assert "There is no question called a list of 50 items" in err.value.message
+
+
+@pytest.mark.parametrize("text", ["time: " + "1" * 5000, '{"time": ' + "1" * 5000 + "}"])
+def test_a_number_too_long_to_convert_is_a_data_error(text: str) -> None:
+    with pytest.raises(DataError) as err:
+        parse_answers_text(text, "my.yaml")
+    assert "a number in it is far too long" in err.value.problems[0].message

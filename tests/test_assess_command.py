@@ -227,3 +227,20 @@ def test_interactive_json_keeps_stdout_for_the_object(terminal, monkeypatch, cap
     out, err = capfd.readouterr()
     assert json.loads(out)["level"] == "emergency"
     assert "Question 1 of 9" in err
+
+
+# -- review fixes: aliases, broken files in danger, JSON prompts -------------------------
+
+LAUGHS = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
+    for prev, name in zip("abcdefghi", "bcdefghij", strict=True)
+) + "concerns: *j\n"
+
+
+def test_billion_laughs_file_is_refused_at_its_first_anchor(answers_file, capsys) -> None:
+    path = answers_file(LAUGHS, "laughs.yaml")
+    assert run(["assess", "--answers", path]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"{path}:1" in err
+    assert "anchors and aliases (& and *) are not allowed in an" in err

@@ -12,6 +12,7 @@ problem stops the result (see :func:`gather_answers`).
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import sys
@@ -28,6 +29,8 @@ Value = str | tuple[str, ...]
 
 #: Answers files are a few lines; anything bigger is a mistake (or an attack on the parser).
 MAX_ANSWERS_BYTES = 64 * 1024
+#: More concerns than this in one answer is a mistake (there are nine to choose from).
+MAX_LIST_ITEMS = 100
 
 _TRUE_WORDS = {"true", "y", "on"}
 _FALSE_WORDS = {"false", "n", "off"}
@@ -88,9 +91,35 @@ def _allowed(question: Question) -> str:
     return ", ".join(question.values)
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _shown(raw: object) -> str:
-    """A value the person gave, safe and short enough to quote back."""
-    return repr(shorten(clean(raw), 40)) if isinstance(raw, str) else shorten(clean(raw), 40)
+    """A value the person gave, safe and short enough to quote back.
+
+    Only scalars are quoted, and only their start is looked at; anything else is
+    described by its type and size ("a list of 9 items"), never stringified: a
+    nested structure can be huge when walked, and ``str()`` walks all of it.
+    """
+    if isinstance(raw, str):
+        return repr(shorten(clean(raw[:200]), 40))
+    if isinstance(raw, bool) or raw is None:
+        return str(raw)
+    if isinstance(raw, int):
+        # str() of an int over 4300 digits raises; nobody needs to see one.
+        return str(raw) if raw.bit_length() <= 128 else "a very large number"
+    if isinstance(raw, (list, tuple)):
+        return f"a list of {_plural(len(raw), 'item')}" if raw else "an empty list"
+    if isinstance(raw, Mapping):
+        return f"a mapping of {_plural(len(raw), 'key')}" if raw else "an empty mapping"
+    if isinstance(raw, (set, frozenset)):
+        return f"a set of {_plural(len(raw), 'item')}"
+    if isinstance(raw, (bytes, bytearray)):
+        return f"binary data ({_plural(len(raw), 'byte')})"
+    if isinstance(raw, (float, datetime.date)):  # YAML turns 12:30 or 2024-01-01 into these
+        return shorten(clean(raw), 40)
+    return f"a value of type {type(raw).__name__}"
 
 
 def _one_value(question: Question, raw: object, given: object) -> str:
@@ -127,6 +156,11 @@ def normalise_value(question: Question, raw: object) -> Value:
             items = list(raw)
         else:
             items = [raw]
+        if len(items) > MAX_LIST_ITEMS:  # never walk a list nobody could have meant
+            raise InvalidAnswer(
+                f"{question.id} cannot be {_shown(raw)}: that is {len(items)} answers, and "
+                f"there are {len(question.values)} to choose from. Allowed: {_allowed(question)}."
+            )
         values = {_one_value(question, item, item) for item in items}
         if not values:
             raise InvalidAnswer(
@@ -134,15 +168,19 @@ def normalise_value(question: Question, raw: object) -> Value:
                 "(a list, or separated by commas)."
             )
         return tuple(v for v in question.values if v in values)
-    if isinstance(raw, (list, tuple, dict)):
+    if isinstance(raw, (list, tuple, set, frozenset, Mapping)):
         raise InvalidAnswer(
-            f"{question.id} takes one answer, not several. Allowed: {_allowed(question)}."
+            f"{question.id} cannot be {_shown(raw)}: it takes one answer. "
+            f"Allowed: {_allowed(question)}."
         )
     return _one_value(question, raw, raw)
 
 
 def _question_for_key(key: object) -> Question:
-    text = clean(key)
+    if not isinstance(key, (str, int, float, bool)) or key is None:
+        raise UsageError(f"There is no question called {_shown(key)}. "
+                         f"Questions: {', '.join(QUESTION_IDS)}.")
+    text = clean(key if not isinstance(key, str) else key[:200])
     qid = normalise(text)
     if qid in QUESTION_IDS:
         return get_question(qid)
@@ -203,8 +241,8 @@ def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
             data = json.loads(stripped)
         else:
             data = yaml.load(stripped, Loader=_loader())  # a SafeLoader subclass
-    except _DuplicateKey as err:
-        raise DataError([Problem(name, str(err), line=err.line)]) from None
+    except _Refused as err:
+        raise DataError([Problem(name, str(err), line=err.line, hint=err.hint)]) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -215,6 +253,10 @@ def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
         ) from None
     except RecursionError:
         raise DataError([Problem(name, "Cannot read the answers: nested too deeply.")]) from None
+    except ValueError:  # a number of more than 4300 digits (Python refuses to convert it)
+        raise DataError(
+            [Problem(name, "Cannot read the answers: a number in it is far too long.")]
+        ) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -233,22 +275,53 @@ def _looks_like_json(text: str) -> bool:
     return True
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: object, line: int) -> None:
-        super().__init__(f"{clean(key)!r} is answered twice; keep one.")
+class _Refused(Exception):
+    """Something the answers loader refuses, with the line where it is."""
+
+    def __init__(self, message: str, line: int, hint: str | None = None) -> None:
+        super().__init__(message)
         self.line = line
+        self.hint = hint
+
+
+class _DuplicateKey(_Refused):
+    def __init__(self, key: object, line: int) -> None:
+        super().__init__(f"{_shown(key)} is answered twice; keep one.", line)
+
+
+class _AnchorOrAlias(_Refused):
+    def __init__(self, line: int) -> None:
+        super().__init__(
+            "Cannot read the answers: anchors and aliases (& and *) are not allowed in an "
+            "answers file.",
+            line,
+            hint="Write each answer out in full, like  concerns: [anxiety, depression]",
+        )
 
 
 _LOADER: type | None = None
 
 
 def _loader() -> type:
-    """A SafeLoader that refuses duplicate keys (PyYAML silently keeps the last one)."""
+    """A SafeLoader that refuses duplicate keys (PyYAML silently keeps the last one),
+    anchors and aliases.
+
+    An answers file never needs ``&`` or ``*``, and aliases nested a few levels
+    deep (a "billion laughs" file of 500 bytes) expand into billions of items
+    when the answers are walked. They are refused as they are composed, before
+    anything is built from them.
+    """
     global _LOADER
     if _LOADER is None:
         import yaml
 
         class UniqueKeySafeLoader(yaml.SafeLoader):
+            def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+                event = self.peek_event()
+                if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+                    raise _AnchorOrAlias(event.start_mark.line + 1)
+                return super().compose_node(parent, index)
+
             def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
                 seen: set[object] = set()
                 for key_node, _ in node.value:
