@@ -20,7 +20,14 @@ def test_unknown_zip_is_none() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("40202", "40202"), (" 40202-1234 ", "40202"), ("4020", None), ("40202a", None), ("", None)],
+    [
+        ("40202", "40202"),
+        (" 40202-1234 ", "40202"),
+        ("4020", None),
+        ("40202a", None),
+        ("", None),
+        ("\u0664\u0660\u0662\u0660\u0662", None),  # Arabic-Indic digits are not a ZIP
+    ],
 )
 def test_normalise_zip(text: str, expected: str | None) -> None:
     assert geo.normalise_zip(text) == expected
@@ -40,9 +47,9 @@ def test_damaged_cache_file_is_rebuilt(tmp_path, monkeypatch) -> None:
     try:
         cache = geo._cache_file()
         cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_bytes(b"IOPZIP1\nnot records")
+        cache.write_bytes(geo._MAGIC + b"not records")
         assert geo.zip_centre("10001").state == "NY"
-        assert cache.read_bytes() != b"IOPZIP1\nnot records"
+        assert cache.read_bytes() != geo._MAGIC + b"not records"
     finally:
         geo._table.cache_clear()
 
@@ -54,5 +61,23 @@ def test_unwritable_cache_still_answers(tmp_path, monkeypatch) -> None:
     geo._table.cache_clear()
     try:
         assert geo.zip_centre("94103").state == "CA"
+    finally:
+        geo._table.cache_clear()
+
+
+def test_a_planted_table_with_a_valid_shape_but_no_matching_checksum_is_rebuilt(
+    tmp_path, monkeypatch
+) -> None:
+    """A cache entry placing 40202 at (0, 0) must not be believed."""
+    monkeypatch.setenv("IOPGUIDE_CACHE_DIR", str(tmp_path))
+    geo._table.cache_clear()
+    try:
+        cache = geo._cache_file()
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        record = geo._RECORD.pack(b"40202", b"KY", 0.0, 0.0)
+        cache.write_bytes(geo._MAGIC + b"\0" * geo._CHECKSUM_SIZE + record)
+        centre = geo.zip_centre("40202")
+        assert centre.lat == pytest.approx(38.25, abs=0.05)
+        assert geo.zip_centre("10001") is not None  # the whole table is back
     finally:
         geo._table.cache_clear()

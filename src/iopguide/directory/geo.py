@@ -3,12 +3,14 @@
 The coordinates come from the ``zipcodes`` package, which ships them inside the
 wheel, so no network is ever needed. Its first lookup decompresses the whole
 table (about 0.4 s here), so the centres are kept in a small sorted binary file
-in the user's cache directory and found by binary search; the file is named
-after the zipcodes version and rebuilt when it is missing, stale or damaged.
+in the user's cache directory and found by binary search. The file is named
+after the zipcodes version and carries a SHA-256 of its records; it is rebuilt
+when it is missing, stale, damaged or does not match its checksum.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import re
@@ -19,8 +21,10 @@ from pathlib import Path
 
 EARTH_RADIUS_MILES = 3958.8
 _RECORD = struct.Struct("<5s2sff")  # zip, state, lat, lon
-_MAGIC = b"IOPZIP1\n"
-_ZIP = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
+_MAGIC = b"IOPZIP2\n"
+_CHECKSUM_SIZE = 32
+# ASCII digits only: \d would also accept Arabic-Indic and other digits.
+_ZIP = re.compile(r"^\s*([0-9]{5})(?:-[0-9]{4})?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,15 +102,20 @@ def _cache_file() -> Path:
 @lru_cache(maxsize=1)
 def _table() -> _ZipTable:
     try:
-        path = _cache_file()
-        data = path.read_bytes()
-        body = data[len(_MAGIC) :]
-        if data.startswith(_MAGIC) and body and len(body) % _RECORD.size == 0:
+        data = _cache_file().read_bytes()
+        head = len(_MAGIC) + _CHECKSUM_SIZE
+        body = data[head:]
+        if (
+            data.startswith(_MAGIC)
+            and body
+            and len(body) % _RECORD.size == 0
+            and hashlib.sha256(body).digest() == data[len(_MAGIC) : head]
+        ):
             return _ZipTable(body)
     except OSError:
         pass
     body = _build_records()
-    _write_quietly(_cache_file(), _MAGIC + body)
+    _write_quietly(_cache_file(), _MAGIC + hashlib.sha256(body).digest() + body)
     return _ZipTable(body)
 
 
