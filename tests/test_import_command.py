@@ -44,7 +44,10 @@ def test_import_writes_a_directory_that_loads_and_summarises(
     assert "read 4 facility rows from 2 files" in text
     assert "merged 1" in text and "flagged 1" in text
     assert "skipped 1" in text and "no facility name" in text
-    assert "ZIP centres" in text
+    assert "located 2 at ZIP-code centres: distances to these are measured between ZIP centres" \
+        in text
+    assert "published coordinates" not in text
+    assert "undated" not in text and "no date" not in text  # the workbooks have a date
     assert f"iopguide find --directory {out} --zip YOUR_ZIP" in text
 
     data = json.loads(out.read_text())
@@ -166,3 +169,36 @@ def test_findtreatment_source(tmp_path: Path, capsys) -> None:
     assert program["levels"] == ["iop"]
     assert program["contact"]["website"] == "http://example.org"
     assert "FindTreatment.gov" in program["source"]
+
+
+def test_findtreatment_summary_says_coordinates_are_published_and_dates_absent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = write_findtreatment(tmp_path / "page.json", [
+        findtreatment_row("Sample Placed One", {("SET", "Service Settings"): "Outpatient"}),
+        findtreatment_row("Sample Placed Two", {("SET", "Service Settings"): "Outpatient"},
+                          zip="22903"),
+    ])
+    out = tmp_path / "ft.json"
+    assert run(["directory", "import", "findtreatment", str(page), "--output", str(out)]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "located 2 with published coordinates" in text
+    assert "ZIP centre" not in text  # nothing was placed at a ZIP centre
+    assert "undated 2 programmes with no last-verified date" in text
+    assert "FindTreatment.gov pages carry no date: last_verified is left empty" in text
+
+
+def test_summary_counts_each_kind_of_placement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = {("SET", "Service Settings"): "Outpatient"}
+    page = write_findtreatment(tmp_path / "page.json", [
+        findtreatment_row("Sample Placed", settings),
+        findtreatment_row("Sample Zip Only", settings, latitude="", longitude="", zip="22903"),
+        findtreatment_row("Sample Nowhere", settings, latitude="", longitude="", zip=""),
+    ])
+    out = tmp_path / "ft.json"
+    assert run(["directory", "import", "findtreatment", str(page), "--output", str(out)]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "located 1 with published coordinates 1 at ZIP-code centres" in text
+    assert "1 without coordinates" in text

@@ -109,6 +109,37 @@ def test_published_coordinates_are_kept_and_missing_ones_come_from_the_zip(tmp_p
     assert programs["Sample Unplaced"].location.lat == pytest.approx(38.0, abs=0.2)
 
 
+def test_placements_are_counted_published_zip_centre_or_none(tmp_path: Path) -> None:
+    rows = [
+        findtreatment_row("Sample Placed", {SET: "Outpatient"}),
+        findtreatment_row("Sample Also Placed", {SET: "Outpatient"}, zip="22903"),
+        findtreatment_row("Sample Zip Only", {SET: "Outpatient"}, latitude=None, longitude="",
+                          zip="22911"),
+        findtreatment_row("Sample Nowhere", {SET: "Outpatient"}, latitude=None, longitude=None,
+                          zip=""),
+    ]
+    stats = import_rows(tmp_path, *rows).stats
+    assert stats.imported == 4
+    assert (stats.published_coordinates, stats.zip_centres, stats.no_coordinates) == (2, 1, 1)
+
+
+def test_no_date_is_invented_and_the_summary_and_sources_say_where_each_came_from(
+    tmp_path: Path,
+) -> None:
+    page = write_findtreatment(tmp_path / "page-3.json", [
+        findtreatment_row("Sample Dateless", {SET: "Outpatient"}),
+        findtreatment_row("Sample Dateless Too", {SET: "Residential"}, zip="22903"),
+    ], page=3, totalPages=9)
+    result = import_findtreatment([page])
+    assert {p.last_verified for p in result.programs} == {None}
+    assert result.stats.undated == 2
+    assert any("carry no date" in note and "last_verified is left empty" in note
+               for note in result.stats.notes)
+    assert "carry no date" in result.info.source
+    for program in result.programs:
+        assert program.source == "FindTreatment.gov locator (SAMHSA), page 3 of 9 (page-3.json)"
+
+
 def test_condition_comes_from_the_facility_type_when_no_type_of_care_is_given(
     tmp_path: Path,
 ) -> None:
@@ -174,3 +205,7 @@ def test_the_published_sample_page(tmp_path: Path) -> None:
         if "Intensive outpatient treatment" in settings:
             assert "iop" in program.levels
         assert program.location.lat is not None
+    # The page publishes a position for every facility: none is at a ZIP centre.
+    assert result.stats.published_coordinates == result.stats.imported
+    assert result.stats.zip_centres == result.stats.no_coordinates == 0
+    assert result.stats.undated == result.stats.imported

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from iopguide.errors import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
 
-    from iopguide.directory.importers.common import ImportResult, ProgressCallback
+    from iopguide.directory.importers.common import ImportResult, ImportStats, ProgressCallback
 
 #: How many unknown codes and warnings the summary lists by name.
 SHOWN = 8
@@ -49,6 +50,26 @@ def run_import(source: str, files: list[Path], *, output: Path, force: bool) -> 
         result = run_importer(key, files, on_progress=on_progress)
     write_directory(output, result.info, result.programs, force=force)
     _summary(result, output, time.perf_counter() - started)
+
+
+def _location_rows(stats: ImportStats, row: Callable[[str, int, str], None]) -> None:
+    """How programmes were placed on the map; each kind is said only when it occurs.
+
+    Only programmes placed at a ZIP centre get the warning that their distances are
+    between ZIP centres: FindTreatment.gov pages publish real coordinates.
+    """
+    placements = [
+        (stats.published_coordinates, "with published coordinates"),
+        (stats.zip_centres, "at ZIP-code centres: distances to these are measured between "
+                            "ZIP centres, not street addresses"),
+        (stats.no_coordinates, "without coordinates (no known ZIP): a search near a ZIP "
+                               "cannot measure a distance to them"),
+    ]
+    label = "located"
+    for count, what in placements:
+        if count:
+            row(label, count, what)
+            label = ""
 
 
 @contextmanager
@@ -109,6 +130,9 @@ def _summary(result: ImportResult, output: Path, seconds: float) -> None:
               if stats.merged_across_files else "")
     row("merged", stats.merged, f"rows repeating a facility already read, folded into one{across}")
     row("flagged", stats.flagged, "programmes that serve only one group ('serves only')")
+    _location_rows(stats, row)
+    if stats.undated:
+        row("undated", stats.undated, "programmes with no last-verified date")
     by_reason = ", by reason:" if stats.skipped else ""
     row("skipped", stats.skipped_total, f"rows not imported{by_reason}")
     for reason, count in stats.skipped.most_common():
@@ -126,11 +150,8 @@ def _summary(result: ImportResult, output: Path, seconds: float) -> None:
     console.print(grid)
     for warning in stats.warnings[:SHOWN]:
         console.print(Text.assemble(("warning: ", "yellow"), data_text(warning)))
-    console.print(
-        "Locations are ZIP-code centres: distances in find are measured between ZIP centres, "
-        "not street addresses.",
-        style="dim",
-    )
+    for note in stats.notes:
+        console.print(data_text(note), style="dim")
     quoted = shlex.quote(str(output))
     console.print(Text.assemble(
         ("Next: ", "bold"), data_text(f"iopguide find --directory {quoted} --zip YOUR_ZIP")

@@ -72,10 +72,16 @@ class ImportStats:
     merged: int = 0  # rows folded into a programme already read
     merged_across_files: int = 0  # ... of which from another file (e.g. SA + MH editions)
     flagged: int = 0  # programmes with a "serves only" restriction
+    # Where each programme written is placed on the map (the three add up to ``imported``):
+    published_coordinates: int = 0  # coordinates as the listing published them
+    zip_centres: int = 0  # placed at the centre of its ZIP code (the listing gave none)
+    no_coordinates: int = 0  # no coordinates and no ZIP centre to stand in for them
+    undated: int = 0  # programmes written with no last_verified date
     skipped: Counter[str] = field(default_factory=Counter)  # reason -> rows
     caveats: Counter[str] = field(default_factory=Counter)  # reason -> rows imported with a gap
     unknown_codes: Counter[str] = field(default_factory=Counter)  # code or words -> rows
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # plain facts about the source, for the summary
     files: list[tuple[str, str, int]] = field(default_factory=list)  # (name, edition, rows)
 
     @property
@@ -375,12 +381,14 @@ class Collector:
         result: list[Program] = []
         facilities.sort(key=lambda f: (f.state or "~", f.city or "", f.name.lower(), f.key))
         for facility in facilities:
+            placed = "published" if facility.lat is not None else "none"
             if facility.lat is None and facility.zip:
                 centre = self._zip_centres(facility.zip)
                 if centre is None:
                     stats.caveats[CAVEAT_UNKNOWN_ZIP] += 1
                 else:
                     facility.lat, facility.lon = centre
+                    placed = "zip"
             if not facility.sets["levels"]:
                 # The directory format needs a level of care; inventing one would mislead.
                 stats.skipped[SKIP_NO_LEVEL] += 1
@@ -402,6 +410,14 @@ class Collector:
             program = facility.to_program(pid)
             if program.serves_only:
                 stats.flagged += 1
+            if placed == "published":
+                stats.published_coordinates += 1
+            elif placed == "zip":
+                stats.zip_centres += 1
+            else:
+                stats.no_coordinates += 1
+            if program.last_verified is None:
+                stats.undated += 1
             result.append(program)
         stats.imported = len(result)
         return tuple(result)

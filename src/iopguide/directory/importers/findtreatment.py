@@ -40,6 +40,9 @@ from iopguide.errors import DataError, Problem, UsageError
 ENVELOPE_KEYS = ("page", "totalPages", "recordCount", "rows")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 SOURCE_TITLE = "FindTreatment.gov locator (SAMHSA)"
+#: An API page carries no date of its own, and the file's modification time is when it
+#: was saved, not when SAMHSA last checked the listing: last_verified is left empty.
+NO_DATE_NOTE = "FindTreatment.gov pages carry no date: last_verified is left empty"
 _ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
 
 
@@ -70,10 +73,12 @@ def import_findtreatment(
         stats.files.append((path.name, SOURCE_TITLE + where, stats.read - before))
         names.append(path.name)
     programs = collector.programs()
+    if stats.undated:
+        stats.notes.append(f"{NO_DATE_NOTE} (find shows 'Checked unknown').")
     info = DirectoryInfo(
         name="FindTreatment.gov listings (imported)",
         source=f"{SOURCE_TITLE} API pages: {', '.join(names)}. Coordinates as published; "
-        "ZIP-code centres where missing.",
+        f"ZIP-code centres where missing. {NO_DATE_NOTE}.",
         sample=False,
         updated=date.today().isoformat(),
     )
@@ -128,7 +133,7 @@ def _facility(row: object, source: str, stats: ImportStats) -> Facility | None:
         match_street=street1,
         source=source,
         edition=str(row.get("typeFacility") or "?"),
-        last_verified=None,  # the API page carries no date
+        last_verified=None,  # the API page carries no date: see NO_DATE_NOTE
     )
     facility.phone = text_or_none(row.get("phone"))
     facility.intake_phone = text_or_none(row.get("intake1"))
