@@ -230,3 +230,8 @@ def test_the_closest_general_match_is_the_reason_given() -> None:
     d = directory(program("both", conditions=("mental_health", "co_occurring")))
     reason = search(d, parse_filters(conditions=["anxiety"])).matches[0].reasons[1]
     assert reason.startswith("Treats mental health in general")
+
+
+def test_a_very_short_plan_name_is_refused_rather_than_matching_everything() -> None:
+    with pytest.raises(UsageError, match="too short"):
+        parse_filters(insurance=["e"])

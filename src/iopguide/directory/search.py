@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from iopguide.directory.geo import ZipCentre, haversine_miles, normalise_zip, zip_centre
 from iopguide.directory.model import Directory, Program
 from iopguide.errors import UsageError
+from iopguide.text import clean, shorten
 from iopguide.vocabulary import (
     AGE_GROUPS,
     CONDITIONS,
@@ -29,6 +30,7 @@ from iopguide.vocabulary import (
 
 DEFAULT_LEVELS = ("iop",)
 DEFAULT_RADIUS_MILES = 25.0
+MIN_PLAN_NAME = 3  # characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +118,6 @@ def _resolve_all(values: Iterable[str] | None, vocab: Vocabulary, flag: str) -> 
 
 
 def _unknown_value(raw: str, vocab: Vocabulary, flag: str) -> UsageError:
-    from iopguide.text import clean, shorten
-
     suggestions = vocab.suggest(raw)
     message = f"{flag}: {shorten(clean(raw))!r} is not a {vocab.name} iopguide knows."
     if suggestions:
@@ -159,7 +159,14 @@ def parse_filters(
         if close and normalise(raw) not in ("", "other"):
             # "medicad" is a typo, not an insurance plan called "medicad".
             raise _unknown_value(raw, PAYMENT, "--insurance")
-        plans.append(" ".join(raw.split()))
+        plan = " ".join(raw.split())
+        if len(plan) < MIN_PLAN_NAME:
+            # "e" would match every plan with an e in its name.
+            raise UsageError(
+                f"--insurance: {clean(plan)!r} is too short to be an insurance plan's name.",
+                hint="Give a payment type (" + ", ".join(PAYMENT.ids) + ") or a plan's name.",
+            )
+        plans.append(plan)
 
     origin = None
     if zip_code is not None:
