@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from iopguide import __version__, crisis
+from iopguide.directory import DEFAULT_RADIUS_MILES
 from iopguide.errors import IopguideError
 from iopguide.exit_codes import ExitCode
 
@@ -116,7 +117,7 @@ def find(
     ] = None,
     radius: Annotated[
         float, typer.Option("--radius", "-r", min=0, help="Miles from --zip.")
-    ] = 25.0,
+    ] = DEFAULT_RADIUS_MILES,
     state: Annotated[
         list[str] | None, typer.Option("--state", "-s", help="State, e.g. KY or Kentucky.")
     ] = None,

@@ -27,6 +27,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from iopguide.directory import DEFAULT_RADIUS_MILES
 from iopguide.errors import Interrupted, IopguideError
 from iopguide.exit_codes import ExitCode
 
@@ -451,7 +452,7 @@ def find_command(filters: Filters, directory: Path | None) -> str:
         parts += ["--condition", ",".join(filters.conditions)]
     if filters.origin is not None:
         parts += ["--zip", filters.origin.zip]
-        if filters.radius != 25.0:
+        if filters.radius != DEFAULT_RADIUS_MILES:
             parts += ["--radius", f"{filters.radius:g}"]
     if filters.payment:
         parts += ["--insurance", ",".join(filters.payment)]
@@ -463,16 +464,15 @@ def find_command(filters: Filters, directory: Path | None) -> str:
 
 def _shown_program(match: Match) -> ShownProgram:
     from iopguide.assessment.summary import ShownProgram
+    from iopguide.ui.results_view import NOT_LISTED, place_text
 
     program = match.program
-    place = ", ".join(x for x in (program.location.city, program.location.state) if x)
-    if program.telehealth:
-        place = f"{place} + telehealth" if place else "Telehealth"
+    place = place_text(program)
     return ShownProgram(
         id=program.id,
         name=program.name,
         phone=program.contact.phone or program.contact.intake_phone,
-        place=place or None,
+        place=None if place == NOT_LISTED else place,
         distance_miles=match.distance_miles,
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from iopguide.directory import DEFAULT_RADIUS_MILES
 from iopguide.directory.geo import ZipCentre, haversine_miles, normalise_zip, zip_centre
 from iopguide.directory.model import Directory, Program
 from iopguide.errors import UsageError
@@ -29,7 +30,6 @@ from iopguide.vocabulary import (
 )
 
 DEFAULT_LEVELS = ("iop",)
-DEFAULT_RADIUS_MILES = 25.0
 MIN_PLAN_NAME = 3  # characters
 
 

@@ -31,6 +31,7 @@ from iopguide.vocabulary import (
 )
 
 TABLE_MIN_WIDTH = 130
+NOT_LISTED = "Not listed"
 MAX_WIDTH = 180
 
 
@@ -60,7 +61,7 @@ def place_text(program: Program) -> str:
     place = ", ".join(x for x in (loc.city, loc.state) if x)
     if program.telehealth:
         place = f"{place} + telehealth" if place else "Telehealth"
-    return place or "Not listed"
+    return place or NOT_LISTED
 
 
 def distance_text(match: Match) -> str:
