@@ -20,12 +20,12 @@ from prompt_toolkit.output import DummyOutput
 
 from iopguide import crisis
 from iopguide.assessment import QUESTION_IDS, Answers, assess, get_question
-from iopguide.assessment.summary import ProgramSearch, ShownProgram, build_summary, md_escape
 from iopguide.cli import run
 from iopguide.commands import guide
 from iopguide.directory.load import load_directory
 from iopguide.directory.search import parse_filters, search
 from iopguide.ui.prompts import Asker
+from iopguide.ui.summary_markdown import ProgramSearch, ShownProgram, build_summary, md_escape
 from iopguide.vocabulary import PAYMENT
 
 DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "

@@ -33,10 +33,10 @@ from iopguide.exit_codes import ExitCode
 
 if TYPE_CHECKING:
     from iopguide.assessment.rules import Assessment
-    from iopguide.assessment.summary import ProgramSearch, ShownProgram
     from iopguide.directory.model import Directory
     from iopguide.directory.search import Filters, Match, SearchResult
     from iopguide.ui.prompts import Asker
+    from iopguide.ui.summary_markdown import ProgramSearch, ShownProgram
 
 #: Programs shown per search: the nearest few read calmly; the command to see all follows.
 SHOWN = 5
@@ -287,12 +287,12 @@ class _Session:
         return self._loaded
 
     def _search_and_show(self, loaded: Directory, filters: Filters) -> SearchResult:
-        from iopguide.assessment.summary import ProgramSearch
         from iopguide.commands.find import sample_notice
         from iopguide.directory.search import search
         from iopguide.ui.console import stdout_console
         from iopguide.ui.guide_view import capped_console, render_note, render_search_intro
         from iopguide.ui.results_view import render_search
+        from iopguide.ui.summary_markdown import ProgramSearch
 
         result = search(loaded, filters)
         description = describe_search(filters)
@@ -316,8 +316,8 @@ class _Session:
         return result
 
     def _offer_save(self) -> None:
-        from iopguide.assessment.summary import build_summary, default_file_name
         from iopguide.ui.guide_view import render_note, render_saved
+        from iopguide.ui.summary_markdown import build_summary, default_file_name
 
         assert self.assessment is not None
         wanted = self._select(
@@ -463,8 +463,8 @@ def find_command(filters: Filters, directory: Path | None) -> str:
 
 
 def _shown_program(match: Match) -> ShownProgram:
-    from iopguide.assessment.summary import ShownProgram
     from iopguide.ui.results_view import NOT_LISTED, place_text
+    from iopguide.ui.summary_markdown import ShownProgram
 
     program = match.program
     place = place_text(program)
