@@ -86,8 +86,10 @@ def test_readme_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
     assert install_and_test in ci
 
 
-def test_built_in_directory_ships_in_the_wheel(tmp_path) -> None:
-    """A plain (non-editable) install must find data/programs.yaml inside the package."""
+def test_a_non_editable_install_finds_the_built_in_directory(tmp_path) -> None:
+    """Build the wheel, install it (not editable) elsewhere, and search from another folder."""
+    import json
+    import os
     import zipfile
 
     result = subprocess.run(
@@ -100,7 +102,7 @@ def test_built_in_directory_ships_in_the_wheel(tmp_path) -> None:
             "--no-build-isolation",
             "-q",
             "-w",
-            str(tmp_path),
+            str(tmp_path / "dist"),
             str(REPO),
         ],
         capture_output=True,
@@ -109,8 +111,57 @@ def test_built_in_directory_ships_in_the_wheel(tmp_path) -> None:
     if result.returncode != 0 and "hatchling" in (result.stderr + result.stdout):
         pytest.skip("hatchling is not installed here; CI's pip install . builds the wheel")
     assert result.returncode == 0, result.stderr
-    wheel = next(tmp_path.glob("iopguide-*.whl"))
+    wheel = next((tmp_path / "dist").glob("iopguide-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "iopguide/data/programs.yaml" in names
     assert any(n.startswith("iopguide/content/topics/") and n.endswith(".md") for n in names)
     assert "iopguide/assessment/questions.yaml" in names
+
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(target), IOPGUIDE_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("IOPGUIDE_DIRECTORY", None)
+    code = (
+        "import iopguide, sys; from iopguide.entry import main; "
+        "print(iopguide.__file__, file=sys.stderr); sys.exit(main(['find', '--json']))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip().startswith(str(target))  # the installed copy, not the source tree
+    payload = json.loads(run.stdout)
+    assert payload["sample"] is True and payload["total"] > 0
+
+
+def test_every_find_example_in_the_readme_finds_something(capsys) -> None:
+    """The README is read by people trying the sample directory: its examples must work."""
+    import json
+    import shlex
+
+    from iopguide.cli import run
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    examples = re.findall(r"^iopguide (find [^#\n]+?)\s*(?:#.*)?$", readme, flags=re.MULTILINE)
+    examples = [e for e in examples if "--directory" not in e]
+    assert len(examples) >= 4
+    for example in examples:
+        args = [a for a in shlex.split(example) if a != "--json"]
+        assert run([*args, "--json"]) == 0, example
+        assert json.loads(capsys.readouterr().out)["total"] > 0, example
