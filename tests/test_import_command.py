@@ -114,6 +114,63 @@ def test_a_failure_mid_write_leaves_no_file_and_keeps_the_old_one(
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+def _appearing_during_the_write(monkeypatch: pytest.MonkeyPatch, out: Path) -> None:
+    """Create *out* after the early check, while the programmes are being written."""
+    real = writer.compact
+
+    def compact_and_meanwhile(program: dict) -> dict:
+        if not out.exists():
+            out.write_text("written by someone else meanwhile")
+        return real(program)
+
+    monkeypatch.setattr(writer, "compact", compact_and_meanwhile)
+
+
+def _temp_files(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("hard_links", [True, False])
+def test_an_output_that_appears_during_the_import_is_not_overwritten(
+    tmp_path: Path, workbooks: list[Path], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], hard_links: bool,
+) -> None:
+    import os
+
+    if not hard_links:  # a file system without hard links: the O_EXCL claim instead
+        def no_links(src: object, dst: object) -> None:
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", no_links)
+    out = tmp_path / "national.json"
+    real_compact = writer.compact
+    _appearing_during_the_write(monkeypatch, out)
+    args = ["directory", "import", "samhsa", str(workbooks[0]), "--output", str(out)]
+    assert run(args) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "already exists; it was left as it is" in err and "--force" in err
+    assert out.read_text() == "written by someone else meanwhile"
+    assert _temp_files(tmp_path) == []
+
+    # With nothing in the way, the claim succeeds and leaves no temporary file either.
+    monkeypatch.setattr(writer, "compact", real_compact)
+    out.unlink()
+    assert run(args) == 0
+    assert json.loads(out.read_text())["programs"]
+    assert _temp_files(tmp_path) == []
+
+
+def test_with_force_an_output_that_appears_during_the_import_is_replaced(
+    tmp_path: Path, workbooks: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "national.json"
+    _appearing_during_the_write(monkeypatch, out)
+    args = ["directory", "import", "samhsa", str(workbooks[0]), "-o", str(out), "--force"]
+    assert run(args) == 0
+    assert json.loads(out.read_text())["programs"]
+    assert _temp_files(tmp_path) == []
+
+
 def test_interrupted_write_leaves_no_file(
     tmp_path: Path, workbooks: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

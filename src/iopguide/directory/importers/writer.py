@@ -5,9 +5,11 @@ faster than YAML for a national directory); an output ending in ``.yaml`` or
 ``.yml`` is written as YAML with ZIP codes, phone numbers and dates quoted so
 that no YAML 1.1 reader turns ``01234`` into 668 or a date into a date object.
 
-The file is written to a temporary file in the same folder and moved into place
-with ``os.replace``, so an interrupted or failed import never leaves a
-half-written directory behind, and an existing file is replaced only when asked.
+The file is written to a temporary file in the same folder and moved into place,
+so an interrupted or failed import never leaves a half-written directory behind.
+An existing file is replaced (``os.replace``) only with ``force``; otherwise the
+name is claimed atomically (a hard link, which fails if the name exists), so a
+file that appears while a long import runs is never overwritten either.
 """
 
 from __future__ import annotations
@@ -30,13 +32,17 @@ def check_output(path: Path, *, force: bool) -> None:
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a file name such as {path / 'national.json'}.")
     if path.exists() and not force:
-        raise UsageError(
-            f"{path} already exists; it was left as it is.",
-            hint="Add --force to replace it, or choose another --output file.",
-        )
+        raise _exists_error(path)
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise UsageError(f"The folder {parent} does not exist; create it first.")
+
+
+def _exists_error(path: Path) -> UsageError:
+    return UsageError(
+        f"{path} already exists; it was left as it is.",
+        hint="Add --force to replace it, or choose another --output file.",
+    )
 
 
 def header_dict(info: DirectoryInfo) -> dict[str, Any]:
@@ -53,7 +59,7 @@ def write_directory(
         chunks: Iterable[str] = [_yaml_text(info, programs)]
     else:
         chunks = _json_chunks(info, programs)
-    _atomic_write(path, chunks)
+    _atomic_write(path, chunks, force=force)
 
 
 def _json_chunks(info: DirectoryInfo, programs: Sequence[Program]) -> Iterable[str]:
@@ -119,7 +125,7 @@ def _yaml_text(info: DirectoryInfo, programs: Sequence[Program]) -> str:
     return yaml.dump(document, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
-def _atomic_write(path: Path, chunks: Iterable[str]) -> None:
+def _atomic_write(path: Path, chunks: Iterable[str], *, force: bool) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
@@ -137,13 +143,41 @@ def _atomic_write(path: Path, chunks: Iterable[str]) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+        if force:
+            os.replace(tmp, path)
+        else:
+            _claim(tmp, path)
     except BaseException as err:
         tmp.unlink(missing_ok=True)
+        if isinstance(err, FileExistsError):
+            raise _exists_error(path) from None
         if isinstance(err, OSError):
             raise DataError([Problem(str(path), f"cannot be written: {err.strerror or err}")],
                             summary=f"Could not write {path}; nothing was left behind.") from None
         raise
+
+
+def _claim(tmp: Path, path: Path) -> None:
+    """Move *tmp* to *path* only if no file of that name exists (FileExistsError if one does).
+
+    A hard link is created atomically or not at all. Where the file system has no hard
+    links, the name is claimed with ``O_CREAT | O_EXCL`` and then replaced by *tmp*:
+    the file replaced is then our own empty placeholder, never someone else's.
+    """
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        try:
+            os.replace(tmp, path)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return
+    tmp.unlink()
 
 
 def _umask() -> int:
