@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+#: When these numbers were last checked against the sources above; scripts get it
+#: with every line (``checked_on`` in JSON) so a stale copy can be noticed.
 CHECKED_ON = "2026-11-23"
 
 
@@ -20,7 +22,7 @@ class HelpLine:
     kind: str  # "crisis" or "referral"
 
     def to_dict(self) -> dict[str, str]:
-        return asdict(self)
+        return {**asdict(self), "checked_on": CHECKED_ON}
 
 
 LIFELINE_988 = HelpLine(
