@@ -291,3 +291,93 @@ def test_a_number_too_long_to_convert_is_a_data_error(text: str) -> None:
     with pytest.raises(DataError) as err:
         parse_answers_text(text, "my.yaml")
     assert "a number in it is far too long" in err.value.problems[0].message
+
+
+# -- danger_now: yes in a file that cannot be parsed -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "danger_now: yes\ntime: yes\ntime: no\n",
+        "danger_now: YES\n",
+        "  Danger_Now:   y   # said so\n",
+        "danger-now: on\n",
+        "danger_now: 'yes'\n",
+        'danger_now: "True"\n',
+        '{"danger_now": "yes", "time": [}',
+        '{"time": "no", "danger_now": true}',
+        '{\n  "home": "yes",\n  "danger_now": true,\n}',
+        "{danger_now: yes, time: [",
+        "- danger_now: yes\n",
+        '{"note": "a #1 day", "danger_now": true, "time": }',
+        "note: 'see # here', danger_now: yes\n",
+        "note: don't, danger_now: yes\n",
+    ],
+)
+def test_danger_yes_is_found_in_raw_text(text: str) -> None:
+    from iopguide.assessment.answers import danger_in_text
+
+    assert danger_in_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "danger_now: no\ntime: [\n",
+        "# danger_now: yes\ntime: yes\ntime: no\n",
+        "time: no  # , danger_now: yes\n",
+        "danger_now: no # yes\n",
+        "notes: \"danger_now: yes\"\n",
+        "danger_now: yesterday\n",
+        "danger_now: not yes\n",
+        '{"danger_now": false, "note": "danger_now: yes"}',
+        "no_danger_now: yes\n",
+        "note: 'it''s fine' # , danger_now: yes\n",
+        "",
+    ],
+)
+def test_danger_no_or_a_comment_is_not_mistaken_for_yes(text: str) -> None:
+    from iopguide.assessment.answers import danger_in_text
+
+    assert not danger_in_text(text)
+
+
+def test_unparsable_file_saying_danger_gives_the_emergency(tmp_path: Path) -> None:
+    from iopguide.assessment.answers import load_answers
+
+    path = tmp_path / "a.yaml"
+    path.write_text("danger_now: yes\ntime: yes\ntime: no\n")
+    gathered = load_answers(str(path))
+    assert gathered.answers.to_dict() == {"danger_now": "yes"}
+    assert gathered.unreadable == (f"{path}:3: 'time' is answered twice; keep one.",)
+    assert assess(gathered.answers).level == "emergency"
+
+
+def test_a_danger_flag_wins_over_a_broken_or_missing_file(tmp_path: Path) -> None:
+    from iopguide.assessment.answers import load_answers
+
+    path = tmp_path / "a.yaml"
+    path.write_text("time: [\n")
+    for source in (str(path), str(tmp_path / "missing.yaml")):
+        gathered = load_answers(source, ["danger_now=yes", "time=yes"])
+        assert gathered.answers.to_dict() == {"danger_now": "yes", "time": "yes"}
+        assert gathered.unreadable
+
+
+def test_a_no_flag_wins_over_danger_in_a_broken_file_as_in_a_valid_one(tmp_path) -> None:
+    from iopguide.assessment.answers import load_answers
+
+    path = tmp_path / "a.yaml"
+    path.write_text("danger_now: yes\ntime: [\n")
+    with pytest.raises(DataError):
+        load_answers(str(path), ["danger_now=no"])
+
+
+def test_broken_file_without_danger_is_still_an_error(tmp_path: Path) -> None:
+    from iopguide.assessment.answers import load_answers
+
+    path = tmp_path / "a.yaml"
+    path.write_text("danger_now: no\ntime: yes\ntime: no\n")
+    with pytest.raises(DataError):
+        load_answers(str(path), ["home=yes"])

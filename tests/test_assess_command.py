@@ -244,3 +244,77 @@ def test_billion_laughs_file_is_refused_at_its_first_anchor(answers_file, capsys
     assert out == ""
     assert f"{path}:1" in err
     assert "anchors and aliases (& and *) are not allowed in an" in err
+
+
+DANGER_ONLY = "danger_now: yes\n"
+
+
+def _result_for(args: list[str], stdin_text: str, monkeypatch, capsys) -> tuple[int, str, str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin_text))
+    code = run(["assess", "--answers", "-", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("danger_now: yes\ntime: yes\ntime: no\n", "stdin:3: 'time' is answered twice"),
+        ("danger_now: yes\ntime: [yes\n", "Cannot read the answers"),
+        ("danger_now: yes\nconcerns: " + "[" * 3000 + "]" * 3000 + "\n", "nested too deeply"),
+        ('{"danger_now": "yes", "time": [}', "Cannot read the answers"),
+        ("danger_now: True\nconcerns: &c [anxiety]\n", "anchors and aliases"),
+    ],
+)
+@pytest.mark.parametrize("as_json", [False, True])
+def test_danger_in_an_unparsable_file_shows_the_same_emergency_result(
+    text, problem, as_json, monkeypatch, capsys
+) -> None:
+    args = ["--json"] if as_json else []
+    expected = _result_for(args, DANGER_ONLY, monkeypatch, capsys)
+    assert expected[0] == 0
+    code, out, err = _result_for(args, text, monkeypatch, capsys)
+    assert code == 0
+    assert out == expected[1]  # exactly what a valid danger-only file gives
+    assert crisis.LIFELINE_988.how in out and "Call 911" in out
+    assert "could not be used" in err and problem in err
+    assert "Error" not in err
+
+
+def test_danger_flag_wins_over_a_broken_file(answers_file, capsys) -> None:
+    path = answers_file("time: yes\ntime: no\n")
+    assert run(["assess", "--answers", path, "--answer", "danger_now=yes", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["level"] == "emergency"
+    assert "answered twice" in err
+
+
+def test_a_commented_out_danger_line_does_not_hide_the_error(answers_file, capsys) -> None:
+    path = answers_file("# danger_now: yes\ndanger_now: no\ntime: yes\ntime: no\n")
+    assert run(["assess", "--answers", path]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "answered twice" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin_text", "code"),
+    [
+        (["--answers", "-"], "danger_now: no\ntime: yes\ntime: no\n", 1),
+        (["--answers", "-"], "danger_now: no\ntime: [\n", 1),
+        (["--answers", "-"], LAUGHS, 1),
+        (["--answers", "-"], "danger_now: no\n", 2),  # answers missing
+        (["--answer", "time=often"], "", 2),
+        (["--answer", "danger_now"], "", 2),
+        (["--answers", "/nonexistent/answers.yaml"], "", 2),
+        ([], "", 2),  # no terminal, nothing answered
+    ],
+)
+def test_every_error_ends_with_the_crisis_footer(args, stdin_text, code, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin_text))
+    assert run(["assess", *args]) == code
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("Error: ")
+    assert err.rstrip().endswith(crisis.FOOTER)
+    assert err.count(crisis.FOOTER) == 1

@@ -15,13 +15,14 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import IO
 
 from iopguide.assessment.questions import QUESTION_IDS, Question, get_question, load_questions
-from iopguide.errors import DataError, Problem, UsageError
+from iopguide.errors import DataError, IopguideError, Problem, UsageError
 from iopguide.text import clean, shorten
 from iopguide.vocabulary import normalise
 
@@ -206,6 +207,11 @@ def parse_answer_flag(text: str) -> tuple[str, str]:
 
 def read_answers_file(path: str, *, stdin: IO[str] | None = None) -> dict[str, object]:
     """The raw mapping in an answers file (YAML or JSON; ``-`` reads stdin)."""
+    return parse_answers_text(*read_answers_text(path, stdin=stdin))
+
+
+def read_answers_text(path: str, *, stdin: IO[str] | None = None) -> tuple[str, str]:
+    """The text of an answers file (at most one character over the limit) and its name."""
     name = "stdin" if path == "-" else path
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin
@@ -224,15 +230,15 @@ def read_answers_file(path: str, *, stdin: IO[str] | None = None) -> dict[str, o
             ) from None
         except OSError as err:
             raise UsageError(f"Cannot read {clean(path)!r}: {err.strerror}.") from None
-    if len(text) > MAX_ANSWERS_BYTES:
-        raise DataError([Problem(name, "Too big for an answers file (over 64 KB).")])
-    return parse_answers_text(text, name)
+    return text, name
 
 
 def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
     """The mapping in *text*; DataError (listing where) for anything that is not one."""
     import yaml
 
+    if len(text) > MAX_ANSWERS_BYTES:
+        raise DataError([Problem(name, "Too big for an answers file (over 64 KB).")])
     stripped = text.lstrip("\ufeff").strip()
     if not stripped:
         return {}
@@ -348,6 +354,101 @@ class Gathered:
     answers: Answers
     #: Problems set aside because danger_now is yes (shown as a notice, never blocking help).
     set_aside: tuple[str, ...] = ()
+    #: Why the answers file could not be used at all, when danger_now is yes anyway
+    #: (in the flags, or on a line of the file's text); shown as a notice.
+    unreadable: tuple[str, ...] = ()
+
+
+def load_answers(
+    answers_file: str | None, flags: Iterable[str] = (), *, stdin: IO[str] | None = None
+) -> Gathered:
+    """Read the answers file (if any) and the flags, and check them (flags win).
+
+    Safety first: when the file cannot be read or parsed, but danger_now is yes --
+    given with ``--answer``, or on a line of the file's raw text -- the result is
+    the same as for a valid ``danger_now: yes`` file, and the file's problem is
+    only mentioned (:attr:`Gathered.unreadable`). Otherwise its error is raised.
+    """
+    flags = list(flags)
+    if answers_file is None:
+        return gather_answers(None, flags)
+    text: str | None = None
+    try:
+        text, name = read_answers_text(answers_file, stdin=stdin)
+        file_answers = parse_answers_text(text, name)
+    except IopguideError as err:
+        rescued = _in_danger_despite(err, text, flags)
+        if rescued is None:
+            raise
+        return rescued
+    return gather_answers(file_answers, flags)
+
+
+def _in_danger_despite(
+    err: IopguideError, text: str | None, flags: list[str]
+) -> Gathered | None:
+    """The emergency answers when danger_now is yes although the file is unusable."""
+    base: dict[object, object] = {}
+    if text is not None and danger_in_text(text):
+        base["danger_now"] = "yes"
+    try:
+        gathered = gather_answers(base, flags)  # a danger_now flag wins, as always
+    except UsageError:
+        return None
+    if not gathered.answers.in_danger:
+        return None
+    if isinstance(err, DataError) and err.problems:
+        why = tuple(f"{p.location()}: {p.message}" for p in err.problems)
+    else:
+        why = (err.message,)
+    return Gathered(gathered.answers, gathered.set_aside, unreadable=why)
+
+
+# A line answering danger_now with yes, in YAML (block or flow) or JSON, the key
+# at the start of a line or after "{" or ",", the value quoted or not.
+_DANGER_YES = re.compile(
+    r"""(?:^|[{,])\s*(?:-\s+)?(["']?)danger[ _-]?now\1\s*:\s*"""
+    r"""(["']?)(?:yes|y|true|on)\2\s*(?:[,}]|$)""",
+    re.IGNORECASE,
+)
+
+
+def _without_comment(line: str) -> str:
+    """*line* up to a YAML comment: a "#" at its start or after a space, outside quotes.
+
+    A quote opens a string only where a value can start (so ``don't`` opens none);
+    JSON strings are double-quoted, so a "#" in them is kept too.
+    """
+    quote = ""
+    previous = " "
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1  # skip the escaped character
+            elif char == quote:
+                quote = ""
+        elif char in "\"'" and (previous.isspace() or previous in "{[,:"):
+            quote = char
+        elif char == "#" and previous.isspace():
+            return line[:index]
+        previous = char
+        index += 1
+    return line
+
+
+def danger_in_text(text: str) -> bool:
+    """Whether a line of *text* answers danger_now with yes, read without parsing.
+
+    For answers that cannot be parsed (a duplicate key, a syntax error further
+    down): the person may still be in danger and must be shown help. Comments
+    are ignored; ``danger_now: no`` is not yes.
+    """
+    for line in text[: MAX_ANSWERS_BYTES + 1].splitlines():
+        if "anger" in line.lower() and _DANGER_YES.search(_without_comment(line)):
+            return True
+    return False
 
 
 def gather_answers(

@@ -14,17 +14,32 @@ from __future__ import annotations
 import json
 import sys
 
-from iopguide.assessment.answers import Answers, gather_answers, read_answers_file, require_complete
+from iopguide import crisis
+from iopguide.assessment.answers import Answers, load_answers, require_complete
 from iopguide.assessment.rules import Assessment, assess
+from iopguide.errors import Interrupted, IopguideError
 
 
 def run_assess(*, answers_file: str | None, answer_flags: list[str], json_output: bool) -> None:
+    """Every error ends with the crisis footer: whoever's answers are broken may be in distress."""
+    try:
+        _run(answers_file=answers_file, answer_flags=answer_flags, json_output=json_output)
+    except Interrupted:  # Ctrl-C: one calm line, nothing else
+        raise
+    except IopguideError as err:
+        if crisis.FOOTER not in (err.hint or ""):
+            err.hint = f"{err.hint}\n{crisis.FOOTER}" if err.hint else crisis.FOOTER
+        raise
+
+
+def _run(*, answers_file: str | None, answer_flags: list[str], json_output: bool) -> None:
     from iopguide.ui.prompts import can_prompt
 
-    file_answers = read_answers_file(answers_file) if answers_file is not None else None
-    gathered = gather_answers(file_answers, answer_flags)
+    gathered = load_answers(answers_file, answer_flags)
     scripted = answers_file is not None or bool(answer_flags) or not can_prompt()
 
+    if gathered.unreadable:
+        _notice_unreadable(gathered.unreadable)
     if gathered.set_aside:
         _notice_set_aside(gathered.set_aside)
 
@@ -75,6 +90,15 @@ def show(assessment: Assessment, *, json_output: bool) -> None:
     from iopguide.ui.assessment_view import render_assessment
 
     render_assessment(assessment)
+
+
+def _notice_unreadable(problems: tuple[str, ...]) -> None:
+    """The answers file is broken but danger_now is yes: help first, the problem after."""
+    from iopguide.ui.messages import notice
+
+    notice("The answers file could not be used, but danger_now is yes, so help comes first:")
+    for problem in problems:
+        notice(f"  - {problem}")
 
 
 def _notice_set_aside(problems: tuple[str, ...]) -> None:
