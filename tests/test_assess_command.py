@@ -192,13 +192,25 @@ def test_markup_in_a_value_is_shown_literally(capsys) -> None:
 # -- interactive, through the command ---------------------------------------------
 
 
+def _ttys(monkeypatch, *, stdin: bool, stdout: bool, stderr: bool) -> None:
+    """Make the real streams (pytest's capture objects) say whether they are terminals."""
+    import sys
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: stdin, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: stdout)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: stderr)
+
+
 @pytest.fixture
 def terminal(monkeypatch):
-    """Pretend stdin and stdout are a terminal, and type keys into a pipe."""
-    monkeypatch.setattr("iopguide.ui.prompts.can_prompt", lambda: True)
+    """stdin, stdout and stderr are a terminal (the real check runs); keys go into a pipe.
+
+    The streams are marked when the test types, after capsys or capfd has put its own.
+    """
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
 
         def send(text: str) -> None:
+            _ttys(monkeypatch, stdin=True, stdout=True, stderr=True)
             pipe.send_text(text)
             pipe.close()  # never wait for more keys than the test typed
 
@@ -318,3 +330,75 @@ def test_every_error_ends_with_the_crisis_footer(args, stdin_text, code, monkeyp
     assert err.startswith("Error: ")
     assert err.rstrip().endswith(crisis.FOOTER)
     assert err.count(crisis.FOOTER) == 1
+
+
+# -- when to prompt: the real terminal check ------------------------------------------
+
+
+def test_json_redirected_to_a_file_still_asks_on_stderr(monkeypatch, capfd) -> None:
+    """`iopguide assess --json > result.json` in a terminal: prompts on stderr, JSON out."""
+    monkeypatch.setattr("prompt_toolkit.output.create_output", lambda stdout=None: DummyOutput())
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        _ttys(monkeypatch, stdin=True, stdout=False, stderr=True)
+        pipe.send_text("\r")  # danger_now: the first choice
+        pipe.close()
+        assert run(["assess", "--json"]) == 0
+    out, err = capfd.readouterr()
+    assert json.loads(out)["level"] == "emergency"
+    assert "Question 1 of 9" in err
+    assert "missing" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "stdout", "stderr"),
+    [
+        ([], False, False, False),  # a pipe or a script: nobody is there
+        (["--json"], False, False, False),
+        ([], True, False, True),  # text to a file: the prompts would go there too
+        ([], False, True, True),  # answers piped in: questionary would pick defaults
+        (["--json"], True, True, False),  # prompts on stderr, and stderr is not a terminal
+        (["--json"], False, False, True),
+    ],
+)
+def test_without_the_terminals_it_needs_missing_answers_exit_2_at_once(
+    args, stdin, stdout, stderr, monkeypatch, capsys
+) -> None:
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        _ttys(monkeypatch, stdin=stdin, stdout=stdout, stderr=stderr)
+        pipe.close()  # if it ever prompted, the prompt would end, not hang
+        assert run(["assess", *args]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "9 answers are missing, and there is no terminal to ask them" in err
+    assert "Question 1 of 9" not in err
+
+
+@pytest.mark.parametrize(
+    ("prompts_on_stderr", "stdin", "stdout", "stderr", "expected"),
+    [
+        (False, True, True, False, True),
+        (False, True, False, True, False),
+        (True, True, False, True, True),
+        (True, True, True, False, False),
+        (True, False, True, True, False),
+    ],
+)
+def test_can_prompt_checks_the_streams_the_prompts_use(
+    prompts_on_stderr, stdin, stdout, stderr, expected, monkeypatch
+) -> None:
+    from iopguide.ui.prompts import can_prompt
+
+    _ttys(monkeypatch, stdin=stdin, stdout=stdout, stderr=stderr)
+    assert can_prompt(prompts_on_stderr=prompts_on_stderr) is expected
+
+
+def test_can_prompt_is_false_for_a_closed_stream(monkeypatch) -> None:
+    import sys
+
+    from iopguide.ui.prompts import can_prompt
+
+    stream = io.StringIO()
+    stream.close()
+    monkeypatch.setattr(sys, "stdin", stream)
+    assert can_prompt() is False
+    assert can_prompt(prompts_on_stderr=True) is False

@@ -1,7 +1,8 @@
 """``iopguide assess``: answers in (a terminal, a file, flags), a level of care out.
 
-Scripted when ``--answers`` or ``--answer`` is given, or when stdin and stdout
-are not both terminals; then every answer must be given (exit 2 lists what is
+Scripted when ``--answers`` or ``--answer`` is given, or when stdin and the
+screen the questions go to (stdout; stderr with ``--json``) are not both
+terminals; then every answer must be given (exit 2 lists what is
 missing), except that ``danger_now: yes`` alone is enough. Interactive
 otherwise. Never hangs: without a terminal nothing is ever prompted.
 
@@ -36,7 +37,11 @@ def _run(*, answers_file: str | None, answer_flags: list[str], json_output: bool
     from iopguide.ui.prompts import can_prompt
 
     gathered = load_answers(answers_file, answer_flags)
-    scripted = answers_file is not None or bool(answer_flags) or not can_prompt()
+    scripted = (
+        answers_file is not None
+        or bool(answer_flags)
+        or not can_prompt(prompts_on_stderr=json_output)  # --json: questions on stderr
+    )
 
     if gathered.unreadable:
         _notice_unreadable(gathered.unreadable)

@@ -36,10 +36,16 @@ if TYPE_CHECKING:
 SHOW_RESULT = "__show_result__"
 
 
-def can_prompt() -> bool:
-    """Both stdin and stdout are terminals; otherwise nobody is there to answer."""
+def can_prompt(*, prompts_on_stderr: bool = False) -> bool:
+    """stdin and the stream the prompts are drawn on are terminals.
+
+    That stream is stdout, or stderr when stdout carries something else (``--json``,
+    perhaps redirected to a file). Otherwise nobody is there to answer, or they
+    would not see the questions.
+    """
+    screen = sys.stderr if prompts_on_stderr else sys.stdout
     try:
-        return sys.stdin.isatty() and sys.stdout.isatty()
+        return bool(sys.stdin.isatty() and screen.isatty())
     except (AttributeError, ValueError):  # closed or replaced streams
         return False
 
