@@ -283,6 +283,89 @@ def test_json_nan_is_not_a_coordinate():
     assert found and all(p.program_id == "a" for p in found)
 
 
+def test_truncated_json_is_a_json_error_on_a_line_that_exists():
+    problem = only_problem('{"name": "x", "programs": [')  # one line, no newline
+    assert problem.message == "The file is not valid JSON: Expecting value (line 1, column 28)."
+    assert problem.line == 1
+    assert "YAML" not in problem.message
+
+
+def test_json_cut_short_in_a_string_points_into_the_file():
+    text = (
+        '{"directory": {"name": "X"},\n "programs": [\n  {"id": "a-iop", "name": "A",'
+        ' "levels": ["iop"]},\n  {"id": "b-iop", "name": "Sampl'
+    )
+    problem = only_problem(text)
+    assert problem.message.startswith("The file is not valid JSON: Unterminated string")
+    assert "(line 4, column 27)" in problem.message and problem.line == 4  # where it opens
+
+
+def test_json_with_a_trailing_comma_and_a_missing_bracket_names_the_comma():
+    text = '{"directory": {"name": "X"},\n "programs": [\n  {"id": "a"},\n]'
+    problem = only_problem(text)
+    assert problem.message.startswith("The file is not valid JSON: ")
+    assert "a comma before the closing ']' (JSON allows no trailing comma)" in problem.message
+    assert "(line 4, column 1)" in problem.message and problem.line == 4
+
+
+def test_a_json_list_cut_short_is_a_json_error():
+    problem = only_problem('[{"id": "a"},')
+    assert problem.message.startswith("The file is not valid JSON: ")
+    assert problem.line == 1
+
+
+def test_json_error_text_is_cleaned(monkeypatch):
+    import json
+
+    from iopguide.directory import reader
+
+    def loads(*args, **kwargs):
+        raise json.JSONDecodeError("Bad \x1b[31mthing\x07", "{", 1)
+
+    monkeypatch.setattr(reader.json, "loads", loads)
+    with pytest.raises(DataError) as caught:
+        reader.read_document(b"{", "f.json")
+    message = caught.value.problems[0].message
+    assert "\x1b" not in message and "\x07" not in message and "thing" in message
+
+
+def test_a_truncated_json_file_is_judged_without_the_slow_yaml_parse(monkeypatch):
+    from iopguide.directory import reader
+
+    def no_yaml(*args, **kwargs):
+        raise AssertionError("the YAML path was consulted")
+
+    monkeypatch.setattr(reader, "read_yaml", no_yaml)
+    with pytest.raises(DataError) as caught:
+        reader.read_document(b'{"directory": {"name": "X"},\n "programs": [\n  ', "f.json")
+    assert caught.value.problems[0].line == 3
+
+
+def test_json_that_is_valid_yaml_is_still_read():
+    # A trailing comma is not JSON, but YAML (which the format accepts) allows it: the
+    # file is read, not refused -- only a file neither can read gets the JSON error.
+    with_comma = '{"directory": {"name": "X"},\n "programs": [],\n}\n'
+    assert read_document(with_comma.encode(), "x").root == {
+        "directory": {"name": "X"}, "programs": []}
+    flow = b"{directory: {name: X}, programs: []}  # YAML flow style\n"
+    assert read_document(flow, "x").root == {"directory": {"name": "X"}, "programs": []}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_any_cut_of_a_json_directory_is_a_json_error_on_an_existing_line(data):
+    import json
+
+    text = json.dumps(yaml.safe_load(HEADER + program()), indent=1)
+    cut = data.draw(st.integers(min_value=1, max_value=len(text) - 1))
+    prefix = text[:cut]
+    with pytest.raises(DataError) as caught:
+        read_document(prefix.encode(), "x.json")
+    problem = caught.value.problems[0]
+    assert problem.message.startswith("The file is not valid JSON: "), problem.message
+    assert 1 <= problem.line <= prefix.count("\n") + 1
+
+
 def test_json_and_yaml_give_the_same_directory(tmp_path):
     text = HEADER + program("    location: {zip: '40202', lat: 38.25, lon: -85.75}\n")
     from_yaml = check_bytes(text.encode(), "x").directory

@@ -34,6 +34,7 @@ from iopguide.text import clean, shorten
 #: (file > programs > program > location > list); the limit leaves room for
 #: anything reasonable and stops hostile input long before it costs anything.
 MAX_DEPTH = 64
+_TOO_DEEP = "The file is nested too deeply"
 
 
 class Mapping(dict):
@@ -255,11 +256,51 @@ def read_document(data: bytes, filename: str) -> Document:
     read at all); everything else about the bytes is checked here.
     """
     text = _check_encoding(data, filename)
-    if text.lstrip("\ufeff \t\r\n")[:1] == "{":
-        document = read_json(text, filename)
+    if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
+        try:
+            document = read_json(text, filename)
+        except json.JSONDecodeError as err:
+            return _json_or_yaml(data, filename, err)
         if document is not None:
             return document
     return read_yaml(data, filename)
+
+
+def _json_or_yaml(data: bytes, filename: str, err: json.JSONDecodeError) -> Document:
+    """A file that looks like JSON but is not: YAML may still read it, else say why as JSON.
+
+    YAML accepts more than JSON (a trailing comma, unquoted keys, comments), and the
+    format promises that any YAML file is read, so the YAML path has its turn --
+    unless the JSON ended too soon (a truncated file, or a string never closed): no
+    YAML flow collection or double-quoted text can be complete there either, and a
+    national directory would take seconds to fail. If YAML fails too, the JSON error
+    is the one to show: the writer meant JSON, and libyaml places an unexpected end
+    of file on a line after the last one -- except the refusal of a file nested too
+    deeply, which stays as the YAML path words it.
+    """
+    truncated = err.pos >= len(err.doc.rstrip()) or err.msg.startswith("Unterminated string")
+    if not truncated:
+        try:
+            return read_yaml(data, filename)
+        except DataError as yaml_error:
+            if any(p.message.startswith(_TOO_DEEP) for p in yaml_error.problems):
+                raise
+    raise _json_syntax_error(filename, err) from None
+
+
+def _json_syntax_error(filename: str, err: json.JSONDecodeError) -> DataError:
+    what = clean(shorten(err.msg, 120))
+    closing = err.doc[err.pos : err.pos + 1]
+    if closing in ("]", "}") and err.doc[: err.pos].rstrip().endswith(","):
+        what = f"{what}: a comma before the closing '{closing}' (JSON allows no trailing comma)"
+    return _fatal(
+        filename,
+        f"The file is not valid JSON: {what} "
+        f"(line {err.lineno}, column {err.colno}).",
+        line=err.lineno,
+        hint="Check the commas, brackets and quotes around that place; a file that was cut "
+        "short ends before its closing brackets (import or save it again).",
+    )
 
 
 def _fatal(
@@ -325,12 +366,16 @@ def read_json(data: str | bytes, filename: str) -> Document | None:
     without duplicate keys needs no further checks here. Depth: the JSON
     decoder recurses, so a deeply nested file raises RecursionError, which we
     catch; anything that does parse is at most Python's recursion limit deep
-    and the validator never recurses into values.
+    and the validator never recurses into values. A syntax error is raised as
+    :class:`json.JSONDecodeError` (with its line and column) for the caller to
+    weigh; duplicate keys, NaN and over-long numbers return None.
     """
     try:
         if isinstance(data, str):
             data = data.removeprefix("\ufeff")
         root = json.loads(data, object_pairs_hook=_pairs, parse_constant=_no_constant)
+    except json.JSONDecodeError:
+        raise
     except (_FallBack, ValueError, RecursionError):
         return None
     return Document(root=root, line=1, format="json")
@@ -439,7 +484,7 @@ def read_yaml(data: bytes, filename: str) -> Document:
                 if len(stack) >= max_depth:
                     raise _fatal(
                         filename,
-                        f"The file is nested too deeply (more than {max_depth} levels of lists "
+                        f"{_TOO_DEEP} (more than {max_depth} levels of lists "
                         f"and mappings inside each other).",
                         line=line,
                         hint="A directory file needs only a few levels; check for unclosed "
@@ -518,7 +563,7 @@ def read_yaml(data: bytes, filename: str) -> Document:
     except yaml.YAMLError as err:
         raise _syntax_error(data, filename, err) from None
     except RecursionError:  # not expected from the event parser; never a traceback anyway
-        raise _fatal(filename, "The file is nested too deeply to read.") from None
+        raise _fatal(filename, f"{_TOO_DEEP} to read.") from None
 
     if not have_root:
         raise _fatal(
