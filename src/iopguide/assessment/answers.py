@@ -57,15 +57,6 @@ class Answers:
     def missing(self) -> tuple[Question, ...]:
         return tuple(q for q in load_questions() if q.id not in self.values)
 
-    @property
-    def complete(self) -> bool:
-        return not self.missing()
-
-    def with_answer(self, question_id: str, value: object) -> Answers:
-        """A copy with one answer set (checked and normalised like a file value)."""
-        checked = normalise_value(get_question(question_id), value)
-        return Answers({**self.values, question_id: checked})
-
     def merged(self, other: Answers) -> Answers:
         """A copy where *other*'s answers win."""
         return Answers({**self.values, **other.values})

@@ -127,10 +127,3 @@ def get_question(question_id: str) -> Question:
 @lru_cache(maxsize=1)
 def _by_id() -> dict[str, Question]:
     return {q.id: q for q in load_questions()}
-
-
-def __getattr__(name: str) -> object:
-    # QUESTIONS is loaded on first use, so importing this module does not import yaml.
-    if name == "QUESTIONS":
-        return load_questions()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
