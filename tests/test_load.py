@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -122,33 +121,6 @@ def test_parse_directory_does_no_io_and_raises_data_error():
     with pytest.raises(DataError) as info:
         parse_directory(b"- a\n", "inline.yaml")
     assert info.value.problems[0].file == "inline.yaml"
-
-
-def test_a_wheel_contains_the_builtin_directory(tmp_path: Path):
-    """A real, non-editable wheel must carry iopguide/data/programs.yaml."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-w",
-            str(tmp_path),
-            str(REPO),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    (wheel,) = tmp_path.glob("iopguide-*.whl")
-    with zipfile.ZipFile(wheel) as archive:
-        names = archive.namelist()
-        assert "iopguide/data/programs.yaml" in names
-        shipped = archive.read("iopguide/data/programs.yaml")
-    assert shipped == (REPO / "data" / "programs.yaml").read_bytes()
 
 
 def test_installed_layout_is_found_through_importlib_resources(tmp_path: Path):

@@ -112,8 +112,10 @@ def test_a_non_editable_install_finds_the_built_in_directory(tmp_path) -> None:
         pytest.skip("hatchling is not installed here; CI's pip install . builds the wheel")
     assert result.returncode == 0, result.stderr
     wheel = next((tmp_path / "dist").glob("iopguide-*.whl"))
-    names = zipfile.ZipFile(wheel).namelist()
-    assert "iopguide/data/programs.yaml" in names
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        shipped = archive.read("iopguide/data/programs.yaml")
+    assert shipped == (REPO / "data" / "programs.yaml").read_bytes()
     assert any(n.startswith("iopguide/content/topics/") and n.endswith(".md") for n in names)
     assert "iopguide/assessment/questions.yaml" in names
 
