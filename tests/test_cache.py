@@ -41,8 +41,22 @@ def test_round_trip_gives_equal_programs() -> None:
     cache.store("/x/dir.yaml", data, directory)
     loaded = cache.load("/x/dir.yaml", data)
     assert loaded is not None
-    assert loaded.programs == directory.programs
+    assert tuple(loaded.programs) == directory.programs
     assert loaded.info.name == "test" and loaded.info.sample is True
+
+
+def test_a_cached_directory_builds_only_the_programs_a_search_looks_at() -> None:
+    data = b"content"
+    directory = sample_directory()
+    cache.store("/x/dir.yaml", data, directory)
+    loaded = cache.load("/x/dir.yaml", data)
+    assert [p.id for p in loaded.offering({"php"})] == ["harbor-light-iop", "b"]
+    assert [p.id for p in loaded.offering({"iop"})] == ["harbor-light-iop"]
+    fresh = cache.load("/x/dir.yaml", data)
+    fresh.offering({"iop"})
+    assert fresh.programs._built[1] is None  # "b" offers no IOP and was never built
+    assert loaded.get("b") == directory.programs[1]
+    assert [p.id for p in directory.offering({"iop"})] == ["harbor-light-iop"]  # plain tuple path
 
 
 def test_changed_file_content_misses() -> None:
@@ -114,3 +128,53 @@ def test_no_temporary_file_is_left_behind() -> None:
     cache.store("/x/dir.yaml", b"content", sample_directory())
     folder = cache.entry_path("/x/dir.yaml").parent
     assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
+
+
+VALID = """\
+directory: {name: cache test, sample: true}
+programs:
+  - {id: a, name: A, levels: [iop], conditions: [depression]}
+"""
+
+
+def test_load_directory_uses_the_cache_until_the_file_changes(tmp_path, monkeypatch) -> None:
+    from iopguide.directory import load
+
+    path = tmp_path / "dir.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    first = load.load_directory(path)
+    parses = []
+    real_parse = load.parse_directory
+    monkeypatch.setattr(
+        load, "parse_directory", lambda *a, **k: parses.append(1) or real_parse(*a, **k)
+    )
+
+    again = load.load_directory(path)
+    assert parses == []  # served from the cache
+    assert tuple(again.programs) == tuple(first.programs)
+    assert again.info.path == str(path)
+
+    path.write_text(VALID.replace("name: A", "name: Changed"), encoding="utf-8")
+    changed = load.load_directory(path)
+    assert parses == [1]  # the stale entry was not used
+    assert changed.programs[0].name == "Changed"
+
+
+def test_no_cache_neither_reads_nor_writes_an_entry(tmp_path) -> None:
+    from iopguide.directory import load
+
+    path = tmp_path / "dir.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    load.load_directory(path, use_cache=False)
+    assert not cache.entry_path(str(path.resolve())).exists()
+
+
+def test_an_invalid_file_is_never_cached(tmp_path) -> None:
+    from iopguide.directory import load
+    from iopguide.errors import DataError
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(VALID.replace("[iop]", "[iopp]"), encoding="utf-8")
+    with pytest.raises(DataError):
+        load.load_directory(path)
+    assert not cache.entry_path(str(path.resolve())).exists()

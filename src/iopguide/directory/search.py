@@ -393,8 +393,9 @@ def search(directory: Directory, filters: Filters) -> SearchResult:
     distances: dict[str, float | None] = {}  # filled by the distance check, when there is one
     checks = _checks(filters, distances)
 
+    pool = directory.offering(filters.levels) if filters.levels else directory.programs
     matches: list[Match] = []
-    for program in directory.programs:
+    for program in pool:
         reasons: list[str] = []
         for _flag, check in checks:
             passed = check(program)
