@@ -181,21 +181,25 @@ def _gc_paused() -> Iterator[None]:
 def _check_bytes(
     data: bytes, filename: str, *, path: str | None, builtin: bool, limit: int
 ) -> Validation:
-    from iopguide.directory.reader import read_document, read_yaml
+    from iopguide.directory.reader import Document, read_document, read_yaml
     from iopguide.directory.validate import Validation, validate_values
 
     try:
         if len(data) > limit:
             raise _too_big(filename, len(data), limit)
+
+        def validate(document: Document) -> Validation:
+            return validate_values(
+                document.root,
+                filename,
+                root_line=document.line,
+                path=path,
+                builtin=builtin,
+                problems=document.problems,
+            )
+
         document = read_document(data, filename)
-        result = validate_values(
-            document.root,
-            filename,
-            root_line=document.line,
-            path=path,
-            builtin=builtin,
-            problems=document.problems,
-        )
+        result = validate(document)
         if result.problems and document.format == "json":
             if b"\n" not in data.strip():
                 # One line (as json.dumps writes without indent): every problem is on it.
@@ -206,17 +210,9 @@ def _check_bytes(
                 return result
             # The fast JSON path has no line numbers; read it again as YAML to get them.
             try:
-                again = read_yaml(data, filename)
+                result = validate(read_yaml(data, filename))
             except DataError:
                 return result
-            result = validate_values(
-                again.root,
-                filename,
-                root_line=again.line,
-                path=path,
-                builtin=builtin,
-                problems=again.problems,
-            )
         return result
     except DataError as err:
         return Validation(directory=None, problems=list(err.problems), program_count=0)

@@ -576,22 +576,20 @@ def read_yaml(data: bytes, filename: str) -> Document:
 
 
 def _refused_anchor(filename: str, anchor: str, line: int) -> Problem:
-    return Problem(
-        file=filename,
-        line=line,
-        message=f"An anchor (&{clean(shorten(anchor, 40))}) is not allowed in a directory file.",
-        hint="Write each value out in full; anchors and aliases (&name, *name) are refused "
-        "because they can make a small file expand enormously.",
-    )
+    return _refused_reference("An anchor", "&", filename, anchor, line)
 
 
 def _refused_alias(filename: str, anchor: str, line: int) -> Problem:
+    return _refused_reference("An alias", "*", filename, anchor, line)
+
+
+def _refused_reference(what: str, sign: str, filename: str, anchor: str, line: int) -> Problem:
     return Problem(
         file=filename,
         line=line,
-        message=f"An alias (*{clean(shorten(anchor, 40))}) is not allowed in a directory file.",
-        hint="Write the value out in full; aliases are refused because they can make a small "
-        "file expand enormously.",
+        message=f"{what} ({sign}{clean(shorten(anchor, 40))}) is not allowed in a directory file.",
+        hint="Write each value out in full; anchors and aliases (&name, *name) are refused "
+        "because they can make a small file expand enormously.",
     )
 
 
