@@ -7,7 +7,7 @@ phone number is never cut.
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
@@ -16,7 +16,7 @@ from rich.text import Text
 from iopguide import crisis
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.search import Blocker, Match, SearchResult
-from iopguide.ui.console import data_text
+from iopguide.ui.console import data_text, print_page
 from iopguide.vocabulary import (
     ACCREDITATION,
     AGE_GROUPS,
@@ -82,34 +82,37 @@ def _name_cell(program: Program) -> Text:
 
 def render_search(result: SearchResult, info: DirectoryInfo, limit: int, console: Console) -> None:
     shown = result.matches if limit == 0 else result.matches[:limit]
+    page: list[RenderableType] = []
     if not shown:
-        render_no_results(result, console)
+        page += _no_results(result)
     elif console.width >= TABLE_MIN_WIDTH:
-        console.print(_table(shown, console.width))
+        page.append(_table(shown, console.width))
     else:
-        for number, match in enumerate(shown, 1):
-            console.print(_card(number, match))
-    _summary(result, len(shown), console)
-    console.print(Text(crisis.FOOTER, style="bold"))
+        page += [_card(number, match) for number, match in enumerate(shown, 1)]
+    page += _summary(result, len(shown))
+    page.append(Text(crisis.FOOTER, style="bold"))
+    # To a pipe or file: plain text without rich's trailing padding.
+    print_page(console, page, width=console.width)
 
 
-def _summary(result: SearchResult, shown: int, console: Console) -> None:
+def _summary(result: SearchResult, shown: int) -> list[RenderableType]:
     total = result.total
     if total == 0:
-        return
+        return []
     noun = "program" if total == 1 else "programs"
     line = f"{total} {noun} matched"
     if shown < total:
         line += f"; showing the first {shown} (use --limit 0 for all)"
-    console.print(Text(line + ". See one in full: iopguide show ID", style="dim"))
+    lines: list[RenderableType] = [Text(line + ". See one in full: iopguide show ID", style="dim")]
     if result.filters.origin is not None:
-        console.print(
+        lines.append(
             Text(
                 "Distances are straight-line miles from the centre of ZIP "
                 f"{result.filters.origin.zip}.",
                 style="dim",
             )
         )
+    return lines
 
 
 def _table(matches: tuple[Match, ...], width: int) -> Table:
@@ -183,22 +186,24 @@ def _card(number: int, match: Match) -> Padding:
     return Padding(Group(head, Padding(grid, (0, 0, 0, 2))), (0, 0, 1, 0))
 
 
-def render_no_results(result: SearchResult, console: Console) -> None:
-    console.print(Text("No programs matched all of your filters.", style="bold"))
+def _no_results(result: SearchResult) -> list[RenderableType]:
+    lines: list[RenderableType] = [Text("No programs matched all of your filters.", style="bold")]
     if result.blockers:
         top = result.blockers[0]
-        line = (
-            f"The filter that ruled out the most was {top.filter} "
-            f"({top.removed} of {result.searched} programs)."
+        lines.append(
+            Text(
+                f"The filter that ruled out the most was {top.filter} "
+                f"({top.removed} of {result.searched} programs)."
+            )
         )
-        console.print(Text(line))
         for blocker in _widening_order(result)[:2]:
             noun = "program" if blocker.without_it == 1 else "programs"
-            console.print(
+            lines.append(
                 Text(f"  Without {blocker.filter}: {blocker.without_it} {noun} would match.")
             )
-        console.print(Text(_widen_hint(result), style="cyan"))
-    console.print(Text(crisis.REFERRAL_LINE))
+        lines.append(Text(_widen_hint(result), style="cyan"))
+    lines.append(Text(crisis.REFERRAL_LINE))
+    return lines
 
 
 #: Where the person is, is not something to "widen" first: suggest other filters before these.
