@@ -178,3 +178,50 @@ def test_an_invalid_file_is_never_cached(tmp_path) -> None:
     with pytest.raises(DataError):
         load.load_directory(path)
     assert not cache.entry_path(str(path.resolve())).exists()
+
+
+def _plant(source: str, data: bytes, plain: tuple) -> None:
+    """Write an entry with a valid header and checksum around *plain*."""
+    import hashlib
+
+    payload = pickle.dumps(plain)
+    path = cache.entry_path(source)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    checksum = hashlib.sha256(payload).digest()
+    path.write_bytes(cache._MAGIC + cache.content_key(data) + checksum + payload)
+
+
+def test_rows_that_do_not_fit_the_model_are_refused_when_loaded_not_when_searched() -> None:
+    data = b"content"
+    fmt, info, rows, index = cache._to_plain(sample_directory())
+    _plant("/x/dir.yaml", data, (fmt, info, tuple(r[:-1] for r in rows), index))
+    assert cache.load("/x/dir.yaml", data) is None
+    short_location = tuple((*r[:11], r[11][:-1], *r[12:]) for r in rows)
+    _plant("/x/dir.yaml", data, (fmt, info, short_location, index))
+    assert cache.load("/x/dir.yaml", data) is None
+    _plant("/x/dir.yaml", data, (fmt, info, rows, {"iop": (-1,)}))
+    assert cache.load("/x/dir.yaml", data) is None
+    _plant("/x/dir.yaml", data, (fmt, info, rows, index))
+    assert cache.load("/x/dir.yaml", data) is not None  # the same entry, sound, is used
+
+
+def test_file_key_matches_content_key(tmp_path) -> None:
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * 3_000_001)
+    with open(path, "rb") as handle:
+        assert cache.file_key(handle, chunk=1 << 16) == cache.content_key(path.read_bytes())
+
+
+def test_loading_leaves_the_collector_as_it_was(tmp_path) -> None:
+    """The guide loads a directory for every person: nothing may be frozen for good."""
+    import gc
+
+    from iopguide.directory import load
+
+    path = tmp_path / "dir.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    frozen = gc.get_freeze_count()
+    load.load_directory(path)
+    load.load_directory(path)
+    assert gc.get_freeze_count() == frozen
+    assert gc.isenabled()

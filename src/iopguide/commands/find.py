@@ -12,9 +12,19 @@ from iopguide.errors import UsageError
 
 
 def _load(directory: Path | None, use_cache: bool) -> Directory:
+    """Load for a one-shot command, then freeze the result out of the collector's sight.
+
+    The directory lives until this process exits; without the freeze the first
+    collection walks all of it again (87 ms for a national directory). Only
+    one-shot commands do this: the guide runs on, and must not keep cycles.
+    """
+    import gc
+
     from iopguide.directory.load import load_directory
 
-    return load_directory(directory, use_cache=use_cache)
+    loaded = load_directory(directory, use_cache=use_cache)
+    gc.freeze()
+    return loaded
 
 
 def sample_notice(info: DirectoryInfo) -> None:
