@@ -256,3 +256,20 @@ def test_directory_given_before_the_command_is_used_by_it(capsys, hostile_file) 
     assert [r["id"] for r in json.loads(out)["results"]] == ["markup-clinic"]
     code, out, _ = call(capsys, "--directory", str(hostile_file), "show", "markup-clinic", "--json")
     assert code == 0 and json.loads(out)["program"]["id"] == "markup-clinic"
+
+
+def test_a_typed_directory_beats_the_environment_wherever_it_stands(
+    capsys, monkeypatch, hostile_file
+) -> None:
+    from iopguide.directory.load import builtin_directory_path
+
+    monkeypatch.setenv("IOPGUIDE_DIRECTORY", str(builtin_directory_path()))
+    for args in (
+        ["--directory", str(hostile_file), "find", "--json"],
+        ["find", "--directory", str(hostile_file), "--json"],
+    ):
+        code, out, _ = call(capsys, *args)
+        assert code == 0
+        assert [r["id"] for r in json.loads(out)["results"]] == ["markup-clinic"], args
+    code, out, _ = call(capsys, "find", "--json")
+    assert json.loads(out)["sample"] is True  # the variable alone still counts

@@ -63,10 +63,24 @@ JsonOption = Annotated[
 
 
 def _directory(ctx: typer.Context, given: Path | None) -> Path | None:
-    """The command's own --directory, else the one given before the command."""
-    if given is not None:
+    """The directory a command should use: what the person typed wins over the environment.
+
+    ``--directory`` may come after the command, before it, or from
+    IOPGUIDE_DIRECTORY (which both options read); one typed on the command line,
+    wherever it stands, beats the variable.
+    """
+    root = ctx.find_root()
+    before = (root.obj or {}).get("directory")
+
+    def typed(context: typer.Context) -> bool:
+        source = context.get_parameter_source("directory")
+        return source is not None and source.name == "COMMANDLINE"
+
+    if given is not None and typed(ctx):
         return given
-    return (ctx.find_root().obj or {}).get("directory")
+    if before is not None and typed(root):
+        return before
+    return given if given is not None else before
 
 
 def _version(value: bool) -> None:
