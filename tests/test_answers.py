@@ -381,3 +381,20 @@ def test_broken_file_without_danger_is_still_an_error(tmp_path: Path) -> None:
     path.write_text("danger_now: no\ntime: yes\ntime: no\n")
     with pytest.raises(DataError):
         load_answers(str(path), ["home=yes"])
+
+
+def test_danger_in_a_file_that_is_not_utf8_still_gives_the_emergency(tmp_path) -> None:
+    from iopguide.assessment.answers import load_answers
+
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes(b"danger_now: yes\nnote: caf\xe9\n")
+    assert load_answers(str(latin1), []).answers.values["danger_now"] == "yes"
+
+
+def test_a_utf16_answers_file_from_powershell_is_read(tmp_path) -> None:
+    from iopguide.assessment.answers import read_answers_text
+
+    utf16 = tmp_path / "a16.yaml"
+    utf16.write_bytes("danger_now: no\nhome: yes\n".encode("utf-16"))
+    text, _ = read_answers_text(str(utf16))
+    assert text == "danger_now: no\nhome: yes\n"

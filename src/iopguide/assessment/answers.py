@@ -209,19 +209,41 @@ def read_answers_text(path: str, *, stdin: IO[str] | None = None) -> tuple[str, 
         text = stream.read(MAX_ANSWERS_BYTES + 1)
     else:
         try:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read(MAX_ANSWERS_BYTES + 1)
+            with open(path, "rb") as handle:
+                raw = handle.read(4 * (MAX_ANSWERS_BYTES + 1))
         except FileNotFoundError:
             raise UsageError(f"No answers file at {clean(path)!r}.") from None
         except IsADirectoryError:
             raise UsageError(f"{clean(path)!r} is a folder, not an answers file.") from None
-        except UnicodeDecodeError:
-            raise DataError(
-                [Problem(name, "This is not a text file (it should be YAML or JSON, UTF-8).")]
-            ) from None
         except OSError as err:
             raise UsageError(f"Cannot read {clean(path)!r}: {err.strerror}.") from None
+        text = _decode(raw, name)[: MAX_ANSWERS_BYTES + 1]
     return text, name
+
+
+class UnreadableAnswers(DataError):
+    """An answers file that is not text; *salvaged* is a best-effort reading, for safety checks."""
+
+    def __init__(self, problems: list[Problem], salvaged: str) -> None:
+        super().__init__(problems)
+        self.salvaged = salvaged
+
+
+def _decode(raw: bytes, name: str) -> str:
+    """UTF-8 (with or without a BOM), or UTF-16 with a BOM (what Windows PowerShell writes)."""
+    import codecs
+
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise UnreadableAnswers(
+            [Problem(name, "This is not a text file (it should be YAML or JSON, UTF-8).")],
+            salvaged=raw.decode("utf-8", "replace"),
+        ) from None
 
 
 def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
@@ -368,6 +390,8 @@ def load_answers(
         text, name = read_answers_text(answers_file, stdin=stdin)
         file_answers = parse_answers_text(text, name)
     except IopguideError as err:
+        if text is None and isinstance(err, UnreadableAnswers):
+            text = err.salvaged  # not text, but it may still say the person is in danger
         rescued = _in_danger_despite(err, text, flags)
         if rescued is None:
             raise
