@@ -477,3 +477,19 @@ def test_single_line_json_problems_are_on_line_1():
     problem = only_problem(text)
     assert problem.line == 1 and problem.program_id == "a"
     assert "Did you mean 'depression'" in problem.message
+
+
+def test_a_large_json_file_with_a_slip_gets_its_json_error_not_a_slow_yaml_retry() -> None:
+    from iopguide.directory import reader
+    from iopguide.errors import DataError
+
+    programs = ",\n".join(
+        f'{{"id": "p{n}", "name": "P", "levels": ["iop"], "conditions": ["depression"]}}'
+        for n in range(30_000)
+    )
+    big = ('{"directory": {"name": "x"}, "programs": [\n' + programs + ",\n]}").encode()
+    assert len(big) > reader.YAML_RETRY_LIMIT
+    with pytest.raises(DataError) as caught:
+        reader.read_document(big, "big.json")
+    message = caught.value.problems[0].message
+    assert "not valid JSON" in message and "trailing comma" in message

@@ -266,6 +266,10 @@ def read_document(data: bytes, filename: str) -> Document:
     return read_yaml(data, filename)
 
 
+#: JSON files larger than this are not retried as YAML when they fail as JSON (bytes).
+YAML_RETRY_LIMIT = 2 * 1024 * 1024
+
+
 def _json_or_yaml(data: bytes, filename: str, err: json.JSONDecodeError) -> Document:
     """A file that looks like JSON but is not: YAML may still read it, else say why as JSON.
 
@@ -279,7 +283,9 @@ def _json_or_yaml(data: bytes, filename: str, err: json.JSONDecodeError) -> Docu
     deeply, which stays as the YAML path words it.
     """
     truncated = err.pos >= len(err.doc.rstrip()) or err.msg.startswith("Unterminated string")
-    if not truncated:
+    # A large JSON file is an imported one: re-reading it as YAML would take seconds and
+    # hundreds of MB just to fail or to accept a slip; its JSON error is the useful answer.
+    if not truncated and len(data) <= YAML_RETRY_LIMIT:
         try:
             return read_yaml(data, filename)
         except DataError as yaml_error:

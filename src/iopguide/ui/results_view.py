@@ -220,12 +220,12 @@ def _widen_hint(result: SearchResult) -> str:
     order = _widening_order(result)
     flag = (order[0] if order else result.blockers[0]).filter
     hints = {
-        "--zip/--radius": "Try a larger --radius (for example --radius 100), or --telehealth.",
+        "--zip/--radius": "Try a larger --radius, for example --radius 100.",
         "--level": "Try --level any: a programme at another level can refer you on.",
         "--insurance": "Try without --insurance, then ask programs and your insurer.",
         "--condition": "Try a broader --condition, such as mental_health or substance_use.",
-        "--schedule": "Try without --schedule, or add --telehealth.",
-        "--state": "Try a neighbouring state, or add --telehealth.",
+        "--schedule": "Try without --schedule: ask programs about evening or weekend groups.",
+        "--state": "Try a neighbouring state (telehealth programmes serving yours are included).",
     }
     return hints.get(flag, f"Try widening or dropping {flag}.")
 

@@ -117,7 +117,7 @@ def match_text(text: str) -> str:
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 
-_ZIP5 = re.compile(r"^(\d{5})(?:-?\d{4})?$")
+_ZIP5 = re.compile(r"^([0-9]{5})(?:-?[0-9]{4})?$")  # ASCII digits, as the validator wants
 
 
 def normalise_zip(value: str) -> str | None:
@@ -126,7 +126,7 @@ def normalise_zip(value: str) -> str | None:
     text = value.strip()
     if text.endswith(".0"):
         text = text[:-2]
-    if text.isdigit() and 3 <= len(text) <= 4:
+    if text.isascii() and text.isdigit() and 3 <= len(text) <= 4:
         text = text.zfill(5)
     match = _ZIP5.match(text)
     return match.group(1) if match else None
