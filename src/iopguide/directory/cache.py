@@ -165,11 +165,13 @@ def _from_plain(plain: tuple[Any, ...]) -> Directory:
         raise ValueError("level index points outside the rows")
     # Rows are built lazily, outside load()'s safety net, so their shape is checked
     # now: a row that does not fit the model makes the whole entry be rebuilt.
-    widths = (len(_PROGRAM_FIELDS), *(len(cls.__dataclass_fields__) for cls in _NESTED.values()))
-    nested = [list(_PROGRAM_FIELDS).index(name) for name in _NESTED]
-    for row in rows:
-        if (len(row), *(len(row[i]) for i in nested)) != widths:
-            raise ValueError("row does not fit the model")
+    # (One set of lengths per column: a loop over rows here cost 25 ms nationally.)
+    if {len(row) for row in rows} - {len(_PROGRAM_FIELDS)}:
+        raise ValueError("row does not fit the model")
+    for field_name, cls in _NESTED.items():
+        column = list(_PROGRAM_FIELDS).index(field_name)
+        if {len(row[column]) for row in rows} - {len(cls.__dataclass_fields__)}:
+            raise ValueError(f"{field_name} does not fit the model")
     info = DirectoryInfo(name=name, source=source, sample=sample, updated=updated)
     return Directory(info, LazyPrograms(rows, by_level))
 
