@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from iopguide import vocabulary as vocab
+from iopguide.directory.geo import zip_centre
 from iopguide.directory.importers.codes import GENDER_ONLY, LIST_FIELDS, UMBRELLAS, Code
 from iopguide.directory.model import Contact, DirectoryInfo, Location, Program
 from iopguide.text import clean
@@ -141,56 +142,16 @@ def text_or_none(value: object) -> str | None:
 
 
 class ZipCentres:
-    """ZIP -> (lat, lon), looked up once per ZIP.
-
-    Uses :func:`iopguide.directory.geo.zip_centre` (the shared, cached table) and
-    falls back to the ``zipcodes`` package directly if that module is absent.
-    """
+    """ZIP -> (lat, lon) from the shared ZIP-centre table, looked up once per ZIP."""
 
     def __init__(self) -> None:
         self._known: dict[str, tuple[float, float] | None] = {}
-        self._lookup: Callable[[str], tuple[float, float] | None] | None = None
 
     def __call__(self, zip5: str) -> tuple[float, float] | None:
-        if zip5 in self._known:
-            return self._known[zip5]
-        if self._lookup is None:
-            self._lookup = _make_lookup()
-        found = self._lookup(zip5)
-        self._known[zip5] = found
-        return found
-
-
-def _make_lookup() -> Callable[[str], tuple[float, float] | None]:
-    try:
-        from iopguide.directory.geo import zip_centre
-    except ImportError:  # pragma: no cover - geo.py is a colleague's module
-        return _zipcodes_lookup
-
-    def lookup(zip5: str) -> tuple[float, float] | None:
-        centre = zip_centre(zip5)
-        if centre is None:
-            return None
-        if isinstance(centre, tuple):
-            return float(centre[0]), float(centre[1])
-        return float(centre.lat), float(centre.lon)
-
-    return lookup
-
-
-def _zipcodes_lookup(zip5: str) -> tuple[float, float] | None:
-    import zipcodes
-
-    try:
-        matches = zipcodes.matching(zip5)
-    except (TypeError, ValueError):
-        return None
-    for entry in matches:
-        try:
-            return round(float(entry["lat"]), 4), round(float(entry["long"]), 4)
-        except (KeyError, TypeError, ValueError):
-            continue
-    return None
+        if zip5 not in self._known:
+            centre = zip_centre(zip5)
+            self._known[zip5] = None if centre is None else (centre.lat, centre.lon)
+        return self._known[zip5]
 
 
 class Facility:
