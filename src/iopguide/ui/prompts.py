@@ -7,7 +7,7 @@ One engine for ``iopguide assess`` and the guided flow:
   the progress and the "why we ask" line, and runs it with ``.unsafe_ask()``.
 * :func:`run_prompt` is the ONE place where Ctrl-C / Ctrl-D become
   :class:`~iopguide.errors.Interrupted` (exit 130, "Stopped. Nothing was saved.").
-  ``.ask()`` would swallow Ctrl-C and carry on to the next question.
+  (questionary's plain ask method would swallow Ctrl-C and carry on to the next question.)
 * :func:`ask_assessment` asks every question not yet answered, stops at once when
   the person is in danger, then lets them review and change any answer.
 
