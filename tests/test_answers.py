@@ -365,13 +365,15 @@ def test_a_danger_flag_wins_over_a_broken_or_missing_file(tmp_path: Path) -> Non
         assert gathered.unreadable
 
 
-def test_a_no_flag_wins_over_danger_in_a_broken_file_as_in_a_valid_one(tmp_path) -> None:
+@pytest.mark.parametrize("text", ["danger_now: yes\ntime: [\n", "danger_now: yes\n"])
+def test_a_no_flag_against_a_yes_in_the_file_is_a_conflict_and_means_danger(
+    tmp_path, text: str
+) -> None:
     from iopguide.assessment.answers import load_answers
 
     path = tmp_path / "a.yaml"
-    path.write_text("danger_now: yes\ntime: [\n")
-    with pytest.raises(DataError):
-        load_answers(str(path), ["danger_now=no"])
+    path.write_text(text)
+    assert load_answers(str(path), ["danger_now=no"]).answers.in_danger
 
 
 def test_broken_file_without_danger_is_still_an_error(tmp_path: Path) -> None:

@@ -31,7 +31,8 @@ concerns: anxiety
 
 FIELDS = [
     "level", "title", "summary", "reasons", "caveats", "next_steps",
-    "what_it_looks_like", "crisis_lines", "disclaimer", "concerns", "answers",
+    "what_it_looks_like", "crisis_lines", "helpline", "disclaimer", "concerns", "answers",
+    "checkins",
 ]
 
 

@@ -49,7 +49,7 @@ def test_a_full_path_with_a_changed_answer() -> None:
     child.send(DOWN + ENTER)  # from Yes to Maybe
     child.expect("Is everything right?")
     child.send(ENTER)
-    child.expect("An intensive outpatient program \\(IOP\\) looks like a good fit")
+    child.expect("An intensive outpatient program \\(IOP\\) may fit you")
     child.expect("evening")  # the time caveat
     child.expect(pexpect.EOF)
     child.close()

@@ -30,11 +30,50 @@ Value = str | tuple[str, ...]
 
 #: Answers files are a few lines; anything bigger is a mistake (or an attack on the parser).
 MAX_ANSWERS_BYTES = 64 * 1024
+#: How far a file too big (or too broken) to parse is still read for a danger_now answer:
+#: a "yes" after 64 KB of comments must still bring crisis help.
+MAX_SCAN_BYTES = 4 * 1024 * 1024
 #: More concerns than this in one answer is a mistake (there are nine to choose from).
 MAX_LIST_ITEMS = 100
 
-_TRUE_WORDS = {"true", "y", "on"}
-_FALSE_WORDS = {"false", "n", "off"}
+_TRUE_WORDS = {"true", "y", "on", "1", "yeah", "yep"}
+_FALSE_WORDS = {"false", "n", "off", "0"}
+#: Quotes (straight and typographic) and punctuation around an answer are not part of it:
+#: ``"YES!"``, ``Yes.`` and ``“yes”`` all say yes.
+_WRAPPING = "\"'“”‘’«»„‚`.!?,;:() \t"
+
+
+def tidy(text: str) -> str:
+    """*text* without the quotes, punctuation and spaces around it."""
+    return text.strip(_WRAPPING)
+
+
+def reads_as_yes(raw: object) -> bool:
+    """Whether an answer to a yes/no question says yes, however it is written.
+
+    For danger_now any doubt counts as danger, so this is generous: ``YES!``,
+    ``“yes”``, ``y``, ``true``, ``on``, ``1``, a YAML/JSON true or the number 1.
+    """
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int):
+        return raw == 1
+    if isinstance(raw, str):
+        word = tidy(raw[:100]).lower()
+        return word == "yes" or word in _TRUE_WORDS
+    return False
+
+
+def _danger_word(raw: object) -> str:
+    """A danger_now answer reduced to yes, no or its tidied text, to compare answers."""
+    if reads_as_yes(raw):
+        return "yes"
+    if raw is False or raw == 0:
+        return "no"
+    if isinstance(raw, str):
+        word = tidy(raw[:100]).lower()
+        return "no" if word == "no" or word in _FALSE_WORDS else word
+    return repr(type(raw))
 
 
 @dataclass(frozen=True)
@@ -119,8 +158,10 @@ def _one_value(question: Question, raw: object, given: object) -> str:
         word = "yes" if raw else "no"
         if word in question.values:
             return word
+    elif isinstance(raw, int) and raw in (0, 1) and "yes" in question.values:
+        return "yes" if raw == 1 else "no"
     elif isinstance(raw, str):
-        text = raw.strip()
+        text = tidy(raw)
         found = question.resolve(text)
         if found is not None:
             return found
@@ -202,23 +243,35 @@ def read_answers_file(path: str, *, stdin: IO[str] | None = None) -> dict[str, o
 
 
 def read_answers_text(path: str, *, stdin: IO[str] | None = None) -> tuple[str, str]:
-    """The text of an answers file (at most one character over the limit) and its name."""
+    """The text of an answers file and its name.
+
+    Up to :data:`MAX_SCAN_BYTES` is read, so that a file too big to parse can
+    still be searched for a danger_now answer; parsing refuses anything over
+    :data:`MAX_ANSWERS_BYTES`. Stdin is read as bytes where it can be, so UTF-16
+    (what Windows PowerShell pipes) is understood there too.
+    """
     name = "stdin" if path == "-" else path
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin
-        text = stream.read(MAX_ANSWERS_BYTES + 1)
-    else:
         try:
-            with open(path, "rb") as handle:
-                raw = handle.read(4 * (MAX_ANSWERS_BYTES + 1))
-        except FileNotFoundError:
-            raise UsageError(f"No answers file at {clean(path)!r}.") from None
-        except IsADirectoryError:
-            raise UsageError(f"{clean(path)!r} is a folder, not an answers file.") from None
-        except OSError as err:
-            raise UsageError(f"Cannot read {clean(path)!r}: {err.strerror}.") from None
-        text = _decode(raw, name)[: MAX_ANSWERS_BYTES + 1]
-    return text, name
+            binary = getattr(stream, "buffer", None)
+            if binary is not None:
+                return _decode(binary.read(MAX_SCAN_BYTES + 1), name), name
+            return stream.read(MAX_SCAN_BYTES + 1), name
+        except (AttributeError, OSError, ValueError):  # closed (<&-) or unreadable
+            raise UsageError("Cannot read the answers from stdin: it is closed.") from None
+        except UnicodeDecodeError:
+            raise UsageError("The answers on stdin are not text (YAML or JSON).") from None
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_SCAN_BYTES + 1)
+    except FileNotFoundError:
+        raise UsageError(f"No answers file at {clean(path)!r}.") from None
+    except IsADirectoryError:
+        raise UsageError(f"{clean(path)!r} is a folder, not an answers file.") from None
+    except OSError as err:
+        raise UsageError(f"Cannot read {clean(path)!r}: {err.strerror}.") from None
+    return _decode(raw, name), name
 
 
 class UnreadableAnswers(DataError):
@@ -230,13 +283,23 @@ class UnreadableAnswers(DataError):
 
 
 def _decode(raw: bytes, name: str) -> str:
-    """UTF-8 (with or without a BOM), or UTF-16 with a BOM (what Windows PowerShell writes)."""
+    """UTF-8 (with or without a BOM), or UTF-16 (what Windows PowerShell writes).
+
+    UTF-16 is recognised by its BOM, or without one by the zero bytes of ASCII
+    text. Text cut at the scan limit is decoded leniently (it is only searched).
+    """
     import codecs
 
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
+    elif len(raw) >= 2 and raw[1::2].count(0) > len(raw) // 4:
+        encoding = "utf-16-le"
+    elif len(raw) >= 2 and raw[0::2].count(0) > len(raw) // 4:
+        encoding = "utf-16-be"
     else:
         encoding = "utf-8-sig"
+    if len(raw) > MAX_SCAN_BYTES:
+        return raw[:MAX_SCAN_BYTES].decode(encoding, "replace")
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError:
@@ -257,7 +320,7 @@ def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
         return {}
     try:
         if stripped.startswith("{") and _looks_like_json(stripped):
-            data = json.loads(stripped)
+            data = json.loads(stripped, object_pairs_hook=_unique_json_object)
         else:
             data = yaml.load(stripped, Loader=_loader())  # a SafeLoader subclass
     except _Refused as err:
@@ -284,6 +347,16 @@ def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
                      hint="Write one answer a line, like  time: yes")]
         )
     return data
+
+
+def _unique_json_object(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refusing a key given twice as YAML does (json keeps the last one)."""
+    out: dict[str, object] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Refused(f"{_shown(key)} is answered twice; keep one.", 1)
+        out[key] = value
+    return out
 
 
 def _looks_like_json(text: str) -> bool:
@@ -419,11 +492,13 @@ def _in_danger_despite(
     return Gathered(gathered.answers, gathered.set_aside, unreadable=why)
 
 
-# A line answering danger_now with yes, in YAML (block or flow) or JSON, the key
-# at the start of a line or after "{" or ",", the value quoted or not.
-_DANGER_YES = re.compile(
+# danger_now answered on a line, in YAML (block or flow) or JSON: the key at the start
+# of a line or after "{" or ",", any case and spelling of the key, the value quoted
+# (straight or typographic quotes) or not.
+_DANGER_ANSWER = re.compile(
     r"""(?:^|[{,])\s*(?:-\s+)?(["']?)danger[ _-]?now\1\s*:\s*"""
-    r"""(["']?)(?:yes|y|true|on)\2\s*(?:[,}]|$)""",
+    r"""(?P<value>"[^"]*"|'[^']*'|“[^”]*”|‘[^’]*’|[^,}\s][^,}]*?)"""
+    r"""\s*(?=[,}]|$)""",
     re.IGNORECASE,
 )
 
@@ -454,16 +529,24 @@ def _without_comment(line: str) -> str:
 
 
 def danger_in_text(text: str) -> bool:
-    """Whether a line of *text* answers danger_now with yes, read without parsing.
+    """Whether *text* answers danger_now with yes, or answers it twice differently.
 
-    For answers that cannot be parsed (a duplicate key, a syntax error further
-    down): the person may still be in danger and must be shown help. Comments
-    are ignored; ``danger_now: no`` is not yes.
+    Read without parsing, for answers that cannot be parsed (a duplicate key, a
+    syntax error further down, a file over 64 KB): the person may still be in
+    danger and must be shown help. Comments are ignored; ``danger_now: no`` is
+    not yes, but ``no`` and then anything else is a conflict, and any doubt
+    about danger counts as danger.
     """
-    for line in text[: MAX_ANSWERS_BYTES + 1].splitlines():
-        if "anger" in line.lower() and _DANGER_YES.search(_without_comment(line)):
-            return True
-    return False
+    said: set[str] = set()
+    for line in text[: MAX_SCAN_BYTES + 1].splitlines():
+        if "anger" not in line.lower():
+            continue
+        for match in _DANGER_ANSWER.finditer(_without_comment(line)):
+            word = _danger_word(match.group("value"))
+            if word == "yes":
+                return True
+            said.add(word)
+    return len(said) > 1
 
 
 def gather_answers(
@@ -476,6 +559,7 @@ def gather_answers(
     """
     raw: dict[str, object] = {}
     problems: list[str] = []
+    danger_said: list[object] = []  # every answer to danger_now, from any key spelling or flag
 
     def take(key: object, value: object, *, from_flag: bool) -> None:
         try:
@@ -485,6 +569,8 @@ def gather_answers(
             return
         if value is None:  # "time:" with nothing after it is simply not answered yet
             return
+        if question.id == "danger_now":
+            danger_said.append(value)
         if from_flag and question.multiple and question.id in flag_seen:
             # --answer concerns=a --answer concerns=b adds up
             raw[question.id] = f"{raw[question.id]},{value}"
@@ -504,6 +590,15 @@ def gather_answers(
             continue
         take(key, value, from_flag=True)
 
+    conflict = len({_danger_word(v) for v in danger_said}) > 1
+    if any(reads_as_yes(v) for v in danger_said) or conflict:
+        raw["danger_now"] = "yes"  # any yes, or two different answers: doubt means danger
+        if conflict:
+            problems.insert(
+                0,
+                "danger_now was answered more than once, with different answers; "
+                "any doubt about danger counts as danger.",
+            )
     values: dict[str, Value] = {}
     for qid in QUESTION_IDS:
         if qid in raw:
