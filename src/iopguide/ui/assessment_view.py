@@ -6,11 +6,15 @@ in mind, what care at that level looks like, next steps, the disclaimer and the
 crisis line. Lines are capped at ``PAGE_WIDTH`` columns so a projector still
 reads like a page; every part stacks, so 40 columns works too. With
 ``IOPGUIDE_PLAIN=1`` there are no boxes or colour, for screen readers.
+
+In a terminal the page is shown a screenful at a time (:func:`print_paged`):
+the headline (title, summary, why) comes first and stays on screen until the
+person asks for more, at 80x24 and at 40x24 alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from iopguide import crisis
@@ -23,9 +27,17 @@ if TYPE_CHECKING:
 
 
 def render_assessment(
-    assessment: Assessment, console: Console | None = None, *, plain: bool | None = None
+    assessment: Assessment,
+    console: Console | None = None,
+    *,
+    plain: bool | None = None,
+    pause: Callable[[str], None] | None = None,
 ) -> None:
-    """Print *assessment* on *console* (stdout by default)."""
+    """Print *assessment* on *console* (stdout by default).
+
+    With *pause* (interactive use), a page taller than the terminal is shown a
+    screenful at a time, calling *pause* between screenfuls.
+    """
     if console is None:
         from iopguide.ui.console import stdout_console
 
@@ -35,7 +47,49 @@ def render_assessment(
 
         plain = plain_mode()
     width = page_width(console)
-    print_page(console, build_page(assessment, plain=plain, width=width), width)
+    page = build_page(assessment, plain=plain, width=width)
+    if pause is not None and console.is_terminal:
+        print_paged(console, page, width, pause)
+    else:
+        print_page(console, page, width)
+
+
+#: Lines kept free below each screenful: the "Press Enter" prompt and its answer.
+_PROMPT_LINES = 2
+
+
+def print_paged(
+    console: Console, page: Sequence[RenderableType], width: int, pause: Callable[[str], None]
+) -> None:
+    """Print *page* a screenful at a time, so its top is on screen until the person reads on."""
+    with console.capture() as captured:
+        for renderable in page:
+            console.print(renderable, width=width)
+    lines = captured.get().splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()
+    size = max(5, console.size.height - _PROMPT_LINES)
+    parts = _screenfuls(lines, size)
+    for number, part in enumerate(parts, start=1):
+        if number > 1:
+            pause(f"Press Enter to read on (part {number} of {len(parts)})")
+        console.file.write("\n".join(part) + "\n")
+        console.file.flush()
+
+
+def _screenfuls(lines: list[str], size: int) -> list[list[str]]:
+    """*lines* in parts of at most *size*, each ending at a blank line where one is near."""
+    parts: list[list[str]] = []
+    start = 0
+    while start < len(lines):
+        end = min(start + size, len(lines))
+        if end < len(lines):
+            blanks = [i for i in range(start + size // 2, end) if not lines[i].strip()]
+            if blanks:
+                end = blanks[-1] + 1
+        parts.append(lines[start:end])
+        start = end
+    return parts
 
 
 def build_page(assessment: Assessment, *, plain: bool = False, width: int = PAGE_WIDTH) -> list:
