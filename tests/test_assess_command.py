@@ -410,3 +410,19 @@ def test_can_prompt_is_false_for_a_closed_stream(monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", stream)
     assert can_prompt() is False
     assert can_prompt(prompts_on_stderr=True) is False
+
+
+def test_interactive_answered_by_mistake_goes_back_to_the_danger_question(terminal, capsys):
+    D, E = "\x1b[B", "\r"
+    terminal(
+        D + E  # danger: Yes
+        + D + E  # "I answered this by mistake"
+        + D + D + E  # danger: No
+        + D + E + D + E + E + D + E + D + D + E + E + E  # the rest, leading to an IOP
+        + " " + E  # depression
+        + E  # show my result
+    )
+    assert run(["assess"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("Please get help right now") < out.index("Question 2 of 9")
+    assert "An intensive outpatient program (IOP) looks like a good fit" in out

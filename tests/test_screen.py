@@ -313,6 +313,13 @@ def test_a_broken_answers_file_is_a_data_error(tmp_path, capsys) -> None:
 def terminal(monkeypatch) -> Iterator:
     import sys
 
+    from iopguide.ui.console import print_page
+
+    # Paging is tested on its own (test_paging.py); here each page prints in one go.
+    monkeypatch.setattr(
+        "iopguide.ui.assessment_view.print_paged",
+        lambda console, page, width, pause: print_page(console, page, width),
+    )
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
 
         def send(text: str) -> None:

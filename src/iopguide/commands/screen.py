@@ -110,7 +110,12 @@ def _take(
     from iopguide.ui.screen_view import ask_items
 
     result = score(instrument, ask_items(instrument, given, asker))
-    _show(result, json_output=json_output, console=asker.console)
+    if json_output:
+        _show(result, json_output=True)
+    else:
+        from iopguide.ui.screen_view import render_result
+
+        render_result(result, asker.console, plain=asker.plain, pause=asker.pause)
     if result.safety_flagged:
         _ask_danger(asker)
 
@@ -123,7 +128,8 @@ def _ask_danger(asker) -> None:  # type: ignore[no-untyped-def]
     from iopguide.ui.prompts import ask_danger_now
 
     if ask_danger_now(asker) == "yes":
-        render_assessment(assess(Answers({"danger_now": "yes"})), asker.console, plain=asker.plain)
+        emergency = assess(Answers({"danger_now": "yes"}))
+        render_assessment(emergency, asker.console, plain=asker.plain, pause=asker.pause)
 
 
 def _safety_notice() -> None:
@@ -133,7 +139,7 @@ def _safety_notice() -> None:
     notice(SAFETY_MESSAGE, style="bold")
 
 
-def _show(result, *, json_output: bool, console=None) -> None:  # type: ignore[no-untyped-def]
+def _show(result, *, json_output: bool) -> None:  # type: ignore[no-untyped-def]
     if json_output:
         _write_json(result.to_dict())
         return
@@ -141,7 +147,7 @@ def _show(result, *, json_output: bool, console=None) -> None:  # type: ignore[n
     from iopguide.ui.prompts import plain_mode
     from iopguide.ui.screen_view import render_result
 
-    render_result(result, console or stdout_console(), plain=plain_mode())
+    render_result(result, stdout_console(), plain=plain_mode())
 
 
 def _write_json(payload: object) -> None:

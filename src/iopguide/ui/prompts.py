@@ -263,9 +263,14 @@ class Asker:
 
 def ask_danger_now(asker: Asker) -> str:
     """The danger question alone (after a flagged check-in, or a mistaken "yes")."""
+    from rich.text import Text
+
     from iopguide.assessment.questions import get_question
 
-    return str(asker.ask(get_question("danger_now"), position=1, total=1))
+    question = get_question("danger_now")
+    asker.console.print()
+    asker.console.print(Text(f"Why we ask: {question.why}", style="" if asker.plain else "italic"))
+    return asker._ask_danger(question, [(c.label, c.value) for c in question.choices], None)
 
 
 def _with_ctrl_d(prompt: Any) -> Any:

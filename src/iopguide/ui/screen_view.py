@@ -6,6 +6,7 @@ crisis lines and "please talk to someone today", before the score.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from iopguide import crisis
@@ -120,6 +121,19 @@ def render_score_line(result: ScreenResult, console: Console, *, plain: bool) ->
     print_page(console, page, page_width(console))
 
 
-def render_result(result: ScreenResult, console: Console, *, plain: bool) -> None:
+def render_result(
+    result: ScreenResult,
+    console: Console,
+    *,
+    plain: bool,
+    pause: Callable[[str], None] | None = None,
+) -> None:
+    """The result; with *pause* (a terminal), a screenful at a time so its opening stays."""
+    from iopguide.ui.assessment_view import print_paged
+
     width = page_width(console)
-    print_page(console, build_result(result, plain=plain), width)
+    page = build_result(result, plain=plain)
+    if pause is not None and console.is_terminal:
+        print_paged(console, page, width, pause)
+    else:
+        print_page(console, page, width)
