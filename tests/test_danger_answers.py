@@ -20,16 +20,37 @@ from iopguide.assessment.answers import (
 from iopguide.errors import DataError
 
 REST = {
-    "withdrawal": "no", "round_the_clock": "no", "current_care": "none",
-    "outpatient_enough": "no", "daily_impact": "a_lot", "home": "yes", "time": "yes",
+    "withdrawal": "no",
+    "round_the_clock": "no",
+    "current_care": "none",
+    "outpatient_enough": "no",
+    "daily_impact": "a_lot",
+    "home": "yes",
+    "time": "yes",
     "concerns": "anxiety",
 }
 
 
 @pytest.mark.parametrize(
     "said",
-    ["yes", "YES", "Yes.", "YES!", "yes!!", "\u201cyes\u201d", "\u2018Yes\u2019", "'yes'",
-     " y ", "Y", "true", "TRUE", "on", "1", True, 1],
+    [
+        "yes",
+        "YES",
+        "Yes.",
+        "YES!",
+        "yes!!",
+        "\u201cyes\u201d",
+        "\u2018Yes\u2019",
+        "'yes'",
+        " y ",
+        "Y",
+        "true",
+        "TRUE",
+        "on",
+        "1",
+        True,
+        1,
+    ],
 )
 def test_anything_that_reads_as_yes_is_yes(said: object) -> None:
     assert reads_as_yes(said)
@@ -93,8 +114,13 @@ def test_a_no_flag_cannot_cancel_a_yes_in_the_file() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["danger_now: YES!\ntime: [\n", "danger_now: \u201cyes\u201d\ntime: [\n",
-     "Danger Now: y\ntime: [\n", "danger_now: 1\ntime: [\n", '{"danger_now": "Yes.", "x": ['],
+    [
+        "danger_now: YES!\ntime: [\n",
+        "danger_now: \u201cyes\u201d\ntime: [\n",
+        "Danger Now: y\ntime: [\n",
+        "danger_now: 1\ntime: [\n",
+        '{"danger_now": "Yes.", "x": [',
+    ],
 )
 def test_raw_text_reads_yes_in_every_form(text: str) -> None:
     assert danger_in_text(text)
@@ -124,7 +150,11 @@ def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes
     env.pop("IOPGUIDE_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "iopguide", *args],
-        capture_output=True, env=env, timeout=60, check=False, **kwargs,
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+        **kwargs,
     )
 
 

@@ -388,6 +388,11 @@ def test_one_insurance_line_per_level_and_medicare_never_promised_for_residentia
         assert "Medicare generally does not" in paying[0]
 
 
+def test_the_danger_question_says_why_with_the_numbers() -> None:
+    why = QUESTIONS["danger_now"].why
+    assert "988" in why and "911" in why
+
+
 def test_inpatient_keeps_the_withdrawal_unsure_caveat() -> None:
     result = assess(answers(round_the_clock="yes", withdrawal="unsure"))
     assert result.level == "inpatient"

@@ -60,8 +60,11 @@ WITHDRAWAL_UNSURE = (
 
 
 def psychiatrist(concerns: tuple[str, ...]) -> str:
-    named = [name for cid, name in (("psychosis", "psychosis"), ("bipolar", "bipolar disorder"))
-             if cid in concerns]
+    named = [
+        name
+        for cid, name in (("psychosis", "psychosis"), ("bipolar", "bipolar disorder"))
+        if cid in concerns
+    ]
     return (
         f"With {' or '.join(named)}, make sure a psychiatrist (a doctor who specialises in "
         "mental health and can prescribe medication) is involved in your care. Ask each "
@@ -124,44 +127,50 @@ def home(answers: Answers) -> list[Caveat]:
 
 
 def _time_said(answers: Answers) -> str:
-    return "that might be hard" if answers.get("time") == "maybe" else (
-        "that isn't possible right now"
-    )
+    if answers.get("time") == "maybe":
+        return "that might be hard"
+    return "that isn't possible right now"
 
 
 def iop_time(answers: Answers) -> list[Caveat]:
     if answers.get("time") == "yes":
         return []
-    return [(
-        "time",
-        f"An IOP asks for about 9 hours a week or more, usually 3 to 5 days. You said "
-        f"{_time_said(answers)}. Many programs run in the evening, at weekends or by telehealth "
-        "(online): ask about these, and talk with your doctor or therapist if it still won't "
-        "fit.",
-    )]
+    return [
+        (
+            "time",
+            "An IOP asks for about 9 hours a week or more, usually 3 to 5 days. You said "
+            f"{_time_said(answers)}. Many programs run in the evening, at weekends or by "
+            "telehealth (online): ask about these, and talk with your doctor or therapist if it "
+            "still won't fit.",
+        )
+    ]
 
 
 def php_time(answers: Answers) -> list[Caveat]:
     if answers.get("time") == "yes":
         return []
-    return [(
-        "time",
-        f"A PHP takes most of the day, usually every weekday. You said taking part 3 to 5 days "
-        f"a week {_time_said(answers).replace('that ', '')}. Tell your doctor if that schedule "
-        "cannot fit: they can help you plan for it or look at other options.",
-    )]
+    return [
+        (
+            "time",
+            f"A PHP takes most of the day, usually every weekday. You said taking part 3 to 5 days "
+            f"a week {_time_said(answers).replace('that ', '')}. Tell your doctor if that schedule "
+            "cannot fit: they can help you plan for it or look at other options.",
+        )
+    ]
 
 
 def residential_time(answers: Answers) -> list[Caveat]:
     if answers.get("time") == "yes":
         return []
-    return [(
-        "time",
-        f"You said taking part 3 to 5 days a week {_time_said(answers).replace('that ', '')}. "
-        "Residential treatment asks more: you stay there day and night, often for several "
-        "weeks. Talk with your doctor about what would need arranging, such as work or "
-        "caring for others.",
-    )]
+    return [
+        (
+            "time",
+            f"You said taking part 3 to 5 days a week {_time_said(answers).replace('that ', '')}. "
+            "Residential treatment asks more: you stay there day and night, often for several "
+            "weeks. Talk with your doctor about what would need arranging, such as work or "
+            "caring for others.",
+        )
+    ]
 
 
 WEEKLY_ENOUGH = (

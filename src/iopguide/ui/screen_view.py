@@ -94,7 +94,9 @@ def build_result(result: ScreenResult, *, plain: bool) -> list[RenderableType]:
     page.append(Text("Your answers", style=bold))
     page.append(
         _bullets(
-            f"{item.text}: {item.option(points).label} ({points})" for item, points in result.items
+            f"{item.text}{' ' if item.text.endswith('?') else ': '}"
+            f"{item.option(points).label} ({points})"
+            for item, points in result.items
         )
     )
     page.append(Text(""))
