@@ -103,8 +103,7 @@ def test_guided_flow_headline_is_on_screen_at_24_rows(tmp_path: Path, columns: i
     child.send(" " + ENTER)  # depression
     child.expect("Is everything right")
     child.send(ENTER)
-    child.expect("check-in")
-    child.expect(CHOOSE)
+    child.expect("No thanks, show my result")
     child.send(ENTER)  # no check-in
     child.expect(r"Press Enter to read on \(part 2 of")
     shown = ANSI.sub("", child.before).replace("\r", "")
