@@ -212,7 +212,7 @@ def terminal(monkeypatch):
     from iopguide.ui.console import print_page
 
     monkeypatch.setattr(
-        "iopguide.ui.assessment_view.print_paged",
+        "iopguide.ui.paging.print_paged",
         lambda console, page, width, pause: print_page(console, page, width),
     )
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from iopguide.assessment import Answers, assess
-from iopguide.ui.assessment_view import build_page, print_paged
+from iopguide.ui.assessment_view import build_page
 from iopguide.ui.console import make_console
+from iopguide.ui.paging import print_paged
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|[\x08]")
 
@@ -117,3 +118,21 @@ def test_guided_flow_headline_is_on_screen_at_24_rows(tmp_path: Path, columns: i
     child.close()
     assert child.exitstatus == 130
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("width", [80, 40])
+def test_a_topic_in_the_guided_flow_is_paged_title_first(width: int) -> None:
+    from iopguide.content.topics import list_topics
+    from iopguide.ui.learn_view import render_topic
+
+    out = io.StringIO()
+    console = make_console(
+        file=out, width=width, height=24, force_terminal=True, color_system=None
+    )
+    topic = next(t for t in list_topics() if t.id == "what-is-iop")
+    pauses: list[str] = []
+    render_topic(topic, console, pause=lambda m: (pauses.append(m), out.write("<PAUSE>\n")))
+    screens = out.getvalue().split("<PAUSE>\n")
+    assert pauses and len(screens) == len(pauses) + 1
+    assert all(len(s.splitlines()) <= 22 for s in screens)
+    assert topic.title in screens[0]

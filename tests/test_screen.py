@@ -317,7 +317,7 @@ def terminal(monkeypatch) -> Iterator:
 
     # Paging is tested on its own (test_paging.py); here each page prints in one go.
     monkeypatch.setattr(
-        "iopguide.ui.assessment_view.print_paged",
+        "iopguide.ui.paging.print_paged",
         lambda console, page, width, pause: print_page(console, page, width),
     )
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):

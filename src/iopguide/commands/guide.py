@@ -224,7 +224,7 @@ class _Session:
             picked = self._select(message, choices)
             if picked == _DONE:
                 return
-            render_topic(by_id[picked], self.console)
+            render_topic(by_id[picked], self.console, pause=self.asker.pause)
             read.add(picked)
 
     def _offer_find(self) -> None:

@@ -7,7 +7,8 @@ crisis line. Lines are capped at ``PAGE_WIDTH`` columns so a projector still
 reads like a page; every part stacks, so 40 columns works too. With
 ``IOPGUIDE_PLAIN=1`` there are no boxes or colour, for screen readers.
 
-In a terminal the page is shown a screenful at a time (:func:`print_paged`):
+In a terminal the page is shown a screenful at a time
+(:func:`iopguide.ui.paging.print_paged`):
 the headline (title, summary, why) comes first and stays on screen until the
 person asks for more, at 80x24 and at 40x24 alike.
 """
@@ -49,47 +50,11 @@ def render_assessment(
     width = page_width(console)
     page = build_page(assessment, plain=plain, width=width)
     if pause is not None and console.is_terminal:
+        from iopguide.ui.paging import print_paged
+
         print_paged(console, page, width, pause)
     else:
         print_page(console, page, width)
-
-
-#: Lines kept free below each screenful: the "Press Enter" prompt and its answer.
-_PROMPT_LINES = 2
-
-
-def print_paged(
-    console: Console, page: Sequence[RenderableType], width: int, pause: Callable[[str], None]
-) -> None:
-    """Print *page* a screenful at a time, so its top is on screen until the person reads on."""
-    with console.capture() as captured:
-        for renderable in page:
-            console.print(renderable, width=width)
-    lines = captured.get().splitlines()
-    while lines and not lines[-1].strip():
-        lines.pop()
-    size = max(5, console.size.height - _PROMPT_LINES)
-    parts = _screenfuls(lines, size)
-    for number, part in enumerate(parts, start=1):
-        if number > 1:
-            pause(f"Press Enter to read on (part {number} of {len(parts)})")
-        console.file.write("\n".join(part) + "\n")
-        console.file.flush()
-
-
-def _screenfuls(lines: list[str], size: int) -> list[list[str]]:
-    """*lines* in parts of at most *size*, each ending at a blank line where one is near."""
-    parts: list[list[str]] = []
-    start = 0
-    while start < len(lines):
-        end = min(start + size, len(lines))
-        if end < len(lines):
-            blanks = [i for i in range(start + size // 2, end) if not lines[i].strip()]
-            if blanks:
-                end = blanks[-1] + 1
-        parts.append(lines[start:end])
-        start = end
-    return parts
 
 
 def build_page(assessment: Assessment, *, plain: bool = False, width: int = PAGE_WIDTH) -> list:

@@ -131,7 +131,7 @@ def render_result(
     pause: Callable[[str], None] | None = None,
 ) -> None:
     """The result; with *pause* (a terminal), a screenful at a time so its opening stays."""
-    from iopguide.ui.assessment_view import print_paged
+    from iopguide.ui.paging import print_paged
 
     width = page_width(console)
     page = build_result(result, plain=plain)
