@@ -316,7 +316,7 @@ def test_a_number_too_long_to_convert_is_a_data_error(text: str) -> None:
     ],
 )
 def test_danger_yes_is_found_in_raw_text(text: str) -> None:
-    from iopguide.assessment.answers import danger_in_text
+    from iopguide.assessment.danger import danger_in_text
 
     assert danger_in_text(text)
 
@@ -338,7 +338,7 @@ def test_danger_yes_is_found_in_raw_text(text: str) -> None:
     ],
 )
 def test_danger_no_or_a_comment_is_not_mistaken_for_yes(text: str) -> None:
-    from iopguide.assessment.answers import danger_in_text
+    from iopguide.assessment.danger import danger_in_text
 
     assert not danger_in_text(text)
 

@@ -10,13 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from iopguide.assessment.answers import (
-    danger_in_text,
-    gather_answers,
-    load_answers,
-    parse_answers_text,
-    reads_as_yes,
-)
+from iopguide.assessment.answers import gather_answers, load_answers, parse_answers_text
+from iopguide.assessment.danger import danger_in_text, reads_as_yes
 from iopguide.errors import DataError
 
 REST = {

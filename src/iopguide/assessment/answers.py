@@ -15,12 +15,20 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
-import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import IO
 
+from iopguide.assessment.danger import (
+    FALSE_WORDS,
+    MAX_SCAN_BYTES,
+    TRUE_WORDS,
+    danger_in_text,
+    danger_word,
+    reads_as_yes,
+    tidy,
+)
 from iopguide.assessment.questions import QUESTION_IDS, Question, get_question, load_questions
 from iopguide.errors import DataError, IopguideError, Problem, UsageError
 from iopguide.text import clean, shorten
@@ -30,51 +38,8 @@ Value = str | tuple[str, ...]
 
 #: Answers files are a few lines; anything bigger is a mistake (or an attack on the parser).
 MAX_ANSWERS_BYTES = 64 * 1024
-#: How far a file too big (or too broken) to parse is still read for a danger_now answer:
-#: a "yes" after 64 KB of comments must still bring crisis help.
-MAX_SCAN_BYTES = 4 * 1024 * 1024
 #: More concerns than this in one answer is a mistake (there are nine to choose from).
 MAX_LIST_ITEMS = 100
-
-_TRUE_WORDS = {"true", "y", "on", "1", "yeah", "yep"}
-_FALSE_WORDS = {"false", "n", "off", "0"}
-#: Quotes (straight and typographic) and punctuation around an answer are not part of it:
-#: ``"YES!"``, ``Yes.`` and ``“yes”`` all say yes.
-_WRAPPING = "\"'“”‘’«»„‚`.!?,;:() \t"
-
-
-def tidy(text: str) -> str:
-    """*text* without the quotes, punctuation and spaces around it."""
-    return text.strip(_WRAPPING)
-
-
-def reads_as_yes(raw: object) -> bool:
-    """Whether an answer to a yes/no question says yes, however it is written.
-
-    For danger_now any doubt counts as danger, so this is generous: ``YES!``,
-    ``“yes”``, ``y``, ``true``, ``on``, ``1``, a YAML/JSON true or the number 1.
-    """
-    if isinstance(raw, bool):
-        return raw
-    if isinstance(raw, int):
-        return raw == 1
-    if isinstance(raw, str):
-        word = tidy(raw[:100]).lower()
-        return word == "yes" or word in _TRUE_WORDS
-    return False
-
-
-def _danger_word(raw: object) -> str:
-    """A danger_now answer reduced to yes, no or its tidied text, to compare answers."""
-    if reads_as_yes(raw):
-        return "yes"
-    if raw is False or raw == 0:
-        return "no"
-    if isinstance(raw, str):
-        word = tidy(raw[:100]).lower()
-        return "no" if word == "no" or word in _FALSE_WORDS else word
-    return repr(type(raw))
-
 
 @dataclass(frozen=True)
 class Answers:
@@ -166,9 +131,9 @@ def _one_value(question: Question, raw: object, given: object) -> str:
         if found is not None:
             return found
         lowered = text.lower()
-        if lowered in _TRUE_WORDS and "yes" in question.values:
+        if lowered in TRUE_WORDS and "yes" in question.values:
             return "yes"
-        if lowered in _FALSE_WORDS and "no" in question.values:
+        if lowered in FALSE_WORDS and "no" in question.values:
             return "no"
     hint = ""
     if isinstance(raw, str):
@@ -492,63 +457,6 @@ def _in_danger_despite(
     return Gathered(gathered.answers, gathered.set_aside, unreadable=why)
 
 
-# danger_now answered on a line, in YAML (block or flow) or JSON: the key at the start
-# of a line or after "{" or ",", any case and spelling of the key, the value quoted
-# (straight or typographic quotes) or not.
-_DANGER_ANSWER = re.compile(
-    r"""(?:^|[{,])\s*(?:-\s+)?(["']?)danger[ _-]?now\1\s*:\s*"""
-    r"""(?P<value>"[^"]*"|'[^']*'|“[^”]*”|‘[^’]*’|[^,}\s][^,}]*?)"""
-    r"""\s*(?=[,}]|$)""",
-    re.IGNORECASE,
-)
-
-
-def _without_comment(line: str) -> str:
-    """*line* up to a YAML comment: a "#" at its start or after a space, outside quotes.
-
-    A quote opens a string only where a value can start (so ``don't`` opens none);
-    JSON strings are double-quoted, so a "#" in them is kept too.
-    """
-    quote = ""
-    previous = " "
-    index = 0
-    while index < len(line):
-        char = line[index]
-        if quote:
-            if char == "\\" and quote == '"':
-                index += 1  # skip the escaped character
-            elif char == quote:
-                quote = ""
-        elif char in "\"'" and (previous.isspace() or previous in "{[,:"):
-            quote = char
-        elif char == "#" and previous.isspace():
-            return line[:index]
-        previous = char
-        index += 1
-    return line
-
-
-def danger_in_text(text: str) -> bool:
-    """Whether *text* answers danger_now with yes, or answers it twice differently.
-
-    Read without parsing, for answers that cannot be parsed (a duplicate key, a
-    syntax error further down, a file over 64 KB): the person may still be in
-    danger and must be shown help. Comments are ignored; ``danger_now: no`` is
-    not yes, but ``no`` and then anything else is a conflict, and any doubt
-    about danger counts as danger.
-    """
-    said: set[str] = set()
-    for line in text[: MAX_SCAN_BYTES + 1].splitlines():
-        if "anger" not in line.lower():
-            continue
-        for match in _DANGER_ANSWER.finditer(_without_comment(line)):
-            word = _danger_word(match.group("value"))
-            if word == "yes":
-                return True
-            said.add(word)
-    return len(said) > 1
-
-
 def gather_answers(
     file_answers: Mapping[object, object] | None, flags: Iterable[str] = ()
 ) -> Gathered:
@@ -590,7 +498,7 @@ def gather_answers(
             continue
         take(key, value, from_flag=True)
 
-    conflict = len({_danger_word(v) for v in danger_said}) > 1
+    conflict = len({danger_word(v) for v in danger_said}) > 1
     if any(reads_as_yes(v) for v in danger_said) or conflict:
         raw["danger_now"] = "yes"  # any yes, or two different answers: doubt means danger
         if conflict:

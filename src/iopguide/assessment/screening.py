@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from iopguide import crisis
-from iopguide.assessment.answers import tidy
+from iopguide.assessment.danger import tidy
 from iopguide.errors import UsageError
 from iopguide.text import clean, shorten
 
