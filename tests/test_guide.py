@@ -576,8 +576,7 @@ def test_a_check_in_score_goes_into_the_reasons_and_the_summary(keys, capsys, as
     assert run([]) == 0
     out = " ".join(capsys.readouterr().out.split())
     offer = next(p for p in asked if p.startswith("Before your result"))
-    assert offer.endswith("No thanks, show my result | PHQ-9: Nine questions about low mood "
-                          "over the last 2 weeks.")
+    assert offer.endswith("No thanks, show my result | PHQ-9: low mood, 9 questions")
     headline = "PHQ-9 17, moderately severe — bring this to your clinician."
     assert out.index("PHQ-9: 17 of 27, moderately severe.") < out.index(headline)
     assert "said weekly therapy would be enough. Talk with a clinician" in out

@@ -81,6 +81,7 @@ class Instrument:
     id: str
     name: str
     title: str
+    short: str
     about: str
     concerns: tuple[str, ...]
     source: str
@@ -128,6 +129,7 @@ def _load(instrument_id: str) -> Instrument:
         id=str(raw["id"]),
         name=str(raw["name"]),
         title=_one_line(raw["title"]),
+        short=_one_line(raw["short"]),
         about=_one_line(raw["about"]),
         concerns=tuple(raw.get("concerns", ())),
         source=_one_line(raw["source"]),

@@ -192,7 +192,7 @@ class _Session:
                 "Before your result: would you like to answer a standard check-in? "
                 "Clinicians use these short questionnaires; your score goes with your result.",
                 [("No thanks, show my result", _DONE)]
-                + [(f"{i.name}: {i.about}", i.id) for i in remaining],
+                + [(f"{i.name}: {i.short}", i.id) for i in remaining],
             )
             if picked == _DONE:
                 break

@@ -225,7 +225,7 @@ class Asker:
     ) -> str:
         """The danger question starts with nothing chosen (or, when changing, the answer
         given): a stray Enter only asks again, never answers it."""
-        placeholder = ("(Nothing chosen yet: choose Yes or No)", NOTHING_CHOSEN)
+        placeholder = ("(Nothing chosen yet)", NOTHING_CHOSEN)
         start = current if current in ("yes", "no") else NOTHING_CHOSEN
         while True:
             picked = self.select(question.prompt, [placeholder, *choices], default=start)
