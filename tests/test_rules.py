@@ -418,3 +418,36 @@ def test_every_combination_counted_home_no_rarely_residential() -> None:
             assert full.get("danger_now") == "no"
     assert counts["total"] == 6912 // 3
     assert counts["residential"] < counts["total"] // 4
+
+
+def _checkin(instrument_id: str, points: list[int]):
+    from iopguide.assessment.screening import get_instrument, score
+
+    instrument = get_instrument(instrument_id)
+    pairs = zip(instrument.items, points, strict=True)
+    return score(instrument, {item.key: p for item, p in pairs})
+
+
+_checkins = st.one_of(
+    st.lists(st.integers(0, 3), min_size=9, max_size=9).map(lambda p: _checkin("phq9", p)),
+    st.lists(st.integers(0, 3), min_size=7, max_size=7).map(lambda p: _checkin("gad7", p)),
+    st.lists(st.integers(0, 4), min_size=3, max_size=3).map(lambda p: _checkin("auditc", p)),
+)
+
+
+@given(full_answers, st.lists(_checkins, max_size=3))
+def test_a_check_in_score_never_changes_the_level(full: Answers, checkins: list) -> None:
+    plain, scored = assess(full), assess(full, checkins)
+    assert scored.level == plain.level
+    if scored.level == "emergency":
+        return
+    for result in checkins:
+        assert result.headline in [r.text for r in scored.reasons]
+        if result.safety_flagged:
+            assert scored.caveats[0] == result.safety_message
+        if result.high and full.get("outpatient_enough") == "yes":
+            assert any("Talk with a clinician about whether you need more" in c
+                       for c in scored.caveats)
+    assert [c["instrument"] for c in scored.to_dict()["checkins"]] == [
+        r.instrument for r in checkins
+    ]

@@ -151,7 +151,8 @@ def assess(answers: Answers, checkins: Sequence[ScreenResult] = ()) -> Assessmen
 
     reasons = [_reason(answers, qid) for qid in reason_ids]
     if level != "emergency":
-        found = [*found, *cv.for_concerns(answers), *_checkin_caveats(answers, checkins)]
+        # A flagged check-in ("talk to someone today") leads the safety caveats.
+        found = [*_checkin_caveats(answers, checkins), *found, *cv.for_concerns(answers)]
         reasons += [Reason(c.instrument, str(c.score), c.headline) for c in checkins]
     caveats = cv.in_order(found)
     title = TITLES["iop_caveats" if level == "iop" and caveats else level]
