@@ -1,0 +1,259 @@
+"""Hostile workbooks and CSVs, built at test time, given to the real importer in a subprocess.
+
+calamine aborts the whole process (a Rust panic, exit 134) when asked for a huge grid, so
+these run ``python -m iopguide`` in a child: an abort there fails the test instead of
+killing the test run. Each must end with exit 1, a message naming the file, no traceback
+or panic, and no output file.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from import_fixtures import facility_row, write_directory_workbook
+
+SA_ROW = facility_row("Hostile Test Recovery Center", "SA * OIT * MD")
+
+
+def run_import(*files: Path, out: Path, source: str = "samhsa") -> subprocess.CompletedProcess:
+    env = {**os.environ, "IOPGUIDE_PLAIN": "1", "COLUMNS": "200", "RUST_BACKTRACE": "0"}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "iopguide",
+            "directory",
+            "import",
+            source,
+            *map(str, files),
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_refused(proc: subprocess.CompletedProcess, out: Path, *words: str) -> str:
+    said = " ".join((proc.stdout + proc.stderr).split())
+    assert proc.returncode == 1, said
+    assert "Traceback" not in said and "panicked" not in said
+    assert "unexpected problem" not in said.lower()
+    for word in words:
+        assert word in said, said
+    assert not out.exists()
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(f".{out.name}")]
+    return said
+
+
+def rewrite(src: Path, dst: Path, change: dict[str, bytes | None]) -> Path:
+    """Copy a zip, replacing (or, with None, removing) the named entries' bytes."""
+    with zipfile.ZipFile(src) as old, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = change.get(info.filename, old.read(info))
+            if data is not None:
+                new.writestr(info.filename, data)
+    return dst
+
+
+def sheet_with(extra_rows: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet '
+        'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>name1</t></is></c></row>'
+        f"{extra_rows}</sheetData></worksheet>"
+    ).encode()
+
+
+@pytest.fixture()
+def good(tmp_path: Path) -> Path:
+    return write_directory_workbook(tmp_path / "good.xlsx", [SA_ROW])
+
+
+def test_one_cell_at_the_last_address_is_refused_before_calamine(good, tmp_path):
+    bad = rewrite(
+        good,
+        tmp_path / "xfd.xlsx",
+        {
+            "xl/worksheets/sheet1.xml": sheet_with(
+                '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+            )
+        },
+    )
+    assert bad.stat().st_size < 4000
+    said = assert_refused(
+        run_import(bad, out=tmp_path / "o.json"),
+        tmp_path / "o.json",
+        "xfd.xlsx",
+        "1,048,576",
+        "16,384",
+    )
+    assert "not read" in said
+
+
+def test_a_header_cell_at_column_zzzzzz_is_refused(good, tmp_path):
+    bad = rewrite(
+        good,
+        tmp_path / "zzz.xlsx",
+        {
+            "xl/worksheets/sheet1.xml": sheet_with(
+                '<row r="2"><c r="ZZZZZZ2" t="inlineStr"><is><t>x</t></is></c></row>'
+            )
+        },
+    )
+    assert_refused(
+        run_import(bad, out=tmp_path / "o.json"), tmp_path / "o.json", "zzz.xlsx", "XFD1048576"
+    )
+
+
+def test_cells_without_addresses_count_too(good, tmp_path):
+    wide = "".join("<c><v>1</v></c>" for _ in range(17_000))
+    bad = rewrite(
+        good, tmp_path / "wide.xlsx", {"xl/worksheets/sheet1.xml": sheet_with(f"<row>{wide}</row>")}
+    )
+    assert_refused(
+        run_import(bad, out=tmp_path / "o.json"), tmp_path / "o.json", "wide.xlsx", "16,385"
+    )
+
+
+def test_a_far_cell_hidden_behind_a_quoted_angle_bracket_is_found(good, tmp_path):
+    bad = rewrite(
+        good,
+        tmp_path / "hidden.xlsx",
+        {
+            "xl/worksheets/sheet1.xml": sheet_with(
+                '<row r="9"><c x=">" r="XFD1048576"><v>1</v></c></row>'
+            )
+        },
+    )
+    assert_refused(run_import(bad, out=tmp_path / "o.json"), tmp_path / "o.json", "hidden.xlsx")
+
+
+def test_an_unreadable_cell_address_is_refused(good, tmp_path):
+    bad = rewrite(
+        good,
+        tmp_path / "ent.xlsx",
+        {
+            "xl/worksheets/sheet1.xml": sheet_with(
+                '<row r="2"><c r="&#88;FD1048576"><v>1</v></c></row>'
+            )
+        },
+    )
+    assert_refused(
+        run_import(bad, out=tmp_path / "o.json"), tmp_path / "o.json", "not a cell address"
+    )
+
+
+def _patch_method(
+    path: Path, name: str, *, method: int | None = None, encrypted: bool = False
+) -> Path:
+    """Set an entry's compression method and/or encryption flag in both its headers."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(name)
+    encoded = name.encode()
+    for signature, flag_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        start = 0
+        while (start := data.find(signature, start)) >= 0:
+            header_name = (
+                data[start + 30 : start + 30 + len(encoded)]
+                if signature[2] == 3
+                else data[start + 46 : start + 46 + len(encoded)]
+            )
+            if header_name == encoded:
+                if method is not None:
+                    data[start + method_at : start + method_at + 2] = struct.pack("<H", method)
+                if encrypted:
+                    flags = struct.unpack_from("<H", data, start + flag_at)[0] | 1
+                    data[start + flag_at : start + flag_at + 2] = struct.pack("<H", flags)
+            start += 4
+    assert info.filename == name
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("how", ["encrypted", "method"])
+def test_an_odd_core_xml_means_no_date_not_a_crash(good, tmp_path, how):
+    bad = tmp_path / f"core-{how}.xlsx"
+    bad.write_bytes(good.read_bytes())
+    if how == "encrypted":
+        _patch_method(bad, "docProps/core.xml", encrypted=True)
+    else:
+        _patch_method(bad, "docProps/core.xml", method=99)
+    out = tmp_path / "o.json"
+    proc = run_import(bad, out=out)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert '"last_verified": null' in out.read_text() or "last_verified" not in out.read_text()
+
+
+def test_a_core_xml_that_inflates_to_a_quarter_gigabyte_is_not_read_whole(good, tmp_path):
+    bad = tmp_path / "bomb.xlsx"
+    with (
+        zipfile.ZipFile(good) as old,
+        zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as new,
+    ):
+        for info in old.infolist():
+            if info.filename != "docProps/core.xml":
+                new.writestr(info.filename, old.read(info))
+        with new.open("docProps/core.xml", "w", force_zip64=True) as handle:
+            handle.write(b"<cp:coreProperties>")
+            block = b" " * (1 << 20)
+            for _ in range(256):
+                handle.write(block)
+    assert bad.stat().st_size < 4 * 1024 * 1024
+    out = tmp_path / "o.json"
+    proc = run_import(bad, out=out)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Hostile Test Recovery Center" in out.read_text()
+
+
+@pytest.mark.parametrize("how", ["encrypted", "method"])
+def test_an_encrypted_or_oddly_compressed_sheet_is_refused(good, tmp_path, how):
+    bad = tmp_path / f"sheet-{how}.xlsx"
+    bad.write_bytes(good.read_bytes())
+    if how == "encrypted":
+        _patch_method(bad, "xl/worksheets/sheet1.xml", encrypted=True)
+        word = "encrypted"
+    else:
+        _patch_method(bad, "xl/worksheets/sheet1.xml", method=99)
+        word = "compression method 99"
+    assert_refused(run_import(bad, out=tmp_path / "o.json"), tmp_path / "o.json", word)
+
+
+def test_a_sheet_that_understates_its_size_fails_its_check(good, tmp_path):
+    """A part whose header claims fewer bytes than it holds stops at the CRC check."""
+    bad = rewrite(
+        good,
+        tmp_path / "lie.xlsx",
+        {
+            "xl/worksheets/sheet1.xml": sheet_with(
+                "".join(f'<row r="{r}"><c r="A{r}"><v>1</v></c></row>' for r in range(2, 2000))
+            )
+        },
+    )
+    data = bytearray(bad.read_bytes())
+    with zipfile.ZipFile(bad) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    packed = struct.pack("<I", info.file_size)
+    smaller = struct.pack("<I", 100)
+    assert data.count(packed) >= 2
+    bad.write_bytes(bytes(data).replace(packed, smaller))
+    assert_refused(run_import(bad, out=tmp_path / "o.json"), tmp_path / "o.json", "lie.xlsx")
+
+
+def test_old_spreadsheet_formats_are_sent_back_with_what_to_do(tmp_path):
+    old = tmp_path / "directory.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    proc = run_import(old, out=tmp_path / "o.json")
+    said = " ".join((proc.stdout + proc.stderr).split())
+    assert proc.returncode == 2 and "save it as .xlsx or CSV" in said
