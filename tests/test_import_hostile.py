@@ -8,6 +8,7 @@ or panic, and no output file.
 
 from __future__ import annotations
 
+import json
 import os
 import struct
 import subprocess
@@ -18,6 +19,10 @@ from pathlib import Path
 import pytest
 
 from import_fixtures import facility_row, write_directory_workbook
+from iopguide.directory.importers import common
+from iopguide.directory.importers.findtreatment import import_findtreatment
+from iopguide.directory.importers.samhsa import import_samhsa
+from iopguide.errors import DataError
 
 SA_ROW = facility_row("Hostile Test Recovery Center", "SA * OIT * MD")
 
@@ -257,3 +262,164 @@ def test_old_spreadsheet_formats_are_sent_back_with_what_to_do(tmp_path):
     proc = run_import(old, out=tmp_path / "o.json")
     said = " ".join((proc.stdout + proc.stderr).split())
     assert proc.returncode == 2 and "save it as .xlsx or CSV" in said
+
+
+# --- text files: CSV records and encodings, FindTreatment pages ---------------------------
+
+
+def _csv_text(*rows: list[str]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO(newline="")
+    csv.writer(out).writerows(
+        [["name1", "street1", "city", "state", "zip", "service_code_info"], *rows]
+    )
+    return out.getvalue()
+
+
+def test_csv_records_end_only_at_line_ends_and_quoted_newlines_stay(tmp_path):
+    odd = "A\u2028B\u0085C\x1cD\x1dE\x1eF"
+    path = tmp_path / "odd.csv"
+    path.write_text(
+        _csv_text(
+            [f"Odd {odd} Center", "1 Main St\nSuite 2", "Louisville", "KY", "40202", "SA * OIT"],
+            ["Second Center", "2 Main St", "Louisville", "KY", "40202", "SA * OIT"],
+        ),
+        encoding="utf-8",
+        newline="",
+    )
+    result = import_samhsa([path])
+    assert result.stats.read == 2
+    by_zip_street = sorted(p.location.street for p in result.programs)
+    assert by_zip_street == ["1 Main St Suite 2", "2 Main St"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_csv_in_utf16_is_read(tmp_path, encoding):
+    path = tmp_path / "wide.csv"
+    path.write_bytes(
+        _csv_text(["Zoë Café Center", "1 Main St", "Louisville", "KY", "40202", "SA * OIT"]).encode(
+            encoding
+        )
+    )
+    result = import_samhsa([path])
+    assert [p.name for p in result.programs] == ["Zoë Café Center"]
+
+
+def test_a_binary_file_named_csv_is_called_what_it_is(tmp_path):
+    path = tmp_path / "binary.csv"
+    path.write_bytes(b"\x00\x01\x00\x00" * 200)
+    with pytest.raises(DataError) as caught:
+        import_samhsa([path])
+    assert "NUL bytes" in caught.value.problems[0].message
+
+
+def _page(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "page.json"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _row(**fields: object) -> str:
+    row = {
+        "name1": "Page Test Center",
+        "street1": "1 Main St",
+        "city": "Louisville",
+        "state": "KY",
+        "zip": "40202",
+        "typeFacility": "SA",
+        "services": [
+            {"f1": "Service Setting", "f2": "SET", "f3": "Intensive outpatient treatment"}
+        ],
+    }
+    row.update(fields)
+    return json.dumps(row)
+
+
+def test_a_401_digit_latitude_is_not_a_coordinate(tmp_path):
+    text = (
+        '{"rows": ['
+        + _row().replace(
+            '"typeFacility"', '"latitude": ' + "9" * 401 + ', "longitude": -85.7, "typeFacility"'
+        )
+        + "]}"
+    )
+    result = import_findtreatment([_page(tmp_path, text)])
+    (program,) = result.programs
+    assert result.stats.published_coordinates == 0
+    assert program.location.lat is None or 24 < program.location.lat < 50  # ZIP centre
+
+
+def test_a_page_nested_100000_deep_is_refused_clearly(tmp_path):
+    with pytest.raises(DataError) as caught:
+        import_findtreatment([_page(tmp_path, '{"rows":' + "[" * 100_000)])
+    assert "nested too deeply" in caught.value.problems[0].message
+
+
+def test_true_is_not_a_latitude_and_nan_is_not_a_phone(tmp_path):
+    text = (
+        '{"rows": ['
+        + _row(latitude=True, longitude=-85.7).replace(
+            '"typeFacility"', '"phone": NaN, "intake1": Infinity, "typeFacility"'
+        )
+        + "]}"
+    )
+    result = import_findtreatment([_page(tmp_path, text)])
+    (program,) = result.programs
+    assert program.contact.phone is None and program.contact.intake_phone is None
+    assert program.location.lat != 1.0
+    assert result.stats.published_coordinates == 0
+
+
+def test_a_nan_phone_cell_in_a_workbook_is_empty(tmp_path):
+    from import_fixtures import FACILITY_COLUMNS, write_xlsx
+
+    row: list[object] = list(SA_ROW)
+    row[FACILITY_COLUMNS.index("phone")] = float("nan")
+    path = write_xlsx(tmp_path / "nan_SA.xlsx", [("Facilities", [FACILITY_COLUMNS, row])])
+    (program,) = import_samhsa([path]).programs
+    assert program.contact.phone is None
+
+
+@pytest.mark.parametrize("lat, lon", [(51.5, -0.12), (0, 0), (38.2, 85.7), (-38.2, -85.7)])
+def test_published_coordinates_outside_the_us_are_left_out(tmp_path, lat, lon):
+    result = import_findtreatment(
+        [_page(tmp_path, '{"rows": [' + _row(latitude=lat, longitude=lon) + "]}")]
+    )
+    (program,) = result.programs
+    assert result.stats.published_coordinates == 0
+    assert program.location.lat is None or 24 < program.location.lat < 50
+
+
+@pytest.mark.parametrize(
+    "lat, lon",
+    [
+        (61.2, -149.9),
+        (21.3, -157.8),
+        (18.4, -66.1),
+        (13.47, 144.75),
+        (-14.28, -170.7),
+        (52.9, 173.2),
+    ],
+)
+def test_coordinates_in_alaska_hawaii_and_the_territories_are_kept(tmp_path, lat, lon):
+    result = import_findtreatment(
+        [_page(tmp_path, '{"rows": [' + _row(latitude=lat, longitude=lon) + "]}")]
+    )
+    (program,) = result.programs
+    assert (program.location.lat, program.location.lon) == (lat, lon)
+
+
+def test_a_zip_centre_outside_the_us_is_not_written(tmp_path, monkeypatch):
+    from iopguide.directory.geo import ZipCentre
+
+    monkeypatch.setattr(common, "zip_centre", lambda zip5: ZipCentre(zip5, "KY", 51.5, -0.12))
+    path = tmp_path / "one.csv"
+    path.write_text(
+        _csv_text(["Moved Center", "1 Main St", "Louisville", "KY", "40202", "SA * OIT"]),
+        encoding="utf-8",
+    )
+    result = import_samhsa([path])
+    (program,) = result.programs
+    assert program.location.lat is None and result.stats.zip_centres == 0

@@ -10,6 +10,7 @@ come back in :class:`ImportStats` for the command to show.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -55,6 +56,10 @@ CAVEAT_NO_ZIP = "ZIP missing or not 5 digits (imported without location)"
 CAVEAT_UNKNOWN_ZIP = "ZIP not in the ZIP-centre table (imported without coordinates)"
 CAVEAT_STATE = "state not a US state or territory code (left blank)"
 SKIP_NO_LEVEL = "no level of care (service setting) given"
+SKIP_OTP_NO_SERVICES = (
+    "opioid treatment programme listed without its services (no level of care to file it under)"
+)
+CAVEAT_OUTSIDE_US = "published coordinates not in the US or not numbers (left out)"
 SKIP_NO_CONDITION = "no type of care given, and the file does not say which directory it is"
 CAVEAT_CONDITION_FROM_EDITION = (
     "no type of care given (condition taken from the directory it is listed in)"
@@ -62,8 +67,9 @@ CAVEAT_CONDITION_FROM_EDITION = (
 
 #: The condition a listing implies when it gives no type of care: being in SAMHSA's
 #: substance-use directory (or FindTreatment.gov's "SA" facilities) means treating
-#: substance use, being in the mental-health one means treating mental health.
-EDITION_CONDITIONS = {"SA": "substance_use", "MH": "mental_health"}
+#: substance use, being in the mental-health one means treating mental health; an
+#: opioid treatment programme (FindTreatment.gov type "OTP") treats opioid use.
+EDITION_CONDITIONS = {"SA": "substance_use", "MH": "mental_health", "OTP": "substance_use"}
 
 
 @dataclass
@@ -134,11 +140,58 @@ def normalise_zip(value: str) -> str | None:
 
 
 def text_or_none(value: object) -> str | None:
-    """Cleaned single-line text, or None when empty."""
-    if value is None:
+    """Cleaned single-line text, or None when empty (or not text: NaN, true, a list...)."""
+    if value is None or isinstance(value, (bool, list, dict)):
         return None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None  # a spreadsheet's empty number cell, or JSON's NaN: not "nan"
+        if value.is_integer() and abs(value) < 1e16:
+            value = int(value)  # a phone or ZIP stored as a number: no ".0"
     text = clean(value).strip()
     return " ".join(text.split()) or None
+
+
+#: (south, north, west, east) boxes, generous by a fraction of a degree, around every
+#: place a US programme can be: the 48 states and DC, Alaska (both sides of 180°),
+#: Hawaii, Puerto Rico and the Virgin Islands, Guam and the Northern Marianas, American
+#: Samoa, and the freely associated states SAMHSA lists (Palau, Micronesia, Marshall Is.).
+US_BOXES: tuple[tuple[float, float, float, float], ...] = (
+    (24.0, 49.6, -125.0, -66.5),  # contiguous states and DC
+    (51.0, 71.7, -180.0, -129.5),  # Alaska
+    (51.0, 53.5, 172.0, 180.0),  # Alaska: the western Aleutians
+    (18.5, 22.5, -160.5, -154.5),  # Hawaii
+    (17.5, 18.7, -68.0, -64.5),  # Puerto Rico, US Virgin Islands
+    (13.0, 20.7, 144.5, 146.2),  # Guam, Northern Mariana Islands
+    (-14.8, -11.0, -171.2, -168.0),  # American Samoa
+    (2.5, 8.5, 131.0, 135.0),  # Palau
+    (0.5, 10.5, 137.0, 163.5),  # Federated States of Micronesia
+    (4.0, 15.0, 160.5, 172.5),  # Marshall Islands
+)
+
+
+def in_us(lat: float, lon: float) -> bool:
+    """Whether (lat, lon) lies in one of :data:`US_BOXES` (NaN and infinities never do)."""
+    return any(s <= lat <= n and w <= lon <= e for s, n, w, e in US_BOXES)
+
+
+def coordinates(lat: object, lon: object) -> tuple[float, float] | None:
+    """Latitude and longitude as numbers, or None unless both are real numbers (not
+    true/false, not 401-digit integers, not NaN) that place the programme in the US."""
+    values: list[float] = []
+    for value in (lat, lon):
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            return None
+        if isinstance(value, str) and len(value.strip()) > 40:
+            return None
+        try:
+            number = float(value)
+        except (ValueError, OverflowError):
+            return None
+        values.append(number)
+    if not in_us(*values):
+        return None
+    return round(values[0], 6), round(values[1], 6)
 
 
 class ZipCentres:
@@ -148,9 +201,11 @@ class ZipCentres:
         self._known: dict[str, tuple[float, float] | None] = {}
 
     def __call__(self, zip5: str) -> tuple[float, float] | None:
+        """The centre, or None - also when the table's point is not in the US (a forged
+        or damaged table must not move programmes: :func:`coordinates` checks it)."""
         if zip5 not in self._known:
             centre = zip_centre(zip5)
-            self._known[zip5] = None if centre is None else (centre.lat, centre.lon)
+            self._known[zip5] = None if centre is None else coordinates(centre.lat, centre.lon)
         return self._known[zip5]
 
 
@@ -342,6 +397,10 @@ class Collector:
         result: list[Program] = []
         facilities.sort(key=lambda f: (f.state or "~", f.city or "", f.name.lower(), f.key))
         for facility in facilities:
+            if facility.lat is not None and not in_us(facility.lat, facility.lon or 0.0):
+                # Every importer checks as it reads; this is the one place all pass through.
+                facility.lat = facility.lon = None
+                stats.caveats[CAVEAT_OUTSIDE_US] += 1
             placed = "published" if facility.lat is not None else "none"
             if facility.lat is None and facility.zip:
                 centre = self._zip_centres(facility.zip)
@@ -352,7 +411,8 @@ class Collector:
                     placed = "zip"
             if not facility.sets["levels"]:
                 # The directory format needs a level of care; inventing one would mislead.
-                stats.skipped[SKIP_NO_LEVEL] += 1
+                otp_only = facility.editions == {"OTP"}
+                stats.skipped[SKIP_OTP_NO_SERVICES if otp_only else SKIP_NO_LEVEL] += 1
                 continue
             if not facility.sets["conditions"]:
                 implied = {EDITION_CONDITIONS[e] for e in facility.editions

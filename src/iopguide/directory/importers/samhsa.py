@@ -261,9 +261,10 @@ def _read_rows(
 def _edition_and_year(source: SourceFile) -> tuple[str | None, str | None]:
     stem = source.path.stem
     edition: str | None = None
-    match = re.search(r"(?:^|[^A-Za-z])(SA|MH)(?:[^A-Za-z]|$)", stem)
+    # National_Directory_SA_..._2022, national-directory-su-facilities-2023, ... SU 2024_Final
+    match = re.search(r"(?:^|[^A-Za-z])(SA|SU|MH)(?:[^A-Za-z]|$)", stem, re.IGNORECASE)
     if match:
-        edition = match.group(1)
+        edition = "MH" if match.group(1).upper() == "MH" else "SA"
     elif source.reference is not None:
         if "OIT" in source.reference or "DT" in source.reference:
             edition = "SA"
