@@ -423,3 +423,4 @@ def test_a_zip_centre_outside_the_us_is_not_written(tmp_path, monkeypatch):
     result = import_samhsa([path])
     (program,) = result.programs
     assert program.location.lat is None and result.stats.zip_centres == 0
+    assert result.stats.caveats[common.CAVEAT_ZIP_CENTRE_OUTSIDE] == 1

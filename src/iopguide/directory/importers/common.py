@@ -60,6 +60,9 @@ SKIP_OTP_NO_SERVICES = (
     "opioid treatment programme listed without its services (no level of care to file it under)"
 )
 CAVEAT_OUTSIDE_US = "published coordinates not in the US or not numbers (left out)"
+CAVEAT_ZIP_CENTRE_OUTSIDE = (
+    "the ZIP-centre table places the ZIP outside the US (imported without coordinates)"
+)
 SKIP_NO_CONDITION = "no type of care given, and the file does not say which directory it is"
 CAVEAT_CONDITION_FROM_EDITION = (
     "no type of care given (condition taken from the directory it is listed in)"
@@ -199,13 +202,17 @@ class ZipCentres:
 
     def __init__(self) -> None:
         self._known: dict[str, tuple[float, float] | None] = {}
+        self.outside_us: set[str] = set()  # ZIPs whose table point is not in the US
 
     def __call__(self, zip5: str) -> tuple[float, float] | None:
         """The centre, or None - also when the table's point is not in the US (a forged
         or damaged table must not move programmes: :func:`coordinates` checks it)."""
         if zip5 not in self._known:
             centre = zip_centre(zip5)
-            self._known[zip5] = None if centre is None else coordinates(centre.lat, centre.lon)
+            point = None if centre is None else coordinates(centre.lat, centre.lon)
+            if centre is not None and point is None:
+                self.outside_us.add(zip5)
+            self._known[zip5] = point
         return self._known[zip5]
 
 
@@ -405,7 +412,8 @@ class Collector:
             if facility.lat is None and facility.zip:
                 centre = self._zip_centres(facility.zip)
                 if centre is None:
-                    stats.caveats[CAVEAT_UNKNOWN_ZIP] += 1
+                    outside = facility.zip in self._zip_centres.outside_us
+                    stats.caveats[CAVEAT_ZIP_CENTRE_OUTSIDE if outside else CAVEAT_UNKNOWN_ZIP] += 1
                 else:
                     facility.lat, facility.lon = centre
                     placed = "zip"
