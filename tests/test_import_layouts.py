@@ -256,3 +256,14 @@ def test_api_v2_type_spellings_null_services_and_otp(tmp_path):
     assert names(result) == ["Camel Case Center", "Snake Case Center"]
     skipped = result.stats.skipped
     assert sum(v for k, v in skipped.items() if "opioid treatment programme" in k) == 1
+
+
+def test_a_download_given_as_samhsa_says_which_source_to_use(tmp_path):
+    path = write_xlsx(
+        tmp_path / "FindTreament_Facility_listing_2025_03_04_101112.xlsx",
+        [("Sheet1", download_rows())],
+    )
+    with pytest.raises(DataError) as caught:
+        import_samhsa([path])
+    said = " ".join(f"{p.message} {p.hint or ''}" for p in caught.value.problems)
+    assert "is a FindTreatment.gov download" in said and "import findtreatment" in said

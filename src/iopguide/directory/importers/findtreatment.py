@@ -46,7 +46,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 SOURCE_TITLE = "FindTreatment.gov locator (SAMHSA)"
 #: An API page carries no date of its own, and the file's modification time is when it
 #: was saved, not when SAMHSA last checked the listing: last_verified is left empty.
-NO_DATE_NOTE = "FindTreatment.gov pages carry no date: last_verified is left empty"
+NO_DATE_NOTE = "FindTreatment.gov pages and downloads carry no date: last_verified is left empty"
 _ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
 
 

@@ -23,6 +23,7 @@ from iopguide.directory.importers.common import (
     Collector,
     Facility,
     ImportStats,
+    ProgressCallback,
     coordinates,
     facility_names,
     normalise_zip,
@@ -76,7 +77,10 @@ _NAME_DATE = re.compile(r"(20\d{2})_(\d{2})_(\d{2})")
 
 
 def read_download(
-    path: Path, stats: ImportStats, collector: Collector, on_row: object = None
+    path: Path,
+    stats: ImportStats,
+    collector: Collector,
+    on_progress: ProgressCallback | None = None,
 ) -> tuple[str, int]:
     """Add the facilities of one download to *collector*; (source title, rows read)."""
     table = _facility_table(path)
@@ -88,8 +92,8 @@ def read_download(
     before = stats.read
     total = len(table.rows)
     for number, row in enumerate(table.rows, start=1):
-        if callable(on_row) and number % 500 == 0:
-            on_row(path.name, number, total)
+        if on_progress is not None and number % 500 == 0:
+            on_progress(path.name, number, total)
         if not any(cell(v) for v in row):
             if number < total:
                 stats.skipped[SKIP_BLANK] += 1
@@ -104,6 +108,8 @@ def read_download(
         for code in unknown:
             stats.unknown_codes[f"{code} (a column of the download iopguide does not know)"] += 1
         collector.add(facility, path.name)
+    if on_progress is not None:
+        on_progress(path.name, total, total)
     return title, stats.read - before
 
 

@@ -15,6 +15,7 @@ reads both sheets in about 0.2 s where openpyxl's read-only mode needs about
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -135,6 +136,18 @@ _REFERENCE_KEYS = tuple(column_key(c) for c in REFERENCE_COLUMNS)
 
 
 def _layout_error(path: Path, found: list[str]) -> DataError:
+    if any("latitude" in what.lower() and "type_facility" in what.lower() for what in found):
+        return DataError(
+            [
+                Problem(
+                    str(path),
+                    "is a FindTreatment.gov download, not a National Directory workbook.",
+                    hint=f"Import it with the source findtreatment: iopguide directory "
+                    f"import findtreatment {shlex.quote(path.name)} --output FILE",
+                )
+            ],
+            summary=f"{path.name} is not in the National Directory layout.",
+        )
     expected = ", ".join(REQUIRED_COLUMNS)
     problems = [
         Problem(

@@ -97,15 +97,18 @@ def find_table(sheet: str, rows: Rows, wanted: Sequence[str]) -> Table | None:
 
 
 def first_row_shown(rows: Rows) -> str:
-    """The first non-empty row as written, for messages that say what was found."""
+    """The likeliest header as written - the fullest of the first rows, the earliest of
+    equals (a title row above it has fewer cells) - for messages that say what was found."""
+    best: list[str] = []
     for row in rows[:HEADER_SEARCH_ROWS]:
         names = [cell(v) for v in row if cell(v)]
-        if names:
-            shown = ", ".join(names[:20]) + (
-                f", ... ({len(names)} columns)" if len(names) > 20 else ""
-            )
-            return shown if len(shown) <= 400 else shown[:399] + "…"
-    return "(nothing)"
+        if len(names) > len(best):
+            best = names
+    if not best:
+        return "(nothing)"
+    more = f", ... ({len(best)} columns)" if len(best) > 20 else ""
+    shown = ", ".join(best[:20]) + more
+    return shown if len(shown) <= 400 else shown[:399] + "…"
 
 
 def short(err: BaseException) -> str:
