@@ -28,9 +28,11 @@ from iopguide.errors import DataError, Problem
 
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 MAX_TOTAL_BYTES = 512 * 1024 * 1024
-#: The largest sheet rectangle read (rows x columns). The 2022 National Directory sheets
-#: are 12,177 x 13; a FindTreatment.gov download of every facility is about 100,000 x 200.
-MAX_CELLS = 40_000_000
+#: The largest sheet rectangle read (rows x columns). calamine holds about 32 bytes a cell,
+#: so this is at most ~640 MB. The 2022 National Directory sheets are 12,177 x 13; a
+#: FindTreatment.gov download of every facility would be roughly 100,000 rows by 100-200
+#: columns (an estimate: one column per service code).
+MAX_CELLS = 20_000_000
 EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384  # column XFD
 _CHUNK = 1 << 20
