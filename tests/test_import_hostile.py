@@ -424,3 +424,17 @@ def test_a_zip_centre_outside_the_us_is_not_written(tmp_path, monkeypatch):
     (program,) = result.programs
     assert program.location.lat is None and result.stats.zip_centres == 0
     assert result.stats.caveats[common.CAVEAT_ZIP_CENTRE_OUTSIDE] == 1
+
+
+def test_a_file_name_that_is_not_utf8_still_gives_a_directory_file(tmp_path):
+    from iopguide.directory.importers.writer import write_directory
+
+    path = tmp_path / os.fsdecode(b"listing-\xff.csv")
+    path.write_text(
+        _csv_text(["Named Center", "1 Main St", "Louisville", "KY", "40202", "SA * OIT"]),
+        encoding="utf-8",
+    )
+    result = import_samhsa([path])
+    out = tmp_path / "out.json"
+    write_directory(out, result.info, result.programs, force=False)
+    assert "listing-\ufffd.csv" in out.read_text(encoding="utf-8")

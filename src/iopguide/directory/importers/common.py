@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from iopguide import vocabulary as vocab
 from iopguide.directory.geo import zip_centre
@@ -140,6 +141,12 @@ def normalise_zip(value: str) -> str | None:
         text = text.zfill(5)
     match = _ZIP5.match(text)
     return match.group(1) if match else None
+
+
+def shown_name(path: Path) -> str:
+    """A file's name fit to write into a directory file: a name that is not UTF-8 (its
+    bytes kept by Python as surrogates) would make the JSON writer fail at the end."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def text_or_none(value: object) -> str | None:

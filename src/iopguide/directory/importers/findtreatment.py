@@ -33,6 +33,7 @@ from iopguide.directory.importers.common import (
     facility_names,
     normalise_zip,
     select_codes,
+    shown_name,
     text_or_none,
     valid_state,
     valid_website,
@@ -58,31 +59,32 @@ def import_findtreatment(
     collector = Collector(stats)
     names: list[str] = []
     for path in files:
+        name = shown_name(path)
         if path.suffix.lower() != ".json" and path.is_file():
             from iopguide.directory.importers.findtreatment_download import read_download
 
             title, count = read_download(path, stats, collector, on_progress)
-            stats.files.append((path.name, title, count))
-            names.append(path.name)
+            stats.files.append((name, title, count))
+            names.append(name)
             continue
         envelope = _read_page(path)
         rows = envelope["rows"]
         page = envelope.get("page")
         pages = envelope.get("totalPages")
         where = f", page {page} of {pages}" if page is not None and pages is not None else ""
-        source = f"{SOURCE_TITLE}{where} ({path.name})"
+        source = f"{SOURCE_TITLE}{where} ({name})"
         before = stats.read
         for number, row in enumerate(rows, start=1):
             if on_progress is not None and number % 200 == 0:
-                on_progress(path.name, number, len(rows))
+                on_progress(name, number, len(rows))
             stats.read += 1
             facility = _facility(row, source, stats)
             if facility is not None:
-                collector.add(facility, path.name)
+                collector.add(facility, name)
         if on_progress is not None:
-            on_progress(path.name, len(rows), len(rows))
-        stats.files.append((path.name, SOURCE_TITLE + where, stats.read - before))
-        names.append(path.name)
+            on_progress(name, len(rows), len(rows))
+        stats.files.append((name, SOURCE_TITLE + where, stats.read - before))
+        names.append(name)
     programs = collector.programs()
     if stats.undated:
         stats.notes.append(f"{NO_DATE_NOTE} (find shows 'Checked unknown').")

@@ -28,6 +28,7 @@ from iopguide.directory.importers.common import (
     facility_names,
     normalise_zip,
     select_codes,
+    shown_name,
     text_or_none,
     valid_state,
     valid_website,
@@ -86,14 +87,15 @@ def read_download(
     table = _facility_table(path)
     match = _NAME_DATE.search(path.stem)
     title = TITLE + (f" of {match.group(1)}-{match.group(2)}-{match.group(3)}" if match else "")
-    source = f"{title} ({path.name})"
+    name = shown_name(path)
+    source = f"{title} ({name})"
     get = {key: table.index(key) for key in _TEXT_KEYS}
     code_columns = _code_columns(table, stats)
     before = stats.read
     total = len(table.rows)
     for number, row in enumerate(table.rows, start=1):
         if on_progress is not None and number % 500 == 0:
-            on_progress(path.name, number, total)
+            on_progress(name, number, total)
         if not any(cell(v) for v in row):
             if number < total:
                 stats.skipped[SKIP_BLANK] += 1
@@ -107,9 +109,9 @@ def read_download(
         facility.apply_codes(found)
         for code in unknown:
             stats.unknown_codes[f"{code} (a column of the download iopguide does not know)"] += 1
-        collector.add(facility, path.name)
+        collector.add(facility, name)
     if on_progress is not None:
-        on_progress(path.name, total, total)
+        on_progress(name, total, total)
     return title, stats.read - before
 
 

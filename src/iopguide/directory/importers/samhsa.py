@@ -34,6 +34,7 @@ from iopguide.directory.importers.common import (
     facility_names,
     normalise_zip,
     select_codes,
+    shown_name,
     text_or_none,
     valid_state,
 )
@@ -88,13 +89,14 @@ def import_samhsa(
         title = EDITION_TITLES[edition] + (f", {year}" if year else "")
         last_verified = source.created or (f"{year}-01-01" if year else None)
         table, warnings = _code_table(source)
-        stats.warnings.extend(f"{path.name}: {w}" for w in warnings)
+        name = shown_name(path)
+        stats.warnings.extend(f"{name}: {w}" for w in warnings)
         rows_before = stats.read
         _read_rows(
             source, table, title, edition or "?", last_verified, collector, stats, on_progress
         )
-        stats.files.append((path.name, title, stats.read - rows_before))
-        editions.append((edition, year, path.name))
+        stats.files.append((name, title, stats.read - rows_before))
+        editions.append((edition, year, name))
     programs = collector.programs()
     return ImportResult(_directory_info(editions), programs, stats)
 
@@ -218,7 +220,7 @@ def _read_rows(
         name: source.table.index(column_key(name))
         for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
     }
-    label = source.path.name
+    label = shown_name(source.path)
     total = len(rows)
     reference = source.reference or {}
     for number, row in enumerate(rows, start=1):
