@@ -438,3 +438,42 @@ def test_a_file_name_that_is_not_utf8_still_gives_a_directory_file(tmp_path):
     out = tmp_path / "out.json"
     write_directory(out, result.info, result.programs, force=False)
     assert "listing-\ufffd.csv" in out.read_text(encoding="utf-8")
+
+
+def test_implicit_cells_cannot_hide_behind_decoy_addresses(good, tmp_path):
+    """Cells without r="..." after a far explicit one, balanced by decoy r attributes."""
+    implicit = "<c><v>1</v></c>" * 16_384
+    decoys = '<x r="A1"/>' * 16_384
+    bad = rewrite(
+        good,
+        tmp_path / "decoy.xlsx",
+        {
+            "xl/worksheets/sheet1.xml": sheet_with(
+                f'<row r="1000000"><c r="A1000000"><v>1</v></c>{implicit}</row>{decoys}'
+            )
+        },
+    )
+    assert_refused(run_import(bad, out=tmp_path / "o.json"), tmp_path / "o.json", "decoy.xlsx")
+
+
+def test_a_far_cell_in_any_xml_part_is_found(good, tmp_path):
+    """Which part is a sheet is for the relationships to say; every XML part is scanned."""
+    with zipfile.ZipFile(good) as old:
+        parts = {i.filename: old.read(i) for i in old.infolist()}
+    bad = tmp_path / "elsewhere.xlsx"
+    with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+        new.writestr(
+            "xl/other/part.xml", sheet_with('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+        )
+    assert_refused(
+        run_import(bad, out=tmp_path / "o.json"), tmp_path / "o.json", "xl/other/part.xml"
+    )
+
+
+def test_a_password_protected_workbook_is_named_as_such(tmp_path):
+    path = tmp_path / "locked.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    proc = run_import(path, out=tmp_path / "o.json")
+    assert_refused(proc, tmp_path / "o.json", "password")

@@ -60,13 +60,33 @@ def check_workbook(path: Path) -> None:
     """Raise :class:`DataError` unless *path* is an .xlsx calamine can read within limits."""
     try:
         with zipfile.ZipFile(path) as archive:
-            _check_entries(path, archive)
-            for entry in _sheet_entries(archive):
+            referenced = _xl_targets(archive)
+            sheets = _xml_parts(archive, referenced)
+            _check_entries(path, archive, referenced, sheets)
+            for entry in sheets:
                 _check_sheet(path, archive, entry)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as err:
+    except zipfile.BadZipFile as err:
+        if _starts_with(path, b"\xd0\xcf\x11\xe0"):  # an OLE file: .xls, or a password
+            raise _error(
+                path,
+                "is not an .xlsx inside: it is an older .xls workbook or one saved with a "
+                "password.",
+                hint="Open it in a spreadsheet program and save it as .xlsx (no password) "
+                "or as CSV.",
+            ) from None
         raise _error(path, f"cannot be read as a workbook: {err}") from None
+    except (zipfile.LargeZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as e:
+        raise _error(path, f"cannot be read as a workbook: {e}") from None
     except OSError as err:
         raise _error(path, f"cannot be read: {err.strerror or err}") from None
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(magic)) == magic
+    except OSError:
+        return False
 
 
 def read_small_entry(path: Path, name: str, limit: int = 64 * 1024) -> bytes | None:
@@ -98,63 +118,100 @@ def _error(path: Path, what: str, hint: str = _HINT) -> DataError:
     )
 
 
-def _check_entries(path: Path, archive: zipfile.ZipFile) -> None:
+def _check_entries(
+    path: Path, archive: zipfile.ZipFile, referenced: set[str], sheets: list[str]
+) -> None:
+    """Every part calamine may read: readable, within limits, and as long as it says.
+
+    Only ``docProps/`` and ``customXml/`` parts that nothing under ``xl/`` points to may be
+    odd (encrypted, another compression method, huge): calamine never opens them, and the
+    importer reads ``docProps/core.xml`` itself with a limit. Parts that are not sheets
+    are read through here once (sheets are read by :func:`_scan`), so a part that
+    unpacks to more than its header says fails its CRC check before calamine sees it.
+    Parts that are not XML (.rels are XML too) are few and small in a real workbook.
+    """
     total = 0
     for info in archive.infolist():
-        if not info.filename.startswith("xl/"):
-            continue  # docProps, customXml: read by us with a limit, or not at all
+        name = info.filename
+        if _side_part(name, referenced):
+            continue
         if info.flag_bits & 0x1:
             raise _error(
                 path,
-                f"part {info.filename} is encrypted (password-protected).",
+                f"part {name} is encrypted (password-protected).",
                 hint="Save the workbook again without a password.",
             )
         if info.compress_type not in _READABLE:
             raise _error(
                 path,
-                f"part {info.filename} uses compression method "
+                f"part {name} uses compression method "
                 f"{info.compress_type}, which iopguide does not read.",
             )
         if info.file_size > MAX_ENTRY_BYTES:
             raise _error(
                 path,
-                f"part {info.filename} unpacks to {info.file_size:,} bytes; "
+                f"part {name} unpacks to {info.file_size:,} bytes; "
                 f"iopguide reads at most {MAX_ENTRY_BYTES:,} bytes per part.",
             )
         total += info.file_size
-    if total > MAX_TOTAL_BYTES:
-        raise _error(
-            path,
-            f"unpacks to {total:,} bytes; iopguide reads workbooks of at "
-            f"most {MAX_TOTAL_BYTES:,} bytes unpacked.",
-        )
+        if total > MAX_TOTAL_BYTES:
+            raise _error(
+                path,
+                f"unpacks to more than {MAX_TOTAL_BYTES:,} bytes; iopguide reads workbooks "
+                f"of at most {MAX_TOTAL_BYTES:,} bytes unpacked.",
+            )
+    for info in archive.infolist():
+        name = info.filename
+        if name in sheets or _side_part(name, referenced):
+            continue
+        with archive.open(info) as handle:  # raises BadZipFile on a CRC mismatch
+            while handle.read(_CHUNK):
+                pass
 
 
-def _sheet_entries(archive: zipfile.ZipFile) -> list[str]:
-    """Every worksheet part: those the workbook's relationships name, and xl/worksheets/*."""
-    names = set(archive.namelist())
-    found = {
-        n
-        for n in names
-        if n.startswith("xl/worksheets/") and n.endswith(".xml") and "/_rels/" not in n
-    }
-    rels = "xl/_rels/workbook.xml.rels"
-    if rels in names:
-        with archive.open(rels) as handle:
-            text = handle.read(MAX_ENTRY_BYTES).decode("utf-8", "replace")
-        for tag in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", text):
-            kind = re.search(r'\bType="([^"]*)"', tag)
-            target = re.search(r'\bTarget="([^"]*)"', tag)
-            if kind and target and kind.group(1).endswith("/worksheet"):
-                value = target.group(1)
-                resolved = (
-                    value.lstrip("/")
-                    if value.startswith("/")
-                    else posixpath.normpath(posixpath.join("xl", value))
-                )
-                if resolved in names:
-                    found.add(resolved)
-    return sorted(found)
+_TARGET = re.compile(rb"""\bTarget\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_RELS_LIMIT = 16 * 1024 * 1024
+
+
+def _xl_targets(archive: zipfile.ZipFile) -> set[str]:
+    """Every part named by a relationship file under ``xl/`` (as a zip entry name)."""
+    targets: set[str] = set()
+    for info in archive.infolist():
+        name = info.filename
+        if not (name.startswith("xl/") and name.endswith(".rels")):
+            continue
+        if info.flag_bits & 0x1 or info.compress_type not in _READABLE:
+            continue  # refused by _check_entries
+        base = posixpath.dirname(posixpath.dirname(name))  # xl/_rels/x.rels -> xl
+        with archive.open(info) as handle:
+            data = handle.read(_RELS_LIMIT)
+        for match in _TARGET.finditer(data):
+            value = (match.group(1) or match.group(2) or b"").decode("utf-8", "replace")
+            targets.add(
+                value.lstrip("/")
+                if value.startswith("/")
+                else posixpath.normpath(posixpath.join(base, value))
+            )
+    return targets
+
+
+def _side_part(name: str, referenced: set[str]) -> bool:
+    """A ``docProps/`` or ``customXml/`` part nothing under ``xl/`` points to."""
+    return name.startswith(("docProps/", "customXml/")) and name not in referenced
+
+
+def _xml_parts(archive: zipfile.ZipFile, referenced: set[str]) -> list[str]:
+    """Every XML part calamine may read: each is scanned as if it were a sheet.
+
+    Which part is a sheet is for the relationships to say, and a hostile file can say it
+    in ways a quick reading would miss; scanning shared strings and styles too costs a
+    few tens of milliseconds and cannot miss a sheet.
+    """
+    return [
+        info.filename
+        for info in archive.infolist()
+        if info.filename.endswith(".xml") and not _side_part(info.filename, referenced)
+    ]
 
 
 _TAG = re.compile(
@@ -226,26 +283,25 @@ class _Extent:
 
 
 _CELL_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
-_R_VALUE = re.compile(rb"\sr\s*=\s*[\"']([A-Za-z]{0,10})([0-9]{1,10})[\"']")
+# Cells exactly as Excel writes them. Each is also a _CELL_OPEN match, so equal counts
+# mean every cell tag is one of these. Both start with a literal the regex engine finds fast.
+_FAST_ROWS = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"')
+_FAST_COLUMNS = re.compile(rb'<c r="([A-Z]{1,3})[0-9]{1,7}"')
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*>")
 
 
 def _fast_extent(extent: _Extent, data: bytes) -> bool:
-    """The common case, at regex speed: every cell names its address (r="B7").
-
-    Counts empty cells too (harmless: a legible sheet is never that wide). Returns False,
-    having changed nothing, when some cell has no readable address.
-    """
-    refs = _R_VALUE.findall(data)
-    cells = len(_CELL_OPEN.findall(data))
-    columns = {letters for letters, _ in refs if letters}
-    if cells != sum(1 for letters, _ in refs if letters):
+    """The common case, at regex speed: every cell tag starts as Excel writes it
+    (``<c r="B7"``). Counts empty cells too (harmless: a legible sheet is never that wide).
+    Returns False, having changed nothing, when some cell is written any other way."""
+    if _CELL_OPEN.search(data) is None and b"dimension" not in data:
+        return True  # no cells here (shared strings, styles): nothing to measure
+    rows = _FAST_ROWS.findall(data)
+    if len(_CELL_OPEN.findall(data)) != len(rows):
         return False
-    if cells:
-        extent._reach(
-            max(int(digits) for letters, digits in refs if letters),
-            max(column_number(letters) for letters in columns),
-        )
+    if rows:
+        columns = set(_FAST_COLUMNS.findall(data))
+        extent._reach(max(map(int, rows)), max(map(column_number, columns)))
     for tag in _DIMENSION.findall(data):
         extent.feed(tag)
     return True
