@@ -41,7 +41,6 @@ class Table:
     header: list[str]  # column keys (see :func:`column_key`), one per column
     shown: list[str]  # column names as written
     rows: Rows  # data rows
-    first_line: int  # 1-based row number of the first data row, for messages
 
     def index(self, key: str) -> int | None:
         try:
@@ -92,7 +91,7 @@ def find_table(sheet: str, rows: Rows, wanted: Sequence[str]) -> Table | None:
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         keys = [column_key(v) for v in row]
         if need.issubset(keys):
-            return Table(sheet, keys, [cell(v) for v in row], rows[index + 1 :], index + 2)
+            return Table(sheet, keys, [cell(v) for v in row], rows[index + 1 :])
     return None
 
 
