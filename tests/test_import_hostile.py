@@ -477,3 +477,25 @@ def test_a_password_protected_workbook_is_named_as_such(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     proc = run_import(path, out=tmp_path / "o.json")
     assert_refused(proc, tmp_path / "o.json", "password")
+
+
+def test_a_csv_of_only_commas_is_refused_before_it_fills_memory(tmp_path, monkeypatch):
+    from iopguide.directory.importers import tables
+
+    monkeypatch.setattr(tables, "MAX_CELLS", 1000)  # the same check, at a test's size
+    path = tmp_path / "commas.csv"
+    path.write_bytes(b"name1,street1,city,state,zip,service_code_info\r\n" + b",,,,,\r\n" * 5000)
+    with pytest.raises(DataError) as caught:
+        import_samhsa([path])
+    assert "more than 1,000 cells" in caught.value.problems[0].message
+
+
+def test_a_csv_of_more_rows_than_a_spreadsheet_holds_is_refused(tmp_path, monkeypatch):
+    from iopguide.directory.importers import tables
+
+    monkeypatch.setattr(tables, "EXCEL_ROWS", 100)
+    path = tmp_path / "blank-lines.csv"
+    path.write_bytes(b"name1,street1,city,state,zip,service_code_info\n" + b"\n" * 500)
+    with pytest.raises(DataError) as caught:
+        import_samhsa([path])
+    assert "100 rows" in caught.value.problems[0].message

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from iopguide.directory.importers.workbook_check import check_workbook
+from iopguide.directory.importers.workbook_check import EXCEL_ROWS, MAX_CELLS, check_workbook
 from iopguide.errors import DataError, Problem, UsageError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -174,26 +173,27 @@ def _encoding(path: Path, raw: bytes) -> tuple[str, str]:
 
 
 def read_csv(path: Path) -> Rows:
-    """A CSV file's rows. Records end only at CR/LF (not at U+2028, U+0085 or \\x1c-\\x1e);
-    a line break inside a quoted field stays in the field."""
+    """A CSV file's rows, read as a stream. Records end only at CR/LF (not at U+2028,
+    U+0085 or \\x1c-\\x1e); a line break inside a quoted field stays in the field."""
     try:
         size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise DataError(
-                [
-                    Problem(
-                        str(path),
-                        f"is {size:,} bytes; iopguide reads CSV files "
-                        f"of at most {MAX_CSV_BYTES:,} bytes",
-                    )
-                ]
-            )
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            head = handle.read(4096)
     except OSError as err:
         raise DataError([Problem(str(path), f"cannot be read: {err.strerror or err}")]) from None
-    codec, described = _encoding(path, raw)
+    if size > MAX_CSV_BYTES:
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    f"is {size:,} bytes; iopguide reads CSV files of at most "
+                    f"{MAX_CSV_BYTES:,} bytes",
+                )
+            ]
+        )
+    codec, described = _encoding(path, head)
     try:
-        text = raw.decode(codec)
+        return _csv_rows(path, codec, "strict")
     except UnicodeDecodeError:
         if codec != "utf-8":
             raise DataError(
@@ -206,10 +206,32 @@ def read_csv(path: Path) -> Rows:
                 ],
                 summary=f"{path.name} cannot be decoded.",
             ) from None
-        text = raw.decode("cp1252", "replace")  # older exports: Windows-1252
-    reader = csv.reader(io.StringIO(text, newline=""))
+        return _csv_rows(path, "cp1252", "replace")  # older exports: Windows-1252
+
+
+def _csv_rows(path: Path, encoding: str, errors: str) -> Rows:
+    rows: Rows = []
+    cells = 0
     try:
-        return list(reader)
+        with path.open(encoding=encoding, errors=errors, newline="") as handle:
+            reader = csv.reader(handle)
+            for row in reader:
+                rows.append(row)
+                cells += len(row)
+                # 256 MB of commas or line ends would take gigabytes as lists of cells
+                if cells > MAX_CELLS or len(rows) > EXCEL_ROWS:
+                    raise DataError(
+                        [
+                            Problem(
+                                f"{path}:{reader.line_num}",
+                                f"has more than {MAX_CELLS:,} cells or {EXCEL_ROWS:,} rows; "
+                                f"iopguide reads tables of at most {MAX_CELLS:,} cells in "
+                                f"{EXCEL_ROWS:,} rows (a spreadsheet's limits)",
+                                hint="Give only the facility table, as downloaded.",
+                            )
+                        ],
+                        summary=f"{path.name} is too large to import.",
+                    )
     except csv.Error as err:
         raise DataError(
             [
@@ -221,3 +243,6 @@ def read_csv(path: Path) -> Rows:
             ],
             summary=f"{path.name} is not a readable CSV file.",
         ) from None
+    except OSError as err:
+        raise DataError([Problem(str(path), f"cannot be read: {err.strerror or err}")]) from None
+    return rows
