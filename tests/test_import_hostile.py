@@ -499,3 +499,13 @@ def test_a_csv_of_more_rows_than_a_spreadsheet_holds_is_refused(tmp_path, monkey
     with pytest.raises(DataError) as caught:
         import_samhsa([path])
     assert "100 rows" in caught.value.problems[0].message
+
+
+def test_a_page_of_millions_of_empty_objects_is_refused_before_parsing(tmp_path, monkeypatch):
+    from iopguide.directory.importers import findtreatment
+
+    monkeypatch.setattr(findtreatment, "MAX_CONTAINERS", 1000)
+    path = _page(tmp_path, '{"rows": [' + ",".join(["{}"] * 5000) + "]}")
+    with pytest.raises(DataError) as caught:
+        import_findtreatment([path])
+    assert "more than 1,000 objects and lists" in caught.value.problems[0].message

@@ -44,6 +44,11 @@ from iopguide.errors import DataError, Problem, UsageError
 
 ENVELOPE_KEYS = ("page", "totalPages", "recordCount", "rows")
 MAX_FILE_BYTES = 200 * 1024 * 1024
+#: A real page has a dozen objects and lists per facility; 200 MB of ``{},`` would be 66
+#: million dicts (4 GB). Counting brackets and commas in the bytes (strings included, so
+#: never an under-count) bounds what json.loads builds to a few hundred MB.
+MAX_CONTAINERS = 5_000_000
+MAX_ITEMS = 20_000_000
 SOURCE_TITLE = "FindTreatment.gov locator (SAMHSA)"
 #: An API page carries no date of its own, and the file's modification time is when it
 #: was saved, not when SAMHSA last checked the listing: last_verified is left empty.
@@ -107,7 +112,9 @@ def _read_page(path: Path) -> dict[str, Any]:
     if path.stat().st_size > MAX_FILE_BYTES:
         raise DataError([Problem(str(path), "is larger than 200 MB; split it into pages")])
     try:
-        data = json.loads(path.read_bytes())
+        raw = path.read_bytes()
+        _check_size(path, raw)
+        data = json.loads(raw)
     except RecursionError:
         raise DataError(
             [
@@ -144,6 +151,22 @@ def _read_page(path: Path) -> dict[str, Any]:
             summary=f"{path.name} is not a FindTreatment.gov API page.",
         )
     return data
+
+
+def _check_size(path: Path, raw: bytes) -> None:
+    containers = raw.count(b"{") + raw.count(b"[")
+    if containers > MAX_CONTAINERS or raw.count(b",") > MAX_ITEMS:
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    f"holds more than {MAX_CONTAINERS:,} objects and lists or "
+                    f"{MAX_ITEMS:,} values: far more than API pages hold",
+                    hint="Save the API response page by page, exactly as returned.",
+                )
+            ],
+            summary=f"{path.name} is too large to be a FindTreatment.gov API page.",
+        )
 
 
 def _facility(record: object, source: str, stats: ImportStats) -> Facility | None:
