@@ -62,12 +62,15 @@ def assert_refused(proc: subprocess.CompletedProcess, out: Path, *words: str) ->
 
 
 def rewrite(src: Path, dst: Path, change: dict[str, bytes | None]) -> Path:
-    """Copy a zip, replacing (or, with None, removing) the named entries' bytes."""
+    """Copy a zip, replacing, adding or (with None) removing the named entries' bytes."""
     with zipfile.ZipFile(src) as old, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             data = change.get(info.filename, old.read(info))
             if data is not None:
                 new.writestr(info.filename, data)
+        for name, data in change.items():
+            if name not in old.namelist() and data is not None:
+                new.writestr(name, data)
     return dst
 
 
@@ -509,3 +512,17 @@ def test_a_page_of_millions_of_empty_objects_is_refused_before_parsing(tmp_path,
     with pytest.raises(DataError) as caught:
         import_findtreatment([path])
     assert "more than 1,000 objects and lists" in caught.value.problems[0].message
+
+
+def test_a_shared_string_table_of_millions_of_empty_strings_is_refused(good, tmp_path, monkeypatch):
+    from iopguide.directory.importers import workbook_check
+
+    monkeypatch.setattr(workbook_check, "MAX_STRINGS", 1000)
+    table = (
+        '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
+        'spreadsheetml/2006/main">' + "<si/>" * 5000 + "</sst>"
+    ).encode()
+    bad = rewrite(good, tmp_path / "strings.xlsx", {"xl/sharedStrings.xml": table})
+    with pytest.raises(DataError) as caught:
+        import_samhsa([bad])
+    assert "more than 1,000 shared strings" in caught.value.problems[0].message

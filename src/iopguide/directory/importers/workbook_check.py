@@ -33,6 +33,8 @@ MAX_TOTAL_BYTES = 512 * 1024 * 1024
 #: FindTreatment.gov download of every facility would be roughly 100,000 rows by 100-200
 #: columns (an estimate: one column per service code).
 MAX_CELLS = 20_000_000
+#: Shared strings (distinct texts) in one part; the 2022 substance-use workbook has 61,846.
+MAX_STRINGS = 5_000_000
 EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384  # column XFD
 _CHUNK = 1 << 20
@@ -323,6 +325,7 @@ def _scan(archive: zipfile.ZipFile, entry: str, *, fast: bool) -> bool:
     """Stream one sheet part through the extent checks; False if *fast* could not be used."""
     extent = _Extent()
     carry = b""
+    strings = 0
     with archive.open(entry) as handle:
         while True:
             chunk = handle.read(_CHUNK)
@@ -330,6 +333,11 @@ def _scan(archive: zipfile.ZipFile, entry: str, *, fast: bool) -> bool:
             cut = data.rfind(b"<") if chunk else len(data)
             if cut < 0:
                 cut = len(data)
+            # Shared strings: calamine keeps each one (24 bytes before its text), and
+            # 256 MB of "<si/>" would be 50 million of them.
+            strings += data.count(b"<si", 0, cut) + data.count(b":si", 0, cut)
+            if strings > MAX_STRINGS:
+                raise _TooLarge(f"more than {MAX_STRINGS:,} shared strings")
             if fast:
                 if not _fast_extent(extent, data[:cut]):
                     return False
