@@ -9,6 +9,7 @@ imports it and checks the same facilities come out, and unknown codes are report
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -267,3 +268,135 @@ def test_a_download_given_as_samhsa_says_which_source_to_use(tmp_path):
         import_samhsa([path])
     said = " ".join(f"{p.message} {p.hint or ''}" for p in caught.value.problems)
     assert "is a FindTreatment.gov download" in said and "import findtreatment" in said
+
+
+# --- the same real rows, in every layout ---------------------------------------------------
+
+SHARED_SA = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "data"
+    / "samhsa-2022"
+    / "National_Directory_SA_Facilities_2022.xlsx"
+)
+REAL_ROWS = 150
+
+
+@pytest.fixture(scope="module")
+def real_2022():
+    """The first rows of the published 2022 substance-use workbook, and its legend."""
+    if not SHARED_SA.exists():
+        pytest.skip("the published 2022 workbooks are not in ../shared/data")
+    from iopguide.directory.importers.tables import cell, read_sheets
+
+    (_, facilities), (_, legend) = read_sheets(SHARED_SA)
+    rows = [[cell(v) for v in row] for row in facilities[1 : REAL_ROWS + 1]]
+    return rows, [[cell(v) for v in row] for row in legend[1:]]
+
+
+def _what_matters(result) -> list[tuple]:
+    """Everything a person would see, except where the listing says it came from."""
+    return sorted(
+        (
+            p.id,
+            p.name,
+            p.organization,
+            p.levels,
+            p.conditions,
+            p.payment,
+            p.ages,
+            p.languages,
+            p.special_groups,
+            p.serves_only,
+            p.services,
+            p.telehealth,
+            p.location.street,
+            p.location.city,
+            p.location.state,
+            p.location.zip,
+            p.contact.phone,
+        )
+        for p in result.programs
+    )
+
+
+def test_real_2022_rows_give_the_same_programmes_in_every_samhsa_layout(tmp_path, real_2022):
+    rows, legend = real_2022
+    header = list(FACILITY_COLUMNS)
+    layouts = {
+        "National_Directory_SA_Facilities_2022.xlsx": [
+            ("Facilities", [header, *rows]),
+            ("Service Code Reference", [REFERENCE_COLUMNS, *legend]),
+        ],
+        "national-directory-su-facilities-2023.xlsx": [
+            ("Facilities", [capitalised(header), *rows]),
+            ("Service Code Reference", [capitalised(REFERENCE_COLUMNS), *legend]),
+        ],
+        "National Directory SU 2024_Final.xlsx": [
+            ("Facilities", [*TITLE_ROWS, [c.upper() for c in header], *rows]),
+            (
+                "Codes",
+                [["Legend"], [c.replace("_", " ").title() for c in REFERENCE_COLUMNS], *legend],
+            ),
+        ],
+        "National_Directory_SU_2025.xlsx": [
+            ("Legend", [REFERENCE_COLUMNS, *legend]),
+            ("Facilities", [header, *rows]),
+        ],
+    }
+    results = {
+        name: import_samhsa([write_xlsx(tmp_path / name, sheets)])
+        for name, sheets in layouts.items()
+    }
+    csv_path = write_csv(
+        tmp_path / "national-directory-su-facilities-2023.csv", rows, header=capitalised(header)
+    )
+    results["csv"] = import_samhsa([csv_path])
+    baseline = _what_matters(results.pop("National_Directory_SA_Facilities_2022.xlsx"))
+    assert len(baseline) > REAL_ROWS // 2
+    for name, result in results.items():
+        assert _what_matters(result) == baseline, name
+        assert not result.stats.warnings and not result.stats.unknown_codes, name
+
+
+def test_real_2022_rows_as_a_findtreatment_download_give_the_same_programmes(tmp_path, real_2022):
+    from iopguide.directory.geo import zip_centre
+
+    rows, _ = real_2022
+    codes = sorted({c for row in rows for c in row[-1].split() if c != "*"})
+    table: list[list[object]] = [["FindTreatment.gov"], [], [*DOWNLOAD_TEXT, *codes]]
+    for row in rows:
+        present = set(row[-1].split())
+        centre = zip_centre(row[6][:5])
+        lat, lon = (centre.lat, centre.lon) if centre else ("", "")
+        table.append(
+            [
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                row[7],
+                row[8],
+                "",
+                lat,
+                lon,
+                "SA",
+                *(1 if c in present else "" for c in codes),
+            ]
+        )
+    path = write_csv(
+        tmp_path / "FindTreament_Facility_listing_2025_03_04_101112.csv", table[1:], header=table[0]
+    )
+    download = import_findtreatment([path])
+    original = import_samhsa(
+        [
+            write_xlsx(
+                tmp_path / "National_Directory_SA_2022.xlsx",
+                [("Facilities", [FACILITY_COLUMNS, *rows])],
+            )
+        ]
+    )
+    assert _what_matters(download) == _what_matters(original)
