@@ -7,6 +7,7 @@
   header rows;
 * :mod:`.codes` - the one table of published codes and words -> vocabulary ids;
 * :mod:`.common` - merging, ids, ZIP centres and the counts every import reports;
+* :mod:`.coordinates` - the US bounds every coordinate written must lie in;
 * :mod:`.writer` - writing the result atomically as JSON (or YAML).
 """
 

@@ -29,7 +29,6 @@ from iopguide.directory.importers.common import (
     ImportResult,
     ImportStats,
     ProgressCallback,
-    coordinates,
     facility_names,
     normalise_zip,
     select_codes,
@@ -38,6 +37,7 @@ from iopguide.directory.importers.common import (
     valid_state,
     valid_website,
 )
+from iopguide.directory.importers.coordinates import coordinates
 from iopguide.directory.importers.tables import column_key, short
 from iopguide.directory.model import DirectoryInfo
 from iopguide.errors import DataError, Problem, UsageError

@@ -24,7 +24,6 @@ from iopguide.directory.importers.common import (
     Facility,
     ImportStats,
     ProgressCallback,
-    coordinates,
     facility_names,
     normalise_zip,
     select_codes,
@@ -33,6 +32,7 @@ from iopguide.directory.importers.common import (
     valid_state,
     valid_website,
 )
+from iopguide.directory.importers.coordinates import coordinates
 from iopguide.directory.importers.tables import (
     Table,
     at,

@@ -2,14 +2,16 @@
 
 Each published ``.xlsx`` has a facility sheet (``name1, name2, street1, street2,
 city, state, zip, phone, intake1, intake2, intake1a, intake2a,
-service_code_info``) and a "Service Code Reference" sheet (``category_code,
-category_name, service_code, service_name, service_description``). A CSV export
-of the facility sheet works too; it has no reference sheet, so the names in
-:mod:`.codes` are used as they are.
+service_code_info``) and a code legend (``category_code, category_name,
+service_code, service_name, service_description``). Editions since 2022 differ in
+file names, capitalisation, title rows above the header and which sheet holds the
+legend: :mod:`.tables` finds both tables wherever they are. A CSV export of the
+facility sheet works too; it has no legend, so the names in :mod:`.codes` are used.
 
 The reader is python-calamine (Rust): on the 2022 substance-use workbook it
 reads both sheets in about 0.2 s where openpyxl's read-only mode needs about
-1.9 s (measured on the 2-core build machine).
+1.9 s (measured on the 2-core build machine). calamine aborts the process on a
+huge sheet, so :mod:`.workbook_check` looks first (about 0.3-0.5 s more).
 """
 
 from __future__ import annotations
