@@ -114,6 +114,24 @@ def test_2025_codes_on_the_second_sheet_and_a_changed_legend(tmp_path):
     assert all("private_insurance" not in p.payment for p in result.programs)
 
 
+def test_a_reworded_legend_entry_is_read_as_known_and_reported(tmp_path):
+    legend = [row[:] for row in SA_REFERENCE]
+    for row in legend:
+        if row[2] == "OIT":
+            row[3] = "Intensive outpatient services (9 or more hours a week)"
+    path = write_xlsx(
+        tmp_path / "National_Directory_SU_2025.xlsx",
+        [
+            ("Facilities", [FACILITY_COLUMNS, *ROWS]),
+            ("Codes", [REFERENCE_COLUMNS, *legend]),
+        ],
+    )
+    result = import_samhsa([path])
+    (warning,) = [w for w in result.stats.warnings if "worded differently" in w]
+    assert "OIT is 'Intensive outpatient services (9 or more hours a week)' here" in warning
+    assert any("iop" in p.levels for p in result.programs)
+
+
 def test_legend_first_facilities_second(tmp_path):
     path = write_xlsx(
         tmp_path / "directory_SA.xlsx",

@@ -204,7 +204,32 @@ def _created_date(path: Path) -> str | None:
 def _code_table(source: SourceFile) -> tuple[dict[str, code_tables.Code], list[str]]:
     if source.reference is None:
         return dict(code_tables.CODES), []
-    return code_tables.check_reference(source.reference)
+    table, warnings = code_tables.check_reference(source.reference)
+    reworded = _reworded(source.reference, table)
+    if reworded:
+        shown = "; ".join(reworded[:5]) + (
+            f"; and {len(reworded) - 5} more" if len(reworded) > 5 else ""
+        )
+        warnings.append(
+            f"{len(reworded)} codes are worded differently in this file's legend than "
+            f"iopguide knows them, and are read with the meaning it knows - check them: {shown}"
+        )
+    return table, warnings
+
+
+def _reworded(
+    reference: dict[str, code_tables.ReferenceEntry], table: dict[str, code_tables.Code]
+) -> list[str]:
+    """Codes applied with iopguide's meaning whose legend wording differs (none in 2022)."""
+    found = []
+    for code, entry in reference.items():
+        known = code_tables.CODES.get(code)
+        if known is None or table.get(code) is not known:
+            continue
+        wordings = {code_tables.normalise_words(w) for w in (known.name, *known.words)}
+        if code_tables.normalise_words(entry.name) not in wordings:
+            found.append(f"{code} is {entry.name!r} here, {known.name!r} to iopguide")
+    return found
 
 
 def _read_rows(
