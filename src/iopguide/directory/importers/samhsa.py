@@ -210,9 +210,11 @@ def _code_table(source: SourceFile) -> tuple[dict[str, code_tables.Code], list[s
         shown = "; ".join(reworded[:5]) + (
             f"; and {len(reworded) - 5} more" if len(reworded) > 5 else ""
         )
+        many = len(reworded) > 1
         warnings.append(
-            f"{len(reworded)} codes are worded differently in this file's legend than "
-            f"iopguide knows them, and are read with the meaning it knows - check them: {shown}"
+            f"{len(reworded)} {'codes are' if many else 'code is'} worded differently in "
+            f"this file's legend than iopguide knows {'them' if many else 'it'}, and read "
+            f"with the meaning iopguide knows - check: {shown}"
         )
     return table, warnings
 
@@ -228,8 +230,14 @@ def _reworded(
             continue
         wordings = {code_tables.normalise_words(w) for w in (known.name, *known.words)}
         if code_tables.normalise_words(entry.name) not in wordings:
-            found.append(f"{code} is {entry.name!r} here, {known.name!r} to iopguide")
+            found.append(
+                f"{code} is {_short(entry.name)!r} here, {_short(known.name)!r} to iopguide"
+            )
     return found
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _read_rows(
