@@ -418,3 +418,11 @@ def test_real_2022_rows_as_a_findtreatment_download_give_the_same_programmes(tmp
         ]
     )
     assert _what_matters(download) == _what_matters(original)
+
+
+def test_a_header_repeated_inside_the_table_is_not_a_facility(tmp_path):
+    header = capitalised(FACILITY_COLUMNS)
+    path = write_csv(tmp_path / "joined_SA.csv", [ROWS[0], header, *ROWS[1:]], header=header)
+    result = import_samhsa([path])
+    assert names(result) == sorted(r[0] for r in ROWS)
+    assert sum(v for k, v in result.stats.skipped.items() if "header row again" in k) == 1

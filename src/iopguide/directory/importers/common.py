@@ -54,6 +54,7 @@ ProgressCallback = Callable[[str, int, int], None]
 SKIP_BLANK = "blank row"
 SKIP_NO_NAME = "no facility name"
 SKIP_NOT_A_RECORD = "not a facility record"
+SKIP_HEADER_AGAIN = "the header row again (files joined end to end?)"
 CAVEAT_NO_ZIP = "ZIP missing or not 5 digits (imported without location)"
 CAVEAT_UNKNOWN_ZIP = "ZIP not in the ZIP-centre table (imported without coordinates)"
 CAVEAT_STATE = "state not a US state or territory code (left blank)"

@@ -19,6 +19,7 @@ from iopguide.directory.importers.common import (
     CAVEAT_NO_ZIP,
     CAVEAT_OUTSIDE_US,
     SKIP_BLANK,
+    SKIP_HEADER_AGAIN,
     SKIP_NO_NAME,
     Collector,
     Facility,
@@ -41,6 +42,7 @@ from iopguide.directory.importers.tables import (
     find_table,
     first_row_shown,
     read_sheets,
+    repeats_header,
 )
 from iopguide.errors import DataError, Problem
 
@@ -73,6 +75,7 @@ TEXT_COLUMNS = (
     "service_code_info",
 )
 _TEXT_KEYS = frozenset(column_key(c) for c in TEXT_COLUMNS)
+_REQUIRED_KEYS = tuple(column_key(c) for c in REQUIRED_COLUMNS)
 _YES = frozenset({"1", "TRUE", "Y", "YES", "X"})
 _NAME_DATE = re.compile(r"(20\d{2})_(\d{2})_(\d{2})")
 
@@ -101,6 +104,9 @@ def read_download(
                 stats.skipped[SKIP_BLANK] += 1
             continue
         stats.read += 1
+        if repeats_header(row, table, _REQUIRED_KEYS):
+            stats.skipped[SKIP_HEADER_AGAIN] += 1
+            continue
         present = [code for index, code in code_columns if at(row, index).upper() in _YES]
         facility = _facility(row, get, source, stats)
         if facility is None:
@@ -117,9 +123,8 @@ def read_download(
 
 def _facility_table(path: Path) -> Table:
     found: list[str] = []
-    wanted = tuple(column_key(c) for c in REQUIRED_COLUMNS)
     for name, rows in read_sheets(path):
-        table = find_table(name, rows, wanted)
+        table = find_table(name, rows, _REQUIRED_KEYS)
         if table is not None:
             return table
         found.append(f"sheet {name!r}: {first_row_shown(rows)}")

@@ -27,6 +27,7 @@ from iopguide.directory.importers import codes as code_tables
 from iopguide.directory.importers.common import (
     CAVEAT_NO_ZIP,
     SKIP_BLANK,
+    SKIP_HEADER_AGAIN,
     SKIP_NO_NAME,
     Collector,
     Facility,
@@ -50,6 +51,7 @@ from iopguide.directory.importers.tables import (
     find_table,
     first_row_shown,
     read_sheets,
+    repeats_header,
 )
 from iopguide.directory.importers.workbook_check import read_small_entry
 from iopguide.directory.model import DirectoryInfo
@@ -267,6 +269,9 @@ def _read_rows(
                 stats.skipped[SKIP_BLANK] += 1
             continue
         stats.read += 1
+        if repeats_header(row, source.table, _REQUIRED_KEYS):
+            stats.skipped[SKIP_HEADER_AGAIN] += 1
+            continue
 
         def value(name: str, row: Sequence[object] = row) -> str:
             index = get[name]

@@ -94,6 +94,11 @@ def find_table(sheet: str, rows: Rows, wanted: Sequence[str]) -> Table | None:
     return None
 
 
+def repeats_header(row: Sequence[object], table: Table, keys: Sequence[str]) -> bool:
+    """Whether *row* is the header again (files joined end to end, a page break kept)."""
+    return all(column_key(at(row, table.index(key))) == key for key in keys)
+
+
 def first_row_shown(rows: Rows) -> str:
     """The likeliest header as written - the fullest of the first rows, the earliest of
     equals (a title row above it has fewer cells) - for messages that say what was found."""
