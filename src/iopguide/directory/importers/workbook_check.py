@@ -2,18 +2,21 @@
 
 calamine allocates a sheet's whole rectangle at once: one value at ``XFD1048576`` in a
 1.5 KB file asks for 17 billion cells (512 GB) and the process aborts with a Rust
-backtrace that no ``except`` can catch. So the zip entries and the sheets are read here
-first, with :mod:`zipfile` and a streaming XML parser, within byte limits:
+backtrace that no ``except`` can catch. So the zip is read here first, with
+:mod:`zipfile`, as a stream and within byte limits:
 
-* every entry calamine may read (everything under ``xl/``) must be stored or deflated,
-  not encrypted, and within :data:`MAX_ENTRY_BYTES` (:data:`MAX_TOTAL_BYTES` together);
-  a size the archive understates fails its CRC check while being read here;
-* each sheet's extent - the furthest row and column holding a value, and its
-  ``<dimension>`` - must be a real Excel address (at most ``XFD1048576``) and its
-  rectangle at most :data:`MAX_CELLS` cells.
+* every part calamine may open (all but ``docProps/`` and ``customXml/`` parts that
+  nothing under ``xl/`` points to) must be stored or deflated, not encrypted, within
+  :data:`MAX_ENTRY_BYTES` (:data:`MAX_TOTAL_BYTES` together), and is read through once,
+  so a part that unpacks to more than its header says fails its CRC check here;
+* every XML part is scanned for cells (which part is a sheet is the relationships' to
+  say, and a hostile file can say it in ways a quick reading would miss): the furthest
+  cell and any ``<dimension>`` must be a real address (at most ``XFD1048576``), the
+  rectangle at most :data:`MAX_CELLS` cells, the shared strings at most
+  :data:`MAX_STRINGS`.
 
-``docProps`` and ``customXml`` entries are not calamine's business: the importer reads
-the one it wants (the creation date) itself, with a byte limit (:func:`read_small_entry`).
+The importer reads the one side part it wants, ``docProps/core.xml`` (the creation date),
+itself with a byte limit (:func:`read_small_entry`); an odd one means "no date".
 """
 
 from __future__ import annotations
@@ -226,9 +229,9 @@ _CARRY_LIMIT = 1 << 20
 class _Extent:
     """Tracks the furthest cell of one sheet that holds something, tag by tag.
 
-    A regular expression over the raw XML, not a parser: about ten times faster on the
-    national workbooks, and anything it cannot read as a cell address counts against the
-    file (a comment or CDATA that looks like a far cell is refused, never overlooked).
+    Regular expressions over the raw XML, not a parser: anything that looks like a cell
+    counts against the file, so a comment or CDATA that looks like a far cell is refused
+    (never a real cell overlooked), and an address it cannot read is refused too.
     """
 
     def __init__(self) -> None:
@@ -247,12 +250,11 @@ class _Extent:
                 if cell:
                     self.row, self.col = int(cell.group(2)), column_number(cell.group(1))
                 elif ref:
-                    raise _TooLarge(f"a cell address {ref[:40]!r} that is not a cell address")
+                    raise _TooLarge(f"a cell named {ref[:40]!r}, which is not a cell address")
                 else:
                     self.col += 1
-                if not attrs.endswith(
-                    b"/"
-                ):  # <c .../> holds nothing; anything else may hold a value
+                # <c .../> holds nothing; anything else may hold a value
+                if not attrs.endswith(b"/"):
                     self._reach(self.row, self.col)
             elif kind == b"row":
                 self.row = int(ref) if ref.isdigit() and len(ref) <= 10 else self.row + 1
