@@ -326,6 +326,8 @@ def _php(answers: Answers) -> _Built:
 
 
 def _iop_summary(answers: Answers) -> str:
+    """Says why more than weekly care, in the person's terms (never "you need more than
+    weekly" to someone who said weekly would be enough)."""
     stepping = answers.get("current_care") in ("leaving_inpatient", "php")
     if answers.get("outpatient_enough") == "no":
         opening = "You need more support than weekly therapy, but not care around the clock."
@@ -336,10 +338,11 @@ def _iop_summary(answers: Answers) -> str:
         )
     else:  # only the step down (rule 5, current_care) brought the person here
         opening = (
-            "You are stepping down from more intensive care. An IOP is a common next step: it "
-            "keeps strong support around you while you settle back into daily life."
+            "You are stepping down from more intensive care, and an IOP is a common next step: "
+            "it keeps strong support around you while you settle back into daily life."
         )
-    if stepping and not opening.startswith("You are stepping"):
+        stepping = False  # said already
+    if stepping:
         opening += " You are also stepping down from more intensive care."
     where = (
         "while you keep living at home and keep up work, school or caring"
