@@ -182,9 +182,18 @@ def _question_for_key(key: object) -> Question:
     qid = normalise(text)
     if qid in QUESTION_IDS:
         return get_question(qid)
-    close = difflib.get_close_matches(qid, QUESTION_IDS, n=1, cutoff=0.6)
-    hint = f" Did you mean {close[0]}?" if close else f" Questions: {', '.join(QUESTION_IDS)}."
+    close = _nearest_question(key)
+    hint = f" Did you mean {close}?" if close else f" Questions: {', '.join(QUESTION_IDS)}."
     raise UsageError(f"There is no question called {shorten(text, 40)!r}.{hint}")
+
+
+def _nearest_question(key: object) -> str | None:
+    """The question id a mistyped *key* most likely meant (``dangr_now`` -> danger_now)."""
+    if not isinstance(key, (str, int, float, bool)) or key is None:
+        return None
+    qid = normalise(clean(key if not isinstance(key, str) else key[:200]))
+    close = difflib.get_close_matches(qid, QUESTION_IDS, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 # ---------------------------------------------------------------------------
@@ -434,7 +443,13 @@ def load_answers(
         if rescued is None:
             raise
         return rescued
-    return gather_answers(file_answers, flags)
+    try:
+        return gather_answers(file_answers, flags)
+    except UsageError as err:  # e.g. answers nested under a key: the text may still say yes
+        rescued = _in_danger_despite(err, text, flags)
+        if rescued is None:
+            raise
+        return rescued
 
 
 def _in_danger_despite(
@@ -473,11 +488,13 @@ def gather_answers(
         try:
             question = _question_for_key(key)
         except UsageError as err:
+            if value is not None and _nearest_question(key) == "danger_now":
+                danger_said.append(value)  # "dangr_now: yes" still says danger
             problems.append(err.message)
             return
         if value is None:  # "time:" with nothing after it is simply not answered yet
             return
-        if question.id == "danger_now":
+        if question.id == "danger_now" and not (isinstance(value, str) and not value.strip()):
             danger_said.append(value)
         if from_flag and question.multiple and question.id in flag_seen:
             # --answer concerns=a --answer concerns=b adds up
@@ -498,13 +515,21 @@ def gather_answers(
             continue
         take(key, value, from_flag=True)
 
-    conflict = len({danger_word(v) for v in danger_said}) > 1
-    if any(reads_as_yes(v) for v in danger_said) or conflict:
-        raw["danger_now"] = "yes"  # any yes, or two different answers: doubt means danger
-        if conflict:
+    # Anything but a clear no is doubt, and doubt about danger counts as danger: a yes in
+    # any form, two different answers, or an answer that is neither yes nor no ("maybe").
+    words = [danger_word(v) for v in danger_said]
+    if any(word != "no" for word in words):
+        raw["danger_now"] = "yes"
+        if len(set(words)) > 1:
             problems.insert(
                 0,
                 "danger_now was answered more than once, with different answers; "
+                "any doubt about danger counts as danger.",
+            )
+        elif not any(reads_as_yes(v) for v in danger_said):
+            problems.insert(
+                0,
+                f"danger_now was {_shown(danger_said[0])}, which is not yes or no; "
                 "any doubt about danger counts as danger.",
             )
     values: dict[str, Value] = {}
