@@ -285,6 +285,42 @@ def test_flagged_item_9_with_answers_missing_still_shows_the_safety_message(caps
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("phq9_9: 2\nphq9_3: banana\n", 2),  # another item's typo
+        ("phq9_9: sometimes\n", 2),  # item 9 unreadable: doubt
+        ("phq9_9: 0\nphq9_9: 3\n", 1),  # a key twice: the file cannot be parsed
+        ('{"9": 1, "9": 0}', 1),
+    ],
+)
+def test_item_9_in_doubt_shows_the_safety_message_before_any_complaint(
+    tmp_path, capsys, text: str, code: int
+) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert run(["screen", "phq9", "--answers", str(path)]) == code
+    err = " ".join(capsys.readouterr().err.split())
+    assert err.index("Please talk to someone today") < err.index("Error")
+
+
+@pytest.mark.parametrize(
+    "text", ["phq9_9: 0\nphq9_3: banana\n", "phq9_9: not at all\nphq9_9: 0\n", "phq9_1: [\n"]
+)
+def test_item_9_at_0_adds_no_safety_message_to_a_complaint(tmp_path, capsys, text: str) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert run(["screen", "phq9", "--answers", str(path)]) in (1, 2)
+    assert "Please talk to someone today" not in capsys.readouterr().err
+
+
+def test_a_flag_of_0_does_not_hide_the_files_item_9(tmp_path, capsys) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("phq9_9: 3\n", encoding="utf-8")
+    assert run(["screen", "phq9", "--answers", str(path), "--answer", "9=0"]) == 2
+    assert "Please talk to someone today" in " ".join(capsys.readouterr().err.split())
+
+
+@pytest.mark.parametrize(
     ("args", "code"),
     [
         (["screen", "nope"], 2),
