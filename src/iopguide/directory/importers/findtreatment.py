@@ -38,9 +38,9 @@ from iopguide.directory.importers.common import (
     valid_website,
 )
 from iopguide.directory.importers.coordinates import coordinates
-from iopguide.directory.importers.tables import column_key, short
+from iopguide.directory.importers.tables import check_input, column_key, short
 from iopguide.directory.model import DirectoryInfo
-from iopguide.errors import DataError, Problem, UsageError
+from iopguide.errors import DataError, Problem
 
 ENVELOPE_KEYS = ("page", "totalPages", "recordCount", "rows")
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -105,10 +105,7 @@ def import_findtreatment(
 
 
 def _read_page(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        raise UsageError(f"{path} does not exist.", hint="Check the path to the saved API page.")
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give the .json file inside it.")
+    check_input(path, "downloaded file")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise DataError([Problem(str(path), "is larger than 200 MB; split it into pages")])
     try:

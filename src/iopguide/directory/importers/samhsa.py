@@ -47,6 +47,7 @@ from iopguide.directory.importers.tables import (
     Table,
     at,
     cell,
+    check_input,
     column_key,
     find_table,
     first_row_shown,
@@ -55,7 +56,7 @@ from iopguide.directory.importers.tables import (
 )
 from iopguide.directory.importers.workbook_check import read_small_entry
 from iopguide.directory.model import DirectoryInfo
-from iopguide.errors import DataError, Problem, UsageError
+from iopguide.errors import DataError, Problem
 
 REQUIRED_COLUMNS = ("name1", "street1", "city", "state", "zip", "service_code_info")
 OPTIONAL_COLUMNS = ("name2", "street2", "phone", "intake1", "intake2", "intake1a", "intake2a")
@@ -114,10 +115,7 @@ def read_source(path: Path) -> SourceFile:
     The facility table and the code legend are found on whichever sheets hold them,
     with their header rows wherever they are in the first rows.
     """
-    if not path.exists():
-        raise UsageError(f"{path} does not exist.", hint="Check the path to the downloaded file.")
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give the workbook file inside it.")
+    check_input(path, "workbook file")
     facility: Table | None = None
     reference: dict[str, code_tables.ReferenceEntry] | None = None
     found: list[str] = []
