@@ -238,3 +238,18 @@ def test_danger_nested_in_a_file_that_parses_still_gives_the_emergency(tmp_path,
     gathered = load_answers(str(path))
     assert gathered.answers.in_danger
     assert gathered.unreadable
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_named_pipe_nobody_writes_to_is_read_as_empty_not_waited_on(tmp_path) -> None:
+    fifo = tmp_path / "answers.yaml"
+    os.mkfifo(fifo)
+    done = subprocess.run(  # in a child process, so a regression cannot hang the suite
+        [sys.executable, "-m", "iopguide", "assess", "--answers", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2
+    assert "missing" in done.stderr and "Traceback" not in done.stderr
