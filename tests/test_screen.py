@@ -392,6 +392,14 @@ def test_interactive_without_item_9_asks_nothing_more(terminal, capsys):
     assert "danger right now" not in out
 
 
+def test_interactive_check_in_opens_with_privacy_and_the_crisis_lines(terminal, capsys):
+    terminal(ENTER * 9)
+    assert run(["screen", "phq9"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert out.index("nothing is saved or sent") < out.index("Question 1 of 9")
+    assert out.index(crisis.FOOTER) < out.index("Question 1 of 9")
+
+
 def test_interactive_ctrl_c_is_130(terminal, capsys):
     terminal(ENTER + "\x03")
     assert run(["screen", "gad7"]) == 130

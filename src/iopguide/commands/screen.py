@@ -112,8 +112,9 @@ def _take(
     from iopguide.commands.assess import asker_for
 
     asker = asker_for(json_output=json_output)
-    from iopguide.ui.screen_view import ask_items
+    from iopguide.ui.screen_view import ask_items, render_intro
 
+    render_intro(asker.console, plain=asker.plain)
     result = score(instrument, ask_items(instrument, given, asker))
     if json_output:
         _show(result, json_output=True)
