@@ -545,3 +545,13 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path, source: str, name
     importer = import_samhsa if source == "samhsa" else import_findtreatment
     with pytest.raises(UsageError, match="not a regular file"):
         importer([fifo])
+
+
+def test_a_page_of_many_keys_is_described_by_a_few(tmp_path: Path) -> None:
+    page = tmp_path / "page.json"
+    page.write_text(json.dumps({f"key{i}": 1 for i in range(50_000)}), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        import_findtreatment([page])
+    message = " ".join(p.message for p in err.value.problems)
+    assert "key0, key1" in message and "and 49990 more" in message
+    assert len(message) < 2_000
