@@ -81,6 +81,7 @@ class Program:
     services: tuple[str, ...] = ()
     approaches: tuple[str, ...] = ()
     accreditation: tuple[str, ...] = ()
+    facility_types: tuple[str, ...] = ()  # FACILITY_TYPES ids
     contact: Contact = field(default_factory=Contact)
     notes: str | None = None
     last_verified: str | None = None  # ISO date, YYYY-MM-DD
@@ -108,6 +109,7 @@ class Program:
             "services": list(self.services),
             "approaches": list(self.approaches),
             "accreditation": list(self.accreditation),
+            "facility_types": list(self.facility_types),
             "contact": self.contact.to_dict(),
             "notes": self.notes,
             "last_verified": self.last_verified,
@@ -146,15 +148,17 @@ class Directory:
         return None
 
     def offering(self, levels: Iterable[str]) -> Sequence[Program]:
-        """The programs offering any of *levels*, in directory order.
+        """The programs offering any of *levels* (or ``fit.ASK_IOP``), in directory order.
 
         A directory read back from the cache answers from its level index and
         builds only those programs (the default IOP search of the national
-        directory touches 5,500 of 19,000).
+        directory touches 5,500 of 19,000, and 2,700 that may run an IOP).
         """
+        from iopguide.directory.fit import index_keys
+
         wanted = frozenset(levels)
         programs = self.programs
         select = getattr(programs, "offering", None)
         if select is not None:
             return select(wanted)
-        return [p for p in programs if not wanted.isdisjoint(p.levels)]
+        return [p for p in programs if not wanted.isdisjoint(index_keys(p))]

@@ -8,9 +8,9 @@ person can see *why* a program is on the list.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from iopguide.directory import DEFAULT_RADIUS_MILES
+from iopguide.directory import DEFAULT_RADIUS_MILES, fit
 from iopguide.directory.geo import ZipCentre, haversine_miles, normalise_zip, zip_centre
 from iopguide.directory.model import Directory, Program
 from iopguide.errors import UsageError
@@ -20,17 +20,23 @@ from iopguide.vocabulary import (
     CONDITIONS,
     LANGUAGES,
     LEVELS,
-    MENTAL_HEALTH_SPECIFIC,
     PAYMENT,
     SCHEDULE_TIMES,
     STATES,
     Vocabulary,
-    broader_conditions,
     normalise,
 )
 
 DEFAULT_LEVELS = ("iop",)
 MIN_PLAN_NAME = 3  # characters
+
+#: How a programme in the results can be reached.
+IN_PERSON = "in_person"
+TELEHEALTH = "telehealth"
+
+#: Filters a directory may have no data for (``SearchResult.not_recorded``).
+NOT_RECORDED_PLANS = "insurance_plans"
+NOT_RECORDED_SCHEDULES = "schedules"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +78,10 @@ class Match:
     program: Program
     distance_miles: float | None
     reasons: tuple[str, ...]
+    reach: str = IN_PERSON  # IN_PERSON, or TELEHEALTH beyond the radius / outside the state
+    level_match: str | None = fit.LISTED  # LISTED, ASK, or None when any level was asked
+    condition_match: str | None = None  # fit.SPECIFIC, GENERAL, CO_OCCURRING; None: not asked
+    rank: tuple[int, int] = (1, 0)  # fit.rank: lower is a better fit
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +99,20 @@ class SearchResult:
     matches: tuple[Match, ...]
     searched: int
     blockers: tuple[Blocker, ...] = field(default=())  # only for an empty result
+    #: Programmes outside the radius (or state) offering telehealth there, left out
+    #: of ``matches`` unless ``--telehealth`` asked for exactly those.
+    telehealth_elsewhere: int = 0
+    #: Filters this directory records nothing for (plans, schedules): not applied.
+    not_recorded: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
         return len(self.matches)
+
+    @property
+    def none_listed(self) -> bool:
+        """Results, but none whose listing names the level: all are "may run one: ask"."""
+        return bool(self.matches) and all(m.level_match == fit.ASK for m in self.matches)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -182,8 +202,11 @@ def parse_filters(
                 f"--zip: {zip5} is not a ZIP code iopguide knows.",
                 hint="Check the number, or search by --state instead.",
             )
-    if radius < 0:
-        raise UsageError("--radius must be zero or more miles.")
+    if not 0 <= radius < float("inf"):  # also refuses NaN
+        raise UsageError(
+            f"--radius must be a number of miles, zero or more; it is {radius}.",
+            hint="For example --radius 25.",
+        )
 
     return Filters(
         conditions=_resolve_all(conditions, CONDITIONS, "--condition"),
@@ -211,36 +234,43 @@ def _labels(vocab: Vocabulary, ids: Iterable[str]) -> str:
     return ", ".join(vocab.labels(ids))
 
 
-def _level_check(filters: Filters) -> Check:
-    wanted = set(filters.levels)
+class _Notes:
+    """What the checks learn about each programme on the way: distance, reach, fit."""
+
+    __slots__ = ("conditions", "distances", "levels", "reach")
+
+    def __init__(self) -> None:
+        self.distances: dict[str, float | None] = {}
+        self.reach: dict[str, str] = {}
+        self.levels: dict[str, str] = {}
+        self.conditions: dict[str, str] = {}
+
+
+def _level_check(filters: Filters, notes: _Notes) -> Check:
+    wanted = filters.levels
 
     def check(p: Program) -> list[str] | None:
+        match = fit.level_match(p, wanted)
+        if match is None:
+            return None
+        notes.levels[p.id] = match
+        if match == fit.ASK:
+            return ["May run an IOP: ask (SAMHSA's mental-health listings cannot record IOP)"]
         hits = [lvl for lvl in p.levels if lvl in wanted]
-        return [f"Offers {', '.join(LEVELS.short(h) for h in hits)}"] if hits else None
+        return [f"Offers {', '.join(LEVELS.short(h) for h in hits)}"]
 
     return check
 
 
-def _condition_check(filters: Filters) -> Check:
+def _condition_check(filters: Filters, notes: _Notes) -> Check:
+    wanted = filters.conditions
+
     def check(p: Program) -> list[str] | None:
-        specific = [c for c in filters.conditions if c in p.conditions]
-        if specific:
-            return [f"Treats {_labels(CONDITIONS, specific)}"]
-        if "mental_health" in filters.conditions:
-            listed = [c for c in p.conditions if c in MENTAL_HEALTH_SPECIFIC]
-            if listed:
-                return [f"Treats {_labels(CONDITIONS, listed)}"]
-        for wanted in filters.conditions:
-            for broader in broader_conditions(wanted):
-                if broader in p.conditions:
-                    what = (
-                        "mental health in general"
-                        if broader == "mental_health"
-                        else ("co-occurring mental health and substance use")
-                    )
-                    names = _labels(CONDITIONS, [wanted])
-                    return [f"Treats {what} (not listed for {names} specifically)"]
-        return None
+        match = fit.condition_match(p, wanted)
+        if match is None:
+            return None
+        notes.conditions[p.id] = match.kind
+        return [match.reason]
 
     return check
 
@@ -268,10 +298,11 @@ def _serves_state(p: Program, state: str) -> bool:
     )
 
 
-def _distance_check(filters: Filters, distances: dict[str, float | None]) -> Check:
-    """Within the radius, or telehealth in the person's state. Fills *distances* as it goes."""
+def _distance_check(filters: Filters, notes: _Notes) -> Check:
+    """Within the radius (in person), or else telehealth in the person's state."""
     origin = filters.origin
     assert origin is not None
+    distances, reach = notes.distances, notes.reach
     # One degree of latitude is about 69 miles: skip the trigonometry for programmes
     # that are obviously too far (their distance is still worked out if they match).
     lat_window = filters.radius / 69.0 + 0.5
@@ -285,20 +316,24 @@ def _distance_check(filters: Filters, distances: dict[str, float | None]) -> Che
         if _serves_state(p, origin.state):
             if miles is None:
                 distances[p.id] = program_distance(p, origin)
+            reach[p.id] = TELEHEALTH
             return [f"Telehealth in {origin.state}"]
         return None
 
     return check
 
 
-def _state_check(filters: Filters) -> Check:
+def _state_check(filters: Filters, notes: _Notes) -> Check:
     wanted = set(filters.states)
 
     def check(p: Program) -> list[str] | None:
         if p.location.state in wanted:
             return [f"In {p.location.state}"]
         served = [s for s in filters.states if _serves_state(p, s)]
-        return [f"Telehealth in {', '.join(served)}"] if served else None
+        if not served:
+            return None
+        notes.reach[p.id] = TELEHEALTH
+        return [f"Telehealth in {', '.join(served)}"]
 
     return check
 
@@ -313,16 +348,31 @@ def _city_check(filters: Filters) -> Check:
     return check
 
 
-def _telehealth_check(filters: Filters) -> Check:
-    places = [filters.origin.state] if filters.origin else list(filters.states)
+def _telehealth_check(filters: Filters, notes: _Notes) -> Check:
+    """``--telehealth``: beyond the radius or state but serving it online; anywhere otherwise."""
+    located = filters.origin is not None or bool(filters.states)
 
     def check(p: Program) -> list[str] | None:
         if not p.telehealth:
             return None
-        if not places:
-            return ["Offers telehealth"]
-        served = [s for s in places if _serves_state(p, s)]
-        return [f"Telehealth in {', '.join(served)}"] if served else None
+        if located:
+            if notes.reach.get(p.id) != TELEHEALTH:
+                return None
+            return ["Offers telehealth: ask whether their IOP is offered online"]
+        return ["Offers telehealth"]
+
+    return check
+
+
+def _age_check(filters: Filters) -> Check:
+    """The ages a listing gives must include one asked for; a listing without ages is kept."""
+    wanted = filters.age_groups
+
+    def check(p: Program) -> list[str] | None:
+        if not p.ages:
+            return ["Ages not listed: ask"]
+        hits = [w for w in wanted if w in p.ages]
+        return [f"Serves {_labels(AGE_GROUPS, hits).lower()}"] if hits else None
 
     return check
 
@@ -341,27 +391,25 @@ def _any_of(
     return check
 
 
-def _checks(filters: Filters, distances: dict[str, float | None]) -> list[tuple[str, Check]]:
+def _checks(filters: Filters, notes: _Notes) -> list[tuple[str, Check]]:
     """The active filters as (flag, check) pairs, cheapest and most selective first."""
     checks: list[tuple[str, Check]] = []
     if filters.levels:
-        checks.append(("--level", _level_check(filters)))
+        checks.append(("--level", _level_check(filters, notes)))
     if filters.origin is not None:
-        checks.append(("--zip/--radius", _distance_check(filters, distances)))
+        checks.append(("--zip/--radius", _distance_check(filters, notes)))
     if filters.states:
-        checks.append(("--state", _state_check(filters)))
+        checks.append(("--state", _state_check(filters, notes)))
     if filters.cities:
         checks.append(("--city", _city_check(filters)))
     if filters.conditions:
-        checks.append(("--condition", _condition_check(filters)))
+        checks.append(("--condition", _condition_check(filters, notes)))
     if filters.payment or filters.plans:
         checks.append(("--insurance", _payment_check(filters)))
     if filters.telehealth:
-        checks.append(("--telehealth", _telehealth_check(filters)))
+        checks.append(("--telehealth", _telehealth_check(filters, notes)))
     if filters.age_groups:
-        checks.append(
-            ("--age-group", _any_of(lambda p: p.ages, filters.age_groups, AGE_GROUPS, "Serves"))
-        )
+        checks.append(("--age-group", _age_check(filters)))
     if filters.languages:
         checks.append(
             ("--language", _any_of(lambda p: p.languages, filters.languages, LANGUAGES, "Speaks"))
@@ -388,13 +436,45 @@ def program_distance(program: Program, origin: ZipCentre) -> float | None:
     return round(haversine_miles(origin.lat, origin.lon, lat, lon), 1)
 
 
-def search(directory: Directory, filters: Filters) -> SearchResult:
-    """Every program that passes all filters, nearest first (when a ZIP is given), then by name."""
-    distances: dict[str, float | None] = {}  # filled by the distance check, when there is one
-    checks = _checks(filters, distances)
+def _pool(directory: Directory, filters: Filters) -> Sequence[Program]:
+    if not filters.levels:
+        return directory.programs
+    keys = (*filters.levels, fit.ASK_IOP) if "iop" in filters.levels else filters.levels
+    return directory.offering(keys)
 
-    pool = directory.offering(filters.levels) if filters.levels else directory.programs
+
+def _unrecorded(pool: Sequence[Program], filters: Filters) -> tuple[Filters, tuple[str, ...]]:
+    """Drop the plan and schedule filters when no listing searched records plans or schedules.
+
+    SAMHSA's directory names no insurance plans and no schedules: a search for
+    "aetna" or "evening" would rule everything out and look like no programme
+    exists. Such a filter is reported as unanswerable (ask the programme) instead.
+    """
+    missing: list[str] = []
+    if filters.plans and not any(p.insurance_plans for p in pool):
+        missing.append(NOT_RECORDED_PLANS)
+        filters = replace(filters, plans=())
+    if filters.schedules and not any(p.schedule.times for p in pool):
+        missing.append(NOT_RECORDED_SCHEDULES)
+        filters = replace(filters, schedules=())
+    return filters, tuple(missing)
+
+
+def search(directory: Directory, filters: Filters) -> SearchResult:
+    """Every programme that passes all filters, best fit first, then nearest, then by name.
+
+    Programmes reached only by telehealth (beyond the radius or outside the state)
+    are counted in ``telehealth_elsewhere`` and left out, unless ``--telehealth``
+    asked for exactly them.
+    """
+    asked = filters
+    pool = _pool(directory, filters)
+    filters, not_recorded = _unrecorded(pool, filters)
+    notes = _Notes()
+    checks = _checks(filters, notes)
+
     matches: list[Match] = []
+    elsewhere = 0
     for program in pool:
         reasons: list[str] = []
         for _flag, check in checks:
@@ -403,15 +483,34 @@ def search(directory: Directory, filters: Filters) -> SearchResult:
                 break
             reasons.extend(passed)
         else:
-            matches.append(Match(program, distances.get(program.id), tuple(reasons)))
+            pid = program.id
+            reach = notes.reach.get(pid, IN_PERSON)
+            if reach == TELEHEALTH and not filters.telehealth:
+                elsewhere += 1
+                continue
+            level = notes.levels.get(pid) if filters.levels else None
+            condition = notes.conditions.get(pid)
+            matches.append(
+                Match(
+                    program,
+                    notes.distances.get(pid),
+                    tuple(reasons),
+                    reach,
+                    level,
+                    condition,
+                    fit.rank(level or fit.LISTED, condition),
+                )
+            )
 
-    def order(match: Match) -> tuple[float, str]:
+    def order(match: Match) -> tuple[tuple[int, int], float, str]:
         far = match.distance_miles if match.distance_miles is not None else float("inf")
-        return (far if filters.origin else 0.0, match.program.name.casefold())
+        return (match.rank, far if filters.origin else 0.0, match.program.name.casefold())
 
     matches.sort(key=order)
     blockers = _blockers(directory, checks) if not matches else ()
-    return SearchResult(filters, tuple(matches), len(directory.programs), blockers)
+    return SearchResult(
+        asked, tuple(matches), len(directory.programs), blockers, elsewhere, not_recorded
+    )
 
 
 def _blockers(directory: Directory, checks: list[tuple[str, Check]]) -> tuple[Blocker, ...]:

@@ -80,6 +80,7 @@ def import_samhsa(
         title = EDITION_TITLES[edition] + (f", {year}" if year else "")
         last_verified = source.created or (f"{year}-01-01" if year else None)
         table, warnings = _code_table(source)
+        table = code_tables.for_edition(table, edition)
         stats.warnings.extend(f"{path.name}: {w}" for w in warnings)
         rows_before = stats.read
         _read_rows(source, table, title, edition or "?", last_verified, collector, stats,
