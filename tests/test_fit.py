@@ -137,3 +137,28 @@ def test_a_listing_without_ages_is_kept_by_an_age_filter_and_says_ask() -> None:
     result = search(d, parse_filters(age_groups=["adults"]))
     assert [m.program.id for m in result.matches] == ["adults", "unknown"]
     assert "Ages not listed: ask" in result.matches[1].reasons
+
+
+def test_a_region_prefilter_never_drops_a_match() -> None:
+    """The cache builds only programmes that may reach the person; the answer is the same."""
+    import dataclasses
+
+    from iopguide.directory import cache
+
+    far = Location(city="Chicago", state="IL", zip="60601", lat=41.8858, lon=-87.6181)
+    programs = (
+        *TIERS,
+        program("far-office", location=far),
+        program("far-tele", location=far, telehealth=True, telehealth_states=("KY",)),
+    )
+    plain = directory(*programs)
+    cached = cache._from_plain(cache._to_plain(plain))
+    for filters in (
+        parse_filters(zip_code="40202"),
+        parse_filters(zip_code="40202", telehealth=True),
+        parse_filters(zip_code="60601", radius=5, conditions=["depression"]),
+    ):
+        expected = search(plain, filters)
+        got = search(dataclasses.replace(cached, info=plain.info), filters)
+        assert [m.program.id for m in got.matches] == [m.program.id for m in expected.matches]
+        assert got.telehealth_elsewhere == expected.telehealth_elsewhere

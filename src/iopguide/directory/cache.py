@@ -29,6 +29,7 @@ from iopguide.directory.model import (
     DirectoryInfo,
     Location,
     Program,
+    Region,
     Schedule,
 )
 from iopguide.paths import cache_dir
@@ -131,6 +132,10 @@ def store_by_key(source: str, key: bytes, directory: Directory) -> None:
 # FORMAT: change a model and bump FORMAT (old entries are then simply ignored).
 _PROGRAM_FIELDS = Program.__dataclass_fields__.keys()
 _NESTED = {"location": Location, "schedule": Schedule, "contact": Contact}
+# Columns read before a row is built (Location's lat is [4], its state [2]).
+_LOCATION = list(_PROGRAM_FIELDS).index("location")
+_TELEHEALTH = list(_PROGRAM_FIELDS).index("telehealth")
+_TELE_STATES = list(_PROGRAM_FIELDS).index("telehealth_states")
 
 
 def _to_plain(directory: Directory) -> tuple[Any, ...]:
@@ -218,8 +223,19 @@ class LazyPrograms(Sequence[Program]):
     def __iter__(self) -> Iterator[Program]:
         return (self[i] for i in range(len(self._rows)))
 
-    def offering(self, levels: frozenset[str]) -> list[Program]:
+    def offering(self, levels: frozenset[str], region: Region | None = None) -> list[Program]:
         positions = sorted({p for level in levels for p in self._by_level.get(level, ())})
+        if region is not None:
+            # Test the raw row values first: building a Program costs ten times more.
+            rows, reach = self._rows, region.may_reach
+            positions = [
+                p
+                for p in positions
+                if reach(
+                    rows[p][_LOCATION][4], rows[p][_LOCATION][2], rows[p][_TELEHEALTH],
+                    rows[p][_TELE_STATES],
+                )
+            ]
         return [self[p] for p in positions]
 
 

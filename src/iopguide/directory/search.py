@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from iopguide.directory import DEFAULT_RADIUS_MILES, fit
 from iopguide.directory.geo import ZipCentre, haversine_miles, normalise_zip, zip_centre
-from iopguide.directory.model import Directory, Program
+from iopguide.directory.model import Directory, Program, Region
 from iopguide.errors import UsageError
 from iopguide.text import clean, shorten
 from iopguide.vocabulary import (
@@ -305,7 +305,7 @@ def _distance_check(filters: Filters, notes: _Notes) -> Check:
     distances, reach = notes.distances, notes.reach
     # One degree of latitude is about 69 miles: skip the trigonometry for programmes
     # that are obviously too far (their distance is still worked out if they match).
-    lat_window = filters.radius / 69.0 + 0.5
+    lat_window = _lat_window(filters.radius)
 
     def check(p: Program) -> list[str] | None:
         lat = p.location.lat
@@ -440,7 +440,14 @@ def _pool(directory: Directory, filters: Filters) -> Sequence[Program]:
     if not filters.levels:
         return directory.programs
     keys = (*filters.levels, fit.ASK_IOP) if "iop" in filters.levels else filters.levels
-    return directory.offering(keys)
+    origin = filters.origin
+    region = Region(origin.lat, _lat_window(filters.radius), origin.state) if origin else None
+    return directory.offering(keys, region)
+
+
+def _lat_window(radius: float) -> float:
+    """Degrees of latitude that surely hold every point within *radius* miles (69 mi a degree)."""
+    return radius / 69.0 + 0.5
 
 
 def _unrecorded(pool: Sequence[Program], filters: Filters) -> tuple[Filters, tuple[str, ...]]:

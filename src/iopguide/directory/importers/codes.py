@@ -645,8 +645,8 @@ def for_edition(table: dict[str, Code], edition: str | None) -> dict[str, Code]:
     In SAMHSA's 2022 substance-use edition the "Age Groups Accepted" codes do not
     describe who a facility accepts: 1,776 rows carry only ``CHLD``, including
     clearly adult services (men's and women's programmes, pregnant women,
-    veterans, "Jefferson Parish Human Services"); of the 461 such facilities also
-    listed in the mental-health edition, 438 accept every age group there. So the
+    veterans, "Jefferson Parish Human Services"); of the 455 such facilities also
+    listed in the mental-health edition, 425 accept adults there. So the
     substance-use edition's ages are left out (unknown: ask; its adolescent and
     young-adult *programmes*, AD and TAY, stay as special groups), and only the
     mental-health edition's ages are read or turned into restrictions.
