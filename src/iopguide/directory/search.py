@@ -356,9 +356,8 @@ def _telehealth_check(filters: Filters, notes: _Notes) -> Check:
         if not p.telehealth:
             return None
         if located:
-            if notes.reach.get(p.id) != TELEHEALTH:
-                return None
-            return ["Offers telehealth: ask whether their IOP is offered online"]
+            # "Telehealth in KY" is already a reason; the view marks it "ask whether ...".
+            return [] if notes.reach.get(p.id) == TELEHEALTH else None
         return ["Offers telehealth"]
 
     return check

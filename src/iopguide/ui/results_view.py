@@ -109,6 +109,8 @@ def render_search(
     """Results for a person; *commands* False leaves out command-line hints (the guide)."""
     shown = result.matches if limit == 0 else result.matches[:limit]
     page: list[RenderableType] = [*_cannot_answer(result), *_none_listed(result)]
+    if page:
+        page.append(Text(""))  # a blank line before the results
     if not shown:
         page += _no_results(result, commands=commands)
     elif console.width >= TABLE_MIN_WIDTH:
@@ -322,7 +324,7 @@ def render_program(
     if commands:
         row("Id", program.id)
     if match is not None and match.distance_miles is not None:
-        row("Miles", distance_text(match))
+        row("Miles", f"{match.distance_miles:.1f}")
     row("Levels of care", ", ".join(LEVELS.labels(program.levels)))
     row("Treats", ", ".join(CONDITIONS.labels(program.conditions)))
     row("Payment", ", ".join(PAYMENT.labels(program.payment)))
@@ -355,10 +357,11 @@ def render_program(
             "an IOP; its care suggests it may. Call and ask.",
         )
     console.print(grid)
-    console.print(
-        Text("Call before you go: details change. Ask how soon you can start.", style="dim")
-    )
     stale = provenance.stale_line(info, [program])
-    if stale:
-        console.print(Text(stale))
+    if stale:  # says "call to confirm" itself
+        console.print(Text(stale + " Ask how soon you can start."))
+    else:
+        console.print(
+            Text("Call before you go: details change. Ask how soon you can start.", style="dim")
+        )
     console.print(Text(crisis.FOOTER, style="bold"))

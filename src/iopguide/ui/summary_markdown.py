@@ -156,11 +156,12 @@ def _programs(search: ProgramSearch) -> list[str]:
         parts.append(f"id `{clean(program.id).replace('`', '')}`")
         lines.append(" · ".join(parts))
     if search.programs:
-        lines += ["", "Call before you go: details change. Ask how soon you can start."]
         if search.listed_in:
             lines += ["", md_escape(search.listed_in)]
-        if search.confirm:
-            lines += ["", md_escape(search.confirm)]
+        if search.confirm:  # says "call to confirm" itself
+            lines += ["", md_escape(search.confirm) + " Ask how soon you can start."]
+        else:
+            lines += ["", "Call before you go: details change. Ask how soon you can start."]
         if search.command:
             lines += ["", f"See them again: `{search.command.replace('`', '')}`"]
     return [*lines, ""]
