@@ -142,3 +142,13 @@ def test_restrictions_show_on_cards_tables_and_json(capsys) -> None:
     assert run(args) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert all(" ".join(r["serves_only"][0].split()) in out for r in restricted)
+
+
+def test_results_for_younger_people_only_say_how_to_narrow_by_age(capsys) -> None:
+    args = ["find", "--zip", "94103", "--condition", "eating_disorder", "--limit", "5"]
+    assert run(args) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "only children, teenagers or young adults: add --age-group adults" in out
+    assert run([*args, "--age-group", "adults", "--json"]) == 0
+    results = json.loads(capsys.readouterr().out)["results"]
+    assert all(not r["ages"] or "adults" in r["ages"] for r in results)

@@ -18,7 +18,12 @@ from iopguide.directory import fit, provenance
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.search import TELEHEALTH, Blocker, Match, SearchResult
 from iopguide.ui.console import data_text, print_page
-from iopguide.ui.search_words import cannot_answer_lines, none_listed_line, telehealth_line
+from iopguide.ui.search_words import (
+    age_hint,
+    cannot_answer_lines,
+    none_listed_line,
+    telehealth_line,
+)
 from iopguide.vocabulary import (
     ACCREDITATION,
     AGE_GROUPS,
@@ -160,6 +165,9 @@ def _summary(
     tele = telehealth_line(result, commands=commands)
     if tele:
         lines.append(Text(tele))
+    ages = age_hint(result, shown) if commands else None
+    if ages:
+        lines.append(Text(ages))
     if total and result.filters.origin is not None:
         lines.append(
             Text(

@@ -47,3 +47,17 @@ def telehealth_line(result: SearchResult, *, commands: bool = True) -> str | Non
     verb_fix = beyond.replace("offer ", "offers ", 1) if count == 1 else beyond
     how = "add --telehealth to see them" if commands else "you can ask to see them"
     return f"{count} more {noun} {verb_fix} (not counted above): {how}."
+
+
+def age_hint(result: SearchResult, shown: int) -> str | None:
+    """When results shown serve only younger people and no age was given: how to narrow."""
+    if result.filters.age_groups:
+        return None
+    young = [m for m in result.matches[:shown] if m.program.ages and "adults" not in m.program.ages]
+    if not young:
+        return None
+    some = "One of these serves" if len(young) == 1 else f"{len(young)} of these serve"
+    return (
+        f"{some} only children, teenagers or young adults: add --age-group adults (or "
+        "teens, children ...) to see programmes for one age."
+    )
