@@ -154,18 +154,20 @@ def main() -> None:
         verdict = "ok" if cold <= 5 else "OVER"
         rows.append(("first find after the file changed", cold, "", f"<= 5 s ({verdict})"))
 
-        def empty_cache() -> None:  # the shipped file's first search after installing
-            shutil.rmtree(work / "cache", ignore_errors=True)
-
-        first = median_of(find_default, env, max(3, args.runs // 2), before=empty_cache)
-        verdict = "ok" if first <= 5 else "OVER"
-        rows.append(("first find after installing (empty cache)", first, "", f"<= 5 s ({verdict})"))
         if import_seconds is not None:
             verdict = "ok" if import_seconds <= 30 else "OVER"
             rows.append(("import both 2022 workbooks", import_seconds, "", f"<= 30 s ({verdict})"))
         peak_mb = peak_rss_kib(find_national, env) / 1024
         verdict = "ok" if peak_mb <= 200 else "OVER"
         rows.append(("peak memory of find (national)", peak_mb, "MB", f"<= 200 MB ({verdict})"))
+
+        # Last: it empties the cache (the national directory's entry and the ZIP table too).
+        def empty_cache() -> None:  # the shipped file's first search after installing
+            shutil.rmtree(work / "cache", ignore_errors=True)
+
+        first = median_of(find_default, env, max(3, args.runs // 2), before=empty_cache)
+        verdict = "ok" if first <= 5 else "OVER"
+        rows.append(("first find after installing (empty cache)", first, "", f"<= 5 s ({verdict})"))
 
         print(
             f"machine: {platform.machine()}, {os.cpu_count()} cores, "
