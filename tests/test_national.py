@@ -152,3 +152,11 @@ def test_results_for_younger_people_only_say_how_to_narrow_by_age(capsys) -> Non
     assert run([*args, "--age-group", "adults", "--json"]) == 0
     results = json.loads(capsys.readouterr().out)["results"]
     assert all(not r["ages"] or "adults" in r["ages"] for r in results)
+
+
+def test_the_wide_table_names_the_edition_briefly_and_flags_restrictions(monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "160")
+    assert run(["find", "--zip", "60601", "--condition", "alcohol", "--limit", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "SAMHSA 2022" in out and "Checked" not in out
+    assert "DUI/DWI programme" in " ".join(out.split())

@@ -46,6 +46,14 @@ def origin_text(program: Program, info: DirectoryInfo) -> str:
     return "Not dated"
 
 
+def origin_short(program: Program, info: DirectoryInfo) -> str:
+    """The same in a few words, for a table column: "SAMHSA 2022" or "checked 2024-01-01"."""
+    year = edition_year(program, info)
+    if year:
+        return f"SAMHSA {year}"
+    return f"checked {program.last_verified}" if program.last_verified else "not dated"
+
+
 def edition_date(
     info: DirectoryInfo, programs: list[Program] | tuple[Program, ...] = ()
 ) -> _dt.date | None:

@@ -77,7 +77,7 @@ def place_text(program: Program, match: Match | None = None) -> str:
     if match is not None and match.reach == TELEHEALTH:
         return f"{place} · {TELEHEALTH_ASK}" if place else TELEHEALTH_ASK.capitalize()
     if program.telehealth:
-        place = f"{place} (also offers telehealth)" if place else "Offers telehealth"
+        place = f"{place} (telehealth too)" if place else "Offers telehealth"
     return place or NOT_LISTED
 
 
@@ -204,7 +204,7 @@ def _table(matches: tuple[Match, ...], width: int, info: DirectoryInfo, *, first
     table.add_column("Payment", ratio=2, min_width=10)
     table.add_column("Schedule", ratio=1, min_width=10)
     table.add_column("Why it matched", ratio=3, min_width=16)
-    table.add_column("Listed / checked", ratio=1, min_width=10)
+    table.add_column("Listed", min_width=11)
     for number, match in enumerate(matches, first):
         program = match.program
         name = _name_cell(program)
@@ -220,7 +220,7 @@ def _table(matches: tuple[Match, ...], width: int, info: DirectoryInfo, *, first
             payment_text(program),
             schedule_text(program),
             data_text("; ".join(match.reasons)),
-            data_text(provenance.origin_text(program, info)),
+            data_text(provenance.origin_short(program, info)),
         )
     return table
 
