@@ -160,20 +160,15 @@ class GuidedSearch:
         queue = list(result.matches[SHOWN:])  # still to show, in order
         telehealth = result.telehealth_elsewhere
         while browsed.shown or telehealth:
+            room = max(12, min(50, self.console.width - 18))  # "» See 12. " ... " in full"
             choices = [
-                (f"See {number}. {_title(m)} in full", str(number - 1))
+                (f"See {number}. {_title(m, room)} in full", str(number - 1))
                 for number, m in enumerate(browsed.shown, 1)
             ]
             if queue:
                 choices.append((f"Show {min(SHOWN, len(queue))} more", _MORE))
             if telehealth:
-                noun = "program" if telehealth == 1 else "programs"
-                choices.append(
-                    (
-                        f"Show the {telehealth} {noun} farther away that offer telehealth",
-                        _TELEHEALTH,
-                    )
-                )
+                choices.append((f"Show {telehealth} farther away, by telehealth", _TELEHEALTH))
             choices.append(("Done looking at programs", _DONE))
             picked = self._select("What would you like to do?", choices)
             if picked == _DONE:
@@ -198,10 +193,11 @@ class GuidedSearch:
         )
 
 
-def _title(match: Match) -> str:
+def _title(match: Match, room: int) -> str:
+    """The programme's name, cut to *room* characters so the choice fits on one line."""
     from iopguide.text import clean, shorten
 
-    return shorten(clean(match.program.name), 50)
+    return shorten(clean(match.program.name), room)
 
 
 def describe_search(filters: Filters) -> str:
