@@ -287,3 +287,10 @@ def test_a_typed_directory_beats_the_environment_wherever_it_stands(
         assert [r["id"] for r in json.loads(out)["results"]] == ["markup-clinic"], args
     code, out, _ = call(capsys, "find", "--json")
     assert json.loads(out)["sample"] is True  # the variable alone still counts
+
+
+@pytest.mark.parametrize("radius", ["nan", "inf"])
+def test_a_radius_that_is_not_a_distance_is_a_usage_error(capsys, radius) -> None:
+    code, out, err = call(capsys, "find", "--zip", "40202", "--radius", radius)
+    assert code == 2 and out == ""
+    assert "--radius must be a number of miles" in err

@@ -154,9 +154,15 @@ def test_results_for_younger_people_only_say_how_to_narrow_by_age(capsys) -> Non
     assert all(not r["ages"] or "adults" in r["ages"] for r in results)
 
 
-def test_the_wide_table_names_the_edition_briefly_and_flags_restrictions(monkeypatch, capsys):
-    monkeypatch.setenv("COLUMNS", "160")
-    assert run(["find", "--zip", "60601", "--condition", "alcohol", "--limit", "3"]) == 0
-    out = capsys.readouterr().out
-    assert "SAMHSA 2022" in out and "Checked" not in out
-    assert "DUI/DWI programme" in " ".join(out.split())
+def test_the_wide_table_names_the_edition_briefly_and_flags_restrictions(directory) -> None:
+    import io
+
+    from iopguide.ui.console import make_console
+    from iopguide.ui.results_view import render_search
+
+    result = search(directory, parse_filters(zip_code="60601", conditions=["alcohol"]))
+    buffer = io.StringIO()
+    render_search(result, directory.info, 3, make_console(file=buffer, width=160))
+    out = buffer.getvalue()
+    assert "┃ Listed" in out and "SAMHSA 2022" in out and "Checked" not in out
+    assert "DUI/DWI programme" in out
