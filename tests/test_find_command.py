@@ -294,3 +294,11 @@ def test_a_radius_that_is_not_a_distance_is_a_usage_error(capsys, radius) -> Non
     code, out, err = call(capsys, "find", "--zip", "40202", "--radius", radius)
     assert code == 2 and out == ""
     assert "--radius must be a number of miles" in err
+
+
+def test_show_to_a_pipe_is_plain_text_of_a_readable_width(capsys) -> None:
+    _, out, _ = call(capsys, "find", "--zip", "40202", "--json", "--limit", "1")
+    pid = json.loads(out)["results"][0]["id"]
+    code, out, _ = call(capsys, "show", pid)
+    assert code == 0 and "\x1b" not in out
+    assert max(len(line) for line in out.splitlines()) <= 200  # a rule once filled 30,000

@@ -313,12 +313,11 @@ def render_program(
     commands: bool = True,
 ) -> None:
     """Everything the directory says about one programme (``show``; the guide's "in full")."""
-    console.print(Rule(style="cyan"))
-    console.print(data_text(program.name, "bold"))
+    page: list[RenderableType] = [Rule(style="cyan"), data_text(program.name, "bold")]
     if program.organization:
-        console.print(data_text(program.organization, "italic"))
+        page.append(data_text(program.organization, "italic"))
     if program.serves_only:
-        console.print(data_text("Serves only: " + restrictions_text(program), "bold yellow"))
+        page.append(data_text("Who it serves: " + restrictions_text(program), "bold yellow"))
 
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -364,12 +363,14 @@ def render_program(
             "Not recorded: SAMHSA's mental-health listings cannot say whether a facility runs "
             "an IOP; its care suggests it may. Call and ask.",
         )
-    console.print(grid)
+    page.append(grid)
     stale = provenance.stale_line(info, [program])
     if stale:  # says "call to confirm" itself
-        console.print(Text(stale + " Ask how soon you can start."))
+        page.append(Text(stale + " Ask how soon you can start."))
     else:
-        console.print(
+        page.append(
             Text("Call before you go: details change. Ask how soon you can start.", style="dim")
         )
-    console.print(Text(crisis.FOOTER, style="bold"))
+    page.append(Text(crisis.FOOTER, style="bold"))
+    # Through print_page: to a pipe, plain text at the page width (a Rule would fill 30,000).
+    print_page(console, page)
