@@ -39,7 +39,8 @@ def _not_plain(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def pick(question_id: str, value: str) -> str:
     """The keys that choose *value* in a single-choice question (from the top)."""
-    return DOWN * get_question(question_id).values.index(value) + ENTER
+    placeholder = 1 if question_id == "danger_now" else 0  # it starts on "nothing chosen"
+    return DOWN * (get_question(question_id).values.index(value) + placeholder) + ENTER
 
 
 def tick(*values: str) -> str:

@@ -38,31 +38,30 @@ EMERGENCY_911 = HelpLine(
     notes="Immediate danger to life, a medical emergency or an overdose.",
     kind="crisis",
 )
-#: SAMHSA's National Helpline: referrals to treatment, not crisis counselling.
-HELPLINE_NUMBER = "1-800-662-4357"
-
+#: The SAMHSA National Helpline's number alone, for sentences that point to it.
+SAMHSA_PHONE = "1-800-662-4357"
 SAMHSA_HELPLINE = HelpLine(
     name="SAMHSA National Helpline",
-    how=f"Call {HELPLINE_NUMBER} (1-800-662-HELP); TTY 1-800-487-4889; text your ZIP code to "
-    "435748",
+    how=f"Call {SAMHSA_PHONE} (1-800-662-HELP); TTY 1-800-487-4889; text your ZIP code to 435748",
     notes="24/7, free, confidential, English and Spanish. Referrals and information about "
     "treatment - not crisis counselling.",
     kind="referral",
 )
 FINDTREATMENT = "FindTreatment.gov"
 
-#: Always in this order: danger first, referrals after.
+#: Always in this order: danger first, referrals after. The SAMHSA Helpline is a
+#: referral line, not a crisis line: JSON gives it its own key (``helpline``).
 CRISIS_LINES: tuple[HelpLine, ...] = (LIFELINE_988, EMERGENCY_911)
 ALL_LINES: tuple[HelpLine, ...] = (LIFELINE_988, EMERGENCY_911, SAMHSA_HELPLINE)
 
 #: The one line that ends every table of output.
 FOOTER = "In crisis: call or text 988 (Suicide & Crisis Lifeline). In danger: call 911."
 REFERRAL_LINE = (
-    f"For help finding treatment: SAMHSA National Helpline {HELPLINE_NUMBER} (free, 24/7), "
+    f"For help finding treatment: SAMHSA National Helpline {SAMHSA_PHONE} (free, 24/7), "
     "or FindTreatment.gov."
 )
 #: Said once under listings from an edition more than a year old.
 STALE_LISTINGS_LINE = (
     "Listings change: call to confirm before you go. If a number does not work, the SAMHSA "
-    f"National Helpline ({HELPLINE_NUMBER}, free, 24/7) can refer you."
+    f"National Helpline ({SAMHSA_PHONE}, free, 24/7) can refer you."
 )

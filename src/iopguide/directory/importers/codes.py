@@ -36,6 +36,7 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -654,6 +655,12 @@ def for_edition(table: dict[str, Code], edition: str | None) -> dict[str, Code]:
     if edition != "SA":
         return table
     return {key: _without_ages(code) for key, code in table.items()}
+
+
+@functools.cache
+def codes_for_edition(edition: str) -> dict[str, Code]:
+    """:data:`CODES` as :func:`for_edition` trims them, built once per edition."""
+    return for_edition(dict(CODES), edition)
 
 
 def _without_ages(code: Code) -> Code:
