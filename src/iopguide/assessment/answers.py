@@ -413,6 +413,20 @@ def _loader() -> type:
                     seen.add(key)
                 return super().construct_mapping(node, deep=deep)
 
+        def as_written_if_sexagesimal(constructor):  # type: ignore[no-untyped-def]
+            """YAML 1.1 reads 12:30 as 750 (base 60); keep it as the person wrote it."""
+
+            def construct(loader, node):  # type: ignore[no-untyped-def]
+                if ":" in str(node.value):
+                    return str(node.value)
+                return constructor(loader, node)
+
+            return construct
+
+        for tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            UniqueKeySafeLoader.add_constructor(
+                tag, as_written_if_sexagesimal(yaml.SafeLoader.yaml_constructors[tag])
+            )
         _LOADER = UniqueKeySafeLoader
     return _LOADER
 
