@@ -400,3 +400,20 @@ def test_a_utf16_answers_file_from_powershell_is_read(tmp_path) -> None:
     utf16.write_bytes("danger_now: no\nhome: yes\n".encode("utf-16"))
     text, _ = read_answers_text(str(utf16))
     assert text == "danger_now: no\nhome: yes\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"), [("time: 12:30\n", "'12:30'"), ("home: 1:30.5\n", "'1:30.5'")]
+)
+def test_a_clock_time_is_quoted_back_as_written_not_in_base_60(text: str, shown: str) -> None:
+    """YAML 1.1 turns 12:30 into 750; the message must say what the person wrote."""
+    with pytest.raises(UsageError) as err:
+        gather(text)
+    assert f"cannot be {shown}." in err.value.message
+    assert "750" not in err.value.message
+
+
+def test_plain_numbers_are_still_numbers() -> None:
+    from iopguide.assessment.answers import parse_answers_text
+
+    assert parse_answers_text("a: 12\nb: 1.5\nc: 0x1f\n") == {"a": 12, "b": 1.5, "c": 31}

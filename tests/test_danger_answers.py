@@ -12,7 +12,7 @@ import pytest
 
 from iopguide.assessment.answers import gather_answers, load_answers, parse_answers_text
 from iopguide.assessment.danger import danger_in_text, reads_as_yes
-from iopguide.errors import DataError
+from iopguide.errors import DataError, UsageError
 
 REST = {
     "withdrawal": "no",
@@ -199,3 +199,57 @@ def test_json_duplicate_danger_answers_in_a_real_run(tmp_path: Path) -> None:
     done = _run(["assess", "--answers", str(path), "--json"])
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["level"] == "emergency"
+
+
+@pytest.mark.parametrize(
+    "said", ["maybe", "not sure", "unsure", "yes please", "2", 2, 1.0, ["yes"]]
+)
+def test_an_answer_that_is_neither_yes_nor_no_counts_as_danger(said: object) -> None:
+    """Doubt about danger counts as danger: alone, as when it conflicts with a "no"."""
+    gathered = gather_answers({**REST, "danger_now": said})
+    assert gathered.answers.in_danger
+    assert any("not yes or no" in p for p in gathered.set_aside)
+
+
+def test_a_blank_danger_answer_is_not_taken_for_one() -> None:
+    with pytest.raises(UsageError):
+        gather_answers({**REST, "danger_now": "  "})
+
+
+@pytest.mark.parametrize(
+    ("key", "said", "danger"), [("dangr_now", "yes", True), ("danger", "no", False)]
+)
+def test_a_mistyped_danger_key_still_counts(key: str, said: str, danger: bool) -> None:
+    if danger:
+        gathered = gather_answers({**REST, key: said})
+        assert gathered.answers.in_danger
+        assert any("Did you mean danger_now" in p for p in gathered.set_aside)
+    else:
+        with pytest.raises(UsageError, match="Did you mean danger_now"):
+            gather_answers({**REST, key: said})
+
+
+@pytest.mark.parametrize(
+    "text", ["answers: {danger_now: yes}\n", "answers:\n  danger_now: yes\n", "- danger_now: yes\n"]
+)
+def test_danger_nested_in_a_file_that_parses_still_gives_the_emergency(tmp_path, text) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    gathered = load_answers(str(path))
+    assert gathered.answers.in_danger
+    assert gathered.unreadable
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_named_pipe_nobody_writes_to_is_read_as_empty_not_waited_on(tmp_path) -> None:
+    fifo = tmp_path / "answers.yaml"
+    os.mkfifo(fifo)
+    done = subprocess.run(  # in a child process, so a regression cannot hang the suite
+        [sys.executable, "-m", "iopguide", "assess", "--answers", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2
+    assert "missing" in done.stderr and "Traceback" not in done.stderr

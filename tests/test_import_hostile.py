@@ -22,7 +22,7 @@ from import_fixtures import facility_row, write_directory_workbook
 from iopguide.directory.importers import common
 from iopguide.directory.importers.findtreatment import import_findtreatment
 from iopguide.directory.importers.samhsa import import_samhsa
-from iopguide.errors import DataError
+from iopguide.errors import DataError, UsageError
 
 SA_ROW = facility_row("Hostile Test Recovery Center", "SA * OIT * MD")
 
@@ -526,3 +526,32 @@ def test_a_shared_string_table_of_millions_of_empty_strings_is_refused(good, tmp
     with pytest.raises(DataError) as caught:
         import_samhsa([bad])
     assert "more than 1,000 shared strings" in caught.value.problems[0].message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("samhsa", "x.csv"),
+        ("samhsa", "x.xlsx"),
+        ("findtreatment", "x.json"),
+        ("findtreatment", "x.csv"),
+    ],
+)
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path, source: str, name: str) -> None:
+    """A FIFO given as the input file would block the first read for ever."""
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    importer = import_samhsa if source == "samhsa" else import_findtreatment
+    with pytest.raises(UsageError, match="not a regular file"):
+        importer([fifo])
+
+
+def test_a_page_of_many_keys_is_described_by_a_few(tmp_path: Path) -> None:
+    page = tmp_path / "page.json"
+    page.write_text(json.dumps({f"key{i}": 1 for i in range(50_000)}), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        import_findtreatment([page])
+    message = " ".join(p.message for p in err.value.problems)
+    assert "key0, key1" in message and "and 49990 more" in message
+    assert len(message) < 2_000

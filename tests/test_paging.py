@@ -136,3 +136,22 @@ def test_a_topic_in_the_guided_flow_is_paged_title_first(width: int) -> None:
     assert pauses and len(screens) == len(pauses) + 1
     assert all(len(s.splitlines()) <= 22 for s in screens)
     assert topic.title in screens[0]
+
+
+def test_a_part_without_blank_lines_ends_before_a_list_item_not_inside_one() -> None:
+    from iopguide.ui.paging import _screenfuls
+
+    lines = []
+    for n in range(12):  # bullets of three lines each, no blank line anywhere
+        lines += [f"- item {n} starts", "  and goes on", "  and ends."]
+    parts = _screenfuls(lines, 10)
+    assert [line for part in parts for line in part] == lines  # nothing lost or repeated
+    assert all(len(part) <= 10 for part in parts)
+    assert all(part[0].startswith("- ") for part in parts)
+
+
+def test_a_blank_line_is_still_the_first_choice_for_a_break() -> None:
+    from iopguide.ui.paging import _screenfuls
+
+    lines = ["- a", "  b", "- c", "  d", "", "- e", "  f", "- g", "  h", "- i", "  j", "- k"]
+    assert _screenfuls(lines, 8)[0] == lines[:5]  # not lines[:7], before the later "- g"

@@ -260,7 +260,7 @@ def test_flagged_item_9_opens_with_988_in_the_terminal_view(capsys) -> None:
         "9=several days",
     ]
     assert run(args) == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())  # wrapping is not the point
     assert out.index("988") < out.index("PHQ-9: 1 of 27")
     assert "Please talk to someone today" in out
 
@@ -282,6 +282,42 @@ def test_flagged_item_9_with_answers_missing_still_shows_the_safety_message(caps
     assert run(["screen", "phq9", "--answer", "9=3"]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert err.index("Please talk to someone today") < err.index("missing")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("phq9_9: 2\nphq9_3: banana\n", 2),  # another item's typo
+        ("phq9_9: sometimes\n", 2),  # item 9 unreadable: doubt
+        ("phq9_9: 0\nphq9_9: 3\n", 1),  # a key twice: the file cannot be parsed
+        ('{"9": 1, "9": 0}', 1),
+    ],
+)
+def test_item_9_in_doubt_shows_the_safety_message_before_any_complaint(
+    tmp_path, capsys, text: str, code: int
+) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert run(["screen", "phq9", "--answers", str(path)]) == code
+    err = " ".join(capsys.readouterr().err.split())
+    assert err.index("Please talk to someone today") < err.index("Error")
+
+
+@pytest.mark.parametrize(
+    "text", ["phq9_9: 0\nphq9_3: banana\n", "phq9_9: not at all\nphq9_9: 0\n", "phq9_1: [\n"]
+)
+def test_item_9_at_0_adds_no_safety_message_to_a_complaint(tmp_path, capsys, text: str) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert run(["screen", "phq9", "--answers", str(path)]) in (1, 2)
+    assert "Please talk to someone today" not in capsys.readouterr().err
+
+
+def test_a_flag_of_0_does_not_hide_the_files_item_9(tmp_path, capsys) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("phq9_9: 3\n", encoding="utf-8")
+    assert run(["screen", "phq9", "--answers", str(path), "--answer", "9=0"]) == 2
+    assert "Please talk to someone today" in " ".join(capsys.readouterr().err.split())
 
 
 @pytest.mark.parametrize(
@@ -335,7 +371,7 @@ def test_interactive_item_9_asks_about_danger_and_yes_shows_the_emergency(termin
     # Eight "Not at all", item 9 "Several days", then the danger question: Yes.
     terminal(ENTER * 8 + DOWN + ENTER + DOWN + ENTER)
     assert run(["screen", "phq9"]) == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())  # wrapping is not the point
     assert "Question 9 of 9" in out
     assert out.index("Please talk to someone today") < out.index("Please get help right now")
 
@@ -343,7 +379,7 @@ def test_interactive_item_9_asks_about_danger_and_yes_shows_the_emergency(termin
 def test_interactive_item_9_and_not_in_danger_ends_calmly(terminal, capsys):
     terminal(ENTER * 8 + DOWN + ENTER + DOWN * 2 + ENTER)
     assert run(["screen", "phq9"]) == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())  # wrapping is not the point
     assert "Please talk to someone today" in out
     assert "Please get help right now" not in out
 
@@ -351,9 +387,17 @@ def test_interactive_item_9_and_not_in_danger_ends_calmly(terminal, capsys):
 def test_interactive_without_item_9_asks_nothing_more(terminal, capsys):
     terminal(ENTER * 9)
     assert run(["screen", "phq9"]) == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())  # wrapping is not the point
     assert "PHQ-9: 0 of 27" in out and "minimal" in out
     assert "danger right now" not in out
+
+
+def test_interactive_check_in_opens_with_privacy_and_the_crisis_lines(terminal, capsys):
+    terminal(ENTER * 9)
+    assert run(["screen", "phq9"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert out.index("nothing is saved or sent") < out.index("Question 1 of 9")
+    assert out.index(crisis.FOOTER) < out.index("Question 1 of 9")
 
 
 def test_interactive_ctrl_c_is_130(terminal, capsys):

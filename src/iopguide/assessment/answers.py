@@ -182,9 +182,18 @@ def _question_for_key(key: object) -> Question:
     qid = normalise(text)
     if qid in QUESTION_IDS:
         return get_question(qid)
-    close = difflib.get_close_matches(qid, QUESTION_IDS, n=1, cutoff=0.6)
-    hint = f" Did you mean {close[0]}?" if close else f" Questions: {', '.join(QUESTION_IDS)}."
+    close = _nearest_question(key)
+    hint = f" Did you mean {close}?" if close else f" Questions: {', '.join(QUESTION_IDS)}."
     raise UsageError(f"There is no question called {shorten(text, 40)!r}.{hint}")
+
+
+def _nearest_question(key: object) -> str | None:
+    """The question id a mistyped *key* most likely meant (``dangr_now`` -> danger_now)."""
+    if not isinstance(key, (str, int, float, bool)) or key is None:
+        return None
+    qid = normalise(clean(key if not isinstance(key, str) else key[:200]))
+    close = difflib.get_close_matches(qid, QUESTION_IDS, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 # ---------------------------------------------------------------------------
@@ -228,7 +237,7 @@ def read_answers_text(path: str, *, stdin: IO[str] | None = None) -> tuple[str, 
         except UnicodeDecodeError:
             raise UsageError("The answers on stdin are not text (YAML or JSON).") from None
     try:
-        with open(path, "rb") as handle:
+        with _open_never_waiting(path) as handle:
             raw = handle.read(MAX_SCAN_BYTES + 1)
     except FileNotFoundError:
         raise UsageError(f"No answers file at {clean(path)!r}.") from None
@@ -237,6 +246,18 @@ def read_answers_text(path: str, *, stdin: IO[str] | None = None) -> tuple[str, 
     except OSError as err:
         raise UsageError(f"Cannot read {clean(path)!r}: {err.strerror}.") from None
     return _decode(raw, name), name
+
+
+def _open_never_waiting(path: str) -> IO[bytes]:
+    """*path* opened for reading without waiting for a writer: a named pipe nobody writes
+    to reads as empty instead of hanging; ``<(echo ...)``, which has a writer, still works."""
+    import os
+
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, os.O_RDONLY | nonblock)
+    if nonblock:
+        os.set_blocking(fd, True)  # reads wait only while a writer has it open
+    return os.fdopen(fd, "rb")
 
 
 class UnreadableAnswers(DataError):
@@ -392,6 +413,20 @@ def _loader() -> type:
                     seen.add(key)
                 return super().construct_mapping(node, deep=deep)
 
+        def as_written_if_sexagesimal(constructor):  # type: ignore[no-untyped-def]
+            """YAML 1.1 reads 12:30 as 750 (base 60); keep it as the person wrote it."""
+
+            def construct(loader, node):  # type: ignore[no-untyped-def]
+                if ":" in str(node.value):
+                    return str(node.value)
+                return constructor(loader, node)
+
+            return construct
+
+        for tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            UniqueKeySafeLoader.add_constructor(
+                tag, as_written_if_sexagesimal(yaml.SafeLoader.yaml_constructors[tag])
+            )
         _LOADER = UniqueKeySafeLoader
     return _LOADER
 
@@ -434,7 +469,13 @@ def load_answers(
         if rescued is None:
             raise
         return rescued
-    return gather_answers(file_answers, flags)
+    try:
+        return gather_answers(file_answers, flags)
+    except UsageError as err:  # e.g. answers nested under a key: the text may still say yes
+        rescued = _in_danger_despite(err, text, flags)
+        if rescued is None:
+            raise
+        return rescued
 
 
 def _in_danger_despite(
@@ -473,11 +514,13 @@ def gather_answers(
         try:
             question = _question_for_key(key)
         except UsageError as err:
+            if value is not None and _nearest_question(key) == "danger_now":
+                danger_said.append(value)  # "dangr_now: yes" still says danger
             problems.append(err.message)
             return
         if value is None:  # "time:" with nothing after it is simply not answered yet
             return
-        if question.id == "danger_now":
+        if question.id == "danger_now" and not (isinstance(value, str) and not value.strip()):
             danger_said.append(value)
         if from_flag and question.multiple and question.id in flag_seen:
             # --answer concerns=a --answer concerns=b adds up
@@ -498,13 +541,21 @@ def gather_answers(
             continue
         take(key, value, from_flag=True)
 
-    conflict = len({danger_word(v) for v in danger_said}) > 1
-    if any(reads_as_yes(v) for v in danger_said) or conflict:
-        raw["danger_now"] = "yes"  # any yes, or two different answers: doubt means danger
-        if conflict:
+    # Anything but a clear no is doubt, and doubt about danger counts as danger: a yes in
+    # any form, two different answers, or an answer that is neither yes nor no ("maybe").
+    words = [danger_word(v) for v in danger_said]
+    if any(word != "no" for word in words):
+        raw["danger_now"] = "yes"
+        if len(set(words)) > 1:
             problems.insert(
                 0,
                 "danger_now was answered more than once, with different answers; "
+                "any doubt about danger counts as danger.",
+            )
+        elif not any(reads_as_yes(v) for v in danger_said):
+            problems.insert(
+                0,
+                f"danger_now was {_shown(danger_said[0])}, which is not yes or no; "
                 "any doubt about danger counts as danger.",
             )
     values: dict[str, Value] = {}

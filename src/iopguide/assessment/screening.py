@@ -287,6 +287,49 @@ def read_points(instrument: Instrument, raw: Mapping[object, object]) -> dict[st
     return points
 
 
+def safety_in_doubt(instrument: Instrument, raw: Mapping[object, object]) -> bool:
+    """Whether a safety item (PHQ-9 item 9) is answered with anything but a clear 0.
+
+    Then the safety message comes first, before any complaint about the answers:
+    a person who says they have thoughts of self-harm is answered with help even
+    when another item has a typo, and an item 9 that cannot be read is doubt,
+    which counts as a yes.
+    """
+    for key, value in raw.items():
+        try:
+            item = item_for_key(instrument, key)
+        except UsageError:
+            continue
+        if not item.safety or value is None:
+            continue
+        try:
+            if points_for(item, value, instrument) > 0:
+                return True
+        except UsageError:
+            return True
+    return False
+
+
+def safety_in_text(instrument: Instrument, text: str) -> bool:
+    """:func:`safety_in_doubt` for a file that cannot be parsed (a key given twice, a
+    syntax error): a line answering a safety item, read without parsing."""
+    for item in instrument.items:
+        if not item.safety:
+            continue
+        key = re.compile(
+            rf"""(?:^|[{{,])\s*(?:-\s+)?["']?(?:{instrument.id}[\s_-]?)?0*{item.number}["']?"""
+            r"""\s*:\s*(?P<value>[^,}#\n]+)""",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        for match in key.finditer(text[: 1024 * 1024]):
+            value = match.group("value").strip()
+            if value.lower() in ("null", "~"):
+                continue
+            if safety_in_doubt(instrument, {item.key: value}):
+                return True
+    return False
+
+
 def missing_items(instrument: Instrument, points: Mapping[str, int]) -> tuple[Item, ...]:
     return tuple(item for item in instrument.items if item.key not in points)
 

@@ -128,6 +128,6 @@ def _notice_set_aside(problems: tuple[str, ...]) -> None:
     """danger_now is yes: help comes first; other problems in the answers are only mentioned."""
     from iopguide.ui.messages import notice
 
-    notice("Some other answers could not be used; they were not needed for this result:")
+    notice("Some answers could not be used; help for danger comes first:")
     for problem in problems:
         notice(f"  - {problem}")

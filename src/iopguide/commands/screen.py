@@ -73,21 +73,28 @@ def _given(instrument, answers_file: str | None, flags: list[str]) -> dict[str, 
         parse_answers_text,
         read_answers_text,
     )
-    from iopguide.assessment.screening import read_points
+    from iopguide.assessment.screening import read_points, safety_in_doubt, safety_in_text
 
-    raw: dict[object, object] = {}
+    from_file: dict[object, object] = {}
     if answers_file is not None:
-        raw.update(parse_answers_text(*read_answers_text(answers_file)))
-    for flag in flags:
-        key, value = parse_answer_flag(flag)
-        raw[key] = value  # flags win over the file
-    return read_points(instrument, raw)
+        text, name = read_answers_text(answers_file)
+        try:
+            from_file = parse_answers_text(text, name)
+        except IopguideError:
+            if safety_in_text(instrument, text):
+                _safety_notice()  # the file is unusable, but its item 9 needs help first
+            raise
+    from_flags = dict(parse_answer_flag(flag) for flag in flags)
+    # Before any complaint about the answers; a flag's 0 does not hide the file's item 9.
+    if safety_in_doubt(instrument, from_file) or safety_in_doubt(instrument, from_flags):
+        _safety_notice()
+    return read_points(instrument, {**from_file, **from_flags})  # flags win over the file
 
 
 def _take(
     name: str, *, answers_file: str | None, answer_flags: list[str], json_output: bool
 ) -> None:
-    from iopguide.assessment.screening import get_instrument, safety_flagged, score
+    from iopguide.assessment.screening import get_instrument, score
     from iopguide.ui.prompts import can_prompt
 
     instrument = get_instrument(name)
@@ -98,8 +105,6 @@ def _take(
         or not can_prompt(prompts_on_stderr=json_output)
     )
     if scripted:
-        if safety_flagged(instrument, given):
-            _safety_notice()  # before any complaint about missing answers
         result = score(instrument, given)
         _show(result, json_output=json_output)
         return
@@ -107,8 +112,9 @@ def _take(
     from iopguide.commands.assess import asker_for
 
     asker = asker_for(json_output=json_output)
-    from iopguide.ui.screen_view import ask_items
+    from iopguide.ui.screen_view import ask_items, render_intro
 
+    render_intro(asker.console, plain=asker.plain)
     result = score(instrument, ask_items(instrument, given, asker))
     if json_output:
         _show(result, json_output=True)

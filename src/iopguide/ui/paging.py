@@ -8,6 +8,7 @@ with "Press Enter to read on (part 2 of 4)" between, it does not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -39,15 +40,23 @@ def print_paged(
 
 
 def _screenfuls(lines: list[str], size: int) -> list[list[str]]:
-    """*lines* in parts of at most *size*, each ending at a blank line where one is near."""
+    """*lines* in parts of at most *size*, each ending at a blank line where one is near,
+    or else before a list item (``- `` or ``1. ``), never in the middle of a sentence
+    when it can be helped."""
     parts: list[list[str]] = []
     start = 0
     while start < len(lines):
         end = min(start + size, len(lines))
         if end < len(lines):
-            blanks = [i for i in range(start + size // 2, end) if not lines[i].strip()]
-            if blanks:
-                end = blanks[-1] + 1
+            near = range(start + size // 2, end + 1)
+            blanks = [i + 1 for i in near if i < end and not lines[i].strip()]
+            items = [i for i in near if _ITEM.match(lines[i])]
+            if blanks or items:
+                end = (blanks or items)[-1]
         parts.append(lines[start:end])
         start = end
     return parts
+
+
+#: A line that starts a list item: a bullet or a number, at the left edge.
+_ITEM = re.compile(r"(?:- |\d+\. )")

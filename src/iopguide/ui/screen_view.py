@@ -55,6 +55,21 @@ def render_list(console: Console, *, plain: bool) -> None:
     print_page(console, page, page_width(console))
 
 
+def render_intro(console: Console, *, plain: bool) -> None:
+    """Before a check-in taken on its own: privacy, what a score is, and the crisis lines
+    (PHQ-9 asks about thoughts of self-harm; help must be on screen before it does)."""
+    from rich.text import Text
+
+    console.print(
+        Text(
+            "Your answers stay on this computer; nothing is saved or sent. A score is not a "
+            "diagnosis. Press Ctrl-C to stop at any time."
+        )
+    )
+    console.print(Text(crisis.FOOTER, style="" if plain else "bold"))
+    console.print()
+
+
 def ask_items(instrument: Instrument, given: dict[str, int], asker: Asker) -> dict[str, int]:
     """Ask each item not in *given*, in order; Ctrl-C anywhere is Interrupted (exit 130)."""
     from rich.text import Text

@@ -38,9 +38,10 @@ from iopguide.directory.importers.common import (
     valid_website,
 )
 from iopguide.directory.importers.coordinates import coordinates
-from iopguide.directory.importers.tables import column_key, short
+from iopguide.directory.importers.tables import check_input, column_key, short
 from iopguide.directory.model import DirectoryInfo
-from iopguide.errors import DataError, Problem, UsageError
+from iopguide.errors import DataError, Problem
+from iopguide.text import clean
 
 ENVELOPE_KEYS = ("page", "totalPages", "recordCount", "rows")
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -105,10 +106,7 @@ def import_findtreatment(
 
 
 def _read_page(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        raise UsageError(f"{path} does not exist.", hint="Check the path to the saved API page.")
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give the .json file inside it.")
+    check_input(path, "downloaded file")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise DataError([Problem(str(path), "is larger than 200 MB; split it into pages")])
     try:
@@ -139,7 +137,12 @@ def _read_page(path: Path) -> dict[str, Any]:
             summary=f"{path.name} is not a FindTreatment.gov API page.",
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("rows"), list):
-        found = ", ".join(map(str, data)) if isinstance(data, dict) else type(data).__name__
+        if isinstance(data, dict):  # name a few keys: a hostile page may have millions
+            keys = [clean(str(k)[:80]) for k in list(data)[:10]]
+            more = f" and {len(data) - 10} more" if len(data) > 10 else ""
+            found = ", ".join(keys) + more
+        else:
+            found = type(data).__name__
         raise DataError(
             [
                 Problem(

@@ -16,33 +16,25 @@ from pathlib import Path
 
 from iopguide.directory.importers import codes as code_tables
 from iopguide.directory.importers.common import (
-    CAVEAT_NO_ZIP,
     CAVEAT_OUTSIDE_US,
-    SKIP_BLANK,
-    SKIP_HEADER_AGAIN,
-    SKIP_NO_NAME,
     Collector,
     Facility,
     ImportStats,
     ProgressCallback,
-    facility_names,
-    normalise_zip,
     select_codes,
     shown_name,
     text_or_none,
-    valid_state,
     valid_website,
 )
 from iopguide.directory.importers.coordinates import coordinates
+from iopguide.directory.importers.rows import data_rows, facility_from
 from iopguide.directory.importers.tables import (
     Table,
     at,
-    cell,
     column_key,
     find_table,
     first_row_shown,
     read_sheets,
-    repeats_header,
 )
 from iopguide.errors import DataError, Problem
 
@@ -95,18 +87,7 @@ def read_download(
     get = {key: table.index(key) for key in _TEXT_KEYS}
     code_columns = _code_columns(table, stats)
     before = stats.read
-    total = len(table.rows)
-    for number, row in enumerate(table.rows, start=1):
-        if on_progress is not None and number % 500 == 0:
-            on_progress(name, number, total)
-        if not any(cell(v) for v in row):
-            if number < total:
-                stats.skipped[SKIP_BLANK] += 1
-            continue
-        stats.read += 1
-        if repeats_header(row, table, _REQUIRED_KEYS):
-            stats.skipped[SKIP_HEADER_AGAIN] += 1
-            continue
+    for row in data_rows(table, _REQUIRED_KEYS, stats, name, on_progress):
         present = [code for index, code in code_columns if at(row, index).upper() in _YES]
         facility = _facility(row, get, source, stats)
         if facility is None:
@@ -118,8 +99,6 @@ def read_download(
         for code in unknown:
             stats.unknown_codes[f"{code} (a column of the download iopguide does not know)"] += 1
         collector.add(facility, name)
-    if on_progress is not None:
-        on_progress(name, total, total)
     return title, stats.read - before
 
 
@@ -169,29 +148,15 @@ def _facility(
     def value(key: str) -> str:
         return at(row, get.get(key))
 
-    name1, name2 = text_or_none(value("name1")), text_or_none(value("name2"))
-    if not name1:
-        stats.skipped[SKIP_NO_NAME] += 1
-        return None
-    zip5 = normalise_zip(value("zip"))
-    if zip5 is None:
-        stats.caveats[CAVEAT_NO_ZIP] += 1
-    street1, street2 = text_or_none(value("street1")), text_or_none(value("street2"))
-    name, organization = facility_names(name1, name2)
-    facility = Facility(
-        name=name,
-        organization=organization,
-        street=", ".join(s for s in (street1, street2) if s) or None,
-        city=text_or_none(value("city")),
-        state=valid_state(value("state"), stats),
-        zip5=zip5,
-        match_street=street1,
+    facility = facility_from(
+        value,
+        stats,
         source=source,
         edition=(text_or_none(value("typefacility")) or "?").upper(),
         last_verified=None,  # the download date is when it was saved, not when checked
     )
-    facility.phone = text_or_none(value("phone"))
-    facility.intake_phone = text_or_none(value("intake1"))
+    if facility is None:
+        return None
     facility.website = valid_website(value("website"))
     lat, lon = value("latitude"), value("longitude")
     placed = coordinates(lat, lon)

@@ -25,37 +25,28 @@ from pathlib import Path
 
 from iopguide.directory.importers import codes as code_tables
 from iopguide.directory.importers.common import (
-    CAVEAT_NO_ZIP,
-    SKIP_BLANK,
-    SKIP_HEADER_AGAIN,
-    SKIP_NO_NAME,
     Collector,
-    Facility,
     ImportResult,
     ImportStats,
     ProgressCallback,
-    facility_names,
-    normalise_zip,
     select_codes,
     shown_name,
-    text_or_none,
-    valid_state,
 )
+from iopguide.directory.importers.rows import data_rows, facility_from
 from iopguide.directory.importers.tables import (
     HEADER_SEARCH_ROWS,
     WORKBOOK_SUFFIXES,
     Table,
     at,
-    cell,
+    check_input,
     column_key,
     find_table,
     first_row_shown,
     read_sheets,
-    repeats_header,
 )
 from iopguide.directory.importers.workbook_check import read_small_entry
 from iopguide.directory.model import DirectoryInfo
-from iopguide.errors import DataError, Problem, UsageError
+from iopguide.errors import DataError, Problem
 
 REQUIRED_COLUMNS = ("name1", "street1", "city", "state", "zip", "service_code_info")
 OPTIONAL_COLUMNS = ("name2", "street2", "phone", "intake1", "intake2", "intake1a", "intake2a")
@@ -66,8 +57,6 @@ EDITION_TITLES = {
     "MH": "SAMHSA National Directory of Mental Health Treatment Facilities",
     None: "SAMHSA National Directory of Treatment Facilities",
 }
-
-_PROGRESS_EVERY = 500
 
 
 @dataclass
@@ -115,10 +104,7 @@ def read_source(path: Path) -> SourceFile:
     The facility table and the code legend are found on whichever sheets hold them,
     with their header rows wherever they are in the first rows.
     """
-    if not path.exists():
-        raise UsageError(f"{path} does not exist.", hint="Check the path to the downloaded file.")
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give the workbook file inside it.")
+    check_input(path, "workbook file")
     facility: Table | None = None
     reference: dict[str, code_tables.ReferenceEntry] | None = None
     found: list[str] = []
@@ -253,55 +239,22 @@ def _read_rows(
     stats: ImportStats,
     on_progress: ProgressCallback | None,
 ) -> None:
-    rows = source.table.rows
     get = {
         name: source.table.index(column_key(name))
         for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
     }
     label = shown_name(source.path)
-    total = len(rows)
     reference = source.reference or {}
-    for number, row in enumerate(rows, start=1):
-        if on_progress is not None and number % _PROGRESS_EVERY == 0:
-            on_progress(label, number, total)
-        if not any(cell(v) for v in row):
-            # Trailing empty rows are layout, not data: count them only inside the table.
-            if number < total:
-                stats.skipped[SKIP_BLANK] += 1
-            continue
-        stats.read += 1
-        if repeats_header(row, source.table, _REQUIRED_KEYS):
-            stats.skipped[SKIP_HEADER_AGAIN] += 1
-            continue
+    for row in data_rows(source.table, _REQUIRED_KEYS, stats, label, on_progress):
 
         def value(name: str, row: Sequence[object] = row) -> str:
-            index = get[name]
-            return at(row, index)
+            return at(row, get[name])
 
-        name1, name2 = text_or_none(value("name1")), text_or_none(value("name2"))
-        if not name1:
-            stats.skipped[SKIP_NO_NAME] += 1
-            continue
-        zip5 = normalise_zip(value("zip"))
-        if zip5 is None:
-            stats.caveats[CAVEAT_NO_ZIP] += 1
-        street1, street2 = text_or_none(value("street1")), text_or_none(value("street2"))
-        street = ", ".join(s for s in (street1, street2) if s) or None
-        name, organization = facility_names(name1, name2)
-        facility = Facility(
-            name=name,
-            organization=organization,
-            street=street,
-            city=text_or_none(value("city")),
-            state=valid_state(value("state"), stats),
-            zip5=zip5,
-            match_street=street1,
-            source=title,
-            edition=edition,
-            last_verified=last_verified,
+        facility = facility_from(
+            value, stats, source=title, edition=edition, last_verified=last_verified
         )
-        facility.phone = text_or_none(value("phone"))
-        facility.intake_phone = text_or_none(value("intake1")) or text_or_none(value("intake2"))
+        if facility is None:
+            continue
         present = [c for c in value("service_code_info").split() if c != "*"]
         found, unknown = select_codes(present, table)
         facility.apply_codes(found)
@@ -310,8 +263,6 @@ def _read_rows(
             described = f"{code} ({entry.name if entry else 'not in the reference sheet'})"
             stats.unknown_codes[described] += 1
         collector.add(facility, label)
-    if on_progress is not None:
-        on_progress(label, total, total)
 
 
 def _edition_and_year(source: SourceFile) -> tuple[str | None, str | None]:

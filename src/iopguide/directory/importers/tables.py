@@ -69,6 +69,27 @@ def at(row: Sequence[object], index: int | None) -> str:
     return cell(row[index]) if index is not None and index < len(row) else ""
 
 
+def check_input(path: Path, what: str) -> None:
+    """UsageError unless *path* is a regular file: a folder, or a FIFO or device (which
+    would make reading wait for ever), is named, with *what* to give instead."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise UsageError(
+            f"{path} does not exist.", hint="Check the path to the downloaded file."
+        ) from None
+    except OSError as err:
+        raise UsageError(f"Cannot read {path}: {err.strerror or err}.") from None
+    if stat.S_ISDIR(mode):
+        raise UsageError(f"{path} is a folder; give the {what} inside it.")
+    if not stat.S_ISREG(mode):
+        raise UsageError(
+            f"{path} is not a regular file (a pipe or a device); give the {what} itself."
+        )
+
+
 def read_sheets(path: Path) -> list[tuple[str, Rows]]:
     """Every sheet of a workbook, or the one table of a CSV, as rows of cell values."""
     suffix = path.suffix.lower()
