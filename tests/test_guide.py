@@ -7,7 +7,6 @@ more input than the test gave meets end-of-input (exit 130) instead of hanging.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import stat
 from collections.abc import Iterator
@@ -506,36 +505,6 @@ def test_summary_keeps_untrusted_program_text_as_text() -> None:
 
 # ---------------------------------------------------------------------------
 # Writing the file
-
-
-def test_write_private_is_0600_even_with_a_loose_umask(tmp_path) -> None:
-    old = os.umask(0)
-    try:
-        target = tmp_path / "s.md"
-        guide.write_private(target, "hello\n", overwrite=False)
-    finally:
-        os.umask(old)
-    assert target.read_text(encoding="utf-8") == "hello\n"
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
-
-
-def test_write_private_never_replaces_without_overwrite(tmp_path) -> None:
-    target = tmp_path / "s.md"
-    target.write_text("keep me\n", encoding="utf-8")
-    with pytest.raises(FileExistsError):
-        guide.write_private(target, "new\n", overwrite=False)
-    assert target.read_text(encoding="utf-8") == "keep me\n"
-    assert files_in(tmp_path) == ["s.md"]
-
-
-def test_write_private_cleans_up_when_it_fails(tmp_path, monkeypatch) -> None:
-    def broken_replace(src, dst):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
-        guide.write_private(tmp_path / "s.md", "text\n", overwrite=False)
-    assert files_in(tmp_path) == []
 
 
 def test_free_name_skips_taken_names(tmp_path) -> None:
