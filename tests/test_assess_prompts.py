@@ -196,9 +196,16 @@ def test_ctrl_c_in_the_review(keys) -> None:
         ask_assessment(asker=Asker(plain=False))
 
 
-def test_plain_mode_numbers_the_choices(keys, monkeypatch) -> None:
-    monkeypatch.setenv("IOPGUIDE_PLAIN", "1")
+@pytest.mark.parametrize(("name", "value"), [("IOPGUIDE_PLAIN", "1"), ("TERM", "dumb")])
+def test_plain_mode_asks_a_numbered_line_at_a_time(monkeypatch, capsys, name, value) -> None:
+    import io
+
+    monkeypatch.setenv(name, value)
+    monkeypatch.setattr("sys.stdin", io.StringIO("7\nmaybe\n2\n"))
     asker = Asker()
     assert asker.plain
-    keys("2" + ENTER)  # "2) No"
     assert asker.ask(get_question("danger_now"), position=1, total=9) == "no"
+    out = capsys.readouterr().out
+    assert "1. " in out and "2. " in out
+    assert out.count("Please type a number") == 2  # 7 and "maybe" were asked again
+    assert "\x1b" not in out  # no cursor movement, no bracketed paste, no colour

@@ -7,6 +7,7 @@ more input than the test gave meets end-of-input (exit 130) instead of hanging.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import stat
 from collections.abc import Iterator
@@ -358,6 +359,49 @@ def test_a_folder_that_does_not_exist_is_explained(keys, capsys, tmp_path) -> No
     assert run([]) == 0
     assert "There is no folder called no-such-folder." in capsys.readouterr().out
     assert files_in(tmp_path) == ["mine.md"]
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("s" * 300 + ".md", "That name cannot be used: File name too long."),
+        ("~nosuchuser-iopguide/x.md", "There is no home folder for ~nosuchuser-iopguide."),
+    ],
+)
+def test_a_name_that_cannot_be_used_is_asked_again_not_the_end(
+    keys, capsys, tmp_path, name, said
+) -> None:
+    keys(
+        _to_save_prompt() + CTRL_U + name + ENTER
+        + ENTER  # try another name
+        + CTRL_U + "mine.md" + ENTER + FINISH
+    )
+    assert run([]) == 0
+    assert said in capsys.readouterr().out
+    assert files_in(tmp_path) == ["mine.md"]
+
+
+def test_a_pasted_nul_is_a_name_that_cannot_be_used() -> None:
+    _path, problem, exists = guide._save_target("bad\x00name.md")
+    assert problem is not None and "cannot be used" in problem
+    assert not exists
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may read and write any folder")
+def test_a_folder_that_may_not_be_read_is_asked_again(keys, capsys, tmp_path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o000)
+    try:
+        keys(
+            _to_save_prompt() + CTRL_U + "locked/summary.md" + ENTER
+            + ENTER  # try another name
+            + CTRL_U + "mine.md" + ENTER + FINISH
+        )
+        assert run([]) == 0
+        assert "Permission denied" in capsys.readouterr().out
+    finally:
+        locked.chmod(0o700)
+    assert files_in(tmp_path) == ["locked", "mine.md"]
 
 
 # ---------------------------------------------------------------------------

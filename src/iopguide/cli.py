@@ -7,6 +7,7 @@ that need them, so ``--help`` stays quick.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -296,6 +297,10 @@ def directory_import(
 
 def run(args: list[str]) -> int:
     """Run the app; turn every way out into a calm message and a documented exit status."""
+    from iopguide.ui.streams import make_streams_safe, stand_in_for_closed_stdout
+
+    stand_in_for_closed_stdout()
+    make_streams_safe()
     try:
         result = app(args=args, prog_name="iopguide", standalone_mode=False)
     except IopguideError as err:
@@ -315,8 +320,26 @@ def run(args: list[str]) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return int(ExitCode.OK)
+    except SystemExit as exit_:
+        # click ends a closed pipe (`iopguide --help | head -c1`) with exit 1; it is
+        # a reader that stopped reading, which `find | head` already treats as fine.
+        cause = exit_.__context__
+        if isinstance(cause, OSError) and cause.errno == errno.EPIPE:
+            _silence_stdout()
+            return int(ExitCode.OK)
+        raise
+    except OSError as err:
+        if err.errno not in _OUTPUT_ERRORS or _debug():
+            raise
+        # A full disk (> /dev/full), a closed stdout (>&-): say so, crisis lines too.
+        _silence_stdout()
+        print(
+            f"iopguide could not write its output: {err.strerror or err}.\n" + crisis.FOOTER,
+            file=sys.stderr,
+        )
+        return int(ExitCode.DATA_ERROR)
     except Exception:
-        if os.environ.get("IOPGUIDE_DEBUG"):
+        if _debug():
             raise
         print(
             "iopguide hit an unexpected problem and stopped. Nothing was saved.\n"
@@ -328,6 +351,16 @@ def run(args: list[str]) -> int:
     if result == ExitCode.INTERRUPTED:  # typer turns Ctrl-C inside a command into Exit(130)
         return _interrupted()
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
+
+
+#: Errors of writing to stdout that are not a bug: the stream is full, closed or gone.
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG})
+
+
+def _debug() -> bool:
+    """IOPGUIDE_DEBUG=1 shows tracebacks; unset, empty, 0, no, false or off means off."""
+    setting = os.environ.get("IOPGUIDE_DEBUG", "").strip().lower()
+    return setting not in ("", "0", "no", "false", "off")
 
 
 def _interrupted() -> int:

@@ -495,6 +495,8 @@ def _save_target(raw: str) -> tuple[Path | None, str | None, bool]:
     """
     from iopguide.text import clean, shorten
 
+    if "\0" in raw:
+        return None, "That name cannot be used: it has a NUL character in it.", False
     try:
         path = Path(raw).expanduser()
     except RuntimeError:  # ~name for a user there is no home folder for
