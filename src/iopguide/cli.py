@@ -84,6 +84,13 @@ def _directory(ctx: typer.Context, given: Path | None) -> Path | None:
     return given if given is not None else before
 
 
+def _finite(value: float) -> float:
+    """nan and inf parse as floats, but are no distance (and would print invalid JSON)."""
+    if value != value or value in (float("inf"), float("-inf")):
+        raise typer.BadParameter(f"{value} is not a number of miles; give one like 25.")
+    return value
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"iopguide {__version__}")
@@ -131,7 +138,8 @@ def find(
         typer.Option("--zip", "-z", help="Your 5-digit ZIP code; results are sorted by distance."),
     ] = None,
     radius: Annotated[
-        float, typer.Option("--radius", "-r", min=0, help="Miles from --zip.")
+        float,
+        typer.Option("--radius", "-r", min=0, callback=_finite, help="Miles from --zip."),
     ] = DEFAULT_RADIUS_MILES,
     state: Annotated[
         list[str] | None, typer.Option("--state", "-s", help="State, e.g. KY or Kentucky.")

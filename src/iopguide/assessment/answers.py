@@ -23,6 +23,7 @@ from typing import IO
 
 from iopguide.assessment.questions import QUESTION_IDS, Question, get_question, load_questions
 from iopguide.errors import DataError, IopguideError, Problem, UsageError
+from iopguide.io.reading import open_without_waiting
 from iopguide.text import clean, shorten
 from iopguide.vocabulary import normalise
 
@@ -209,7 +210,7 @@ def read_answers_text(path: str, *, stdin: IO[str] | None = None) -> tuple[str, 
         text = stream.read(MAX_ANSWERS_BYTES + 1)
     else:
         try:
-            with open(path, "rb") as handle:
+            with open_without_waiting(path) as handle:  # a FIFO must not hang
                 raw = handle.read(4 * (MAX_ANSWERS_BYTES + 1))
         except FileNotFoundError:
             raise UsageError(f"No answers file at {clean(path)!r}.") from None
