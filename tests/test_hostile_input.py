@@ -123,3 +123,47 @@ def test_every_programme_wrong_is_reported_with_each_programmes_line(capsys, tmp
     code, _, err = call(capsys, "find", "--no-cache", "--directory", str(path))
     assert code == 1
     assert f"and {len(problems) - 50} more" in flat(err)  # the rest are counted, not shown
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may read and write anywhere")
+def test_paths_that_may_not_be_read_or_written_are_named_not_a_crash(capsys, tmp_path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o000)
+    (tmp_path / "in.json").write_text('{"page": 1, "totalPages": 1, "rows": []}')
+    try:
+        code, _, err = call(
+            capsys,
+            "directory",
+            "import",
+            "findtreatment",
+            str(locked / "in.json"),
+            "--output",
+            str(tmp_path / "out.json"),
+        )
+        assert code == 2 and "Permission denied" in err
+        code, _, err = call(
+            capsys,
+            "directory",
+            "import",
+            "findtreatment",
+            str(tmp_path / "in.json"),
+            "--output",
+            str(locked / "out.json"),
+        )
+        assert code == 2 and "Permission denied" in err
+        code, _, err = call(capsys, "assess", "--answers", str(locked / "a.yaml"))
+        assert code == 2 and "Permission denied" in err
+    finally:
+        locked.chmod(0o700)
+    assert "unexpected problem" not in err
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_a_crash(capsys, tmp_path) -> None:
+    name = os.fsdecode(os.fsencode(str(tmp_path)) + b"/dir\xff.yaml")
+    Path(name).write_bytes(builtin_directory_path().read_bytes())
+    code, out, _ = call(capsys, "find", "--directory", name, "--json")
+    assert code == 0
+    assert json.loads(out)["directory"]["path"] == name
+    code, _, err = call(capsys, "find", "--directory", name + "-missing")
+    assert code == 2
+    assert "There is no directory file" in err

@@ -336,19 +336,30 @@ def run(args: list[str]) -> int:
             _silence_stdout()
             return int(ExitCode.OK)
         raise
-    except OSError as err:
-        if err.errno not in _OUTPUT_ERRORS or _debug():
-            raise
-        # A full disk (> /dev/full), a closed stdout (>&-): say so, crisis lines too.
-        _silence_stdout()
-        print(
-            f"iopguide could not write its output: {err.strerror or err}.\n" + crisis.FOOTER,
-            file=sys.stderr,
-        )
-        return int(ExitCode.DATA_ERROR)
-    except Exception:
+    except Exception as err:
         if _debug():
             raise
+        if isinstance(err, OSError) and err.errno in _OUTPUT_ERRORS:
+            # A full disk (> /dev/full), a closed stdout (>&-): say so, crisis lines too.
+            _silence_stdout()
+            print(
+                f"iopguide could not write its output: {err.strerror or err}.\n" + crisis.FOOTER,
+                file=sys.stderr,
+            )
+            return int(ExitCode.DATA_ERROR)
+        if isinstance(err, OSError) and err.filename is not None:
+            # A path the person named that may not be read or written, wherever it
+            # surfaced: name it, as a usage problem, not as a bug.
+            from iopguide.text import clean, shorten
+
+            name = err.filename
+            shown = os.fsdecode(name) if isinstance(name, (str, bytes)) else str(name)
+            where = clean(shorten(shown, 200))
+            print(
+                f"Error: cannot use {where}: {err.strerror or err}.\n" + crisis.FOOTER,
+                file=sys.stderr,
+            )
+            return int(ExitCode.USAGE)
         print(
             "iopguide hit an unexpected problem and stopped. Nothing was saved.\n"
             "Set IOPGUIDE_DEBUG=1 and run it again to see the details for a bug report.\n"

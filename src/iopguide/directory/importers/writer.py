@@ -26,6 +26,14 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 def check_output(path: Path, *, force: bool) -> None:
     """Refuse an output we must not write, before any slow work is done."""
+    try:
+        _check_output(path, force=force)
+    except (OSError, ValueError) as err:  # a folder we may not look into, a NUL in the name
+        reason = getattr(err, "strerror", None) or "not a usable file name"
+        raise UsageError(f"{path} cannot be written: {reason}.") from None
+
+
+def _check_output(path: Path, *, force: bool) -> None:
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a file name such as {path / 'national.json'}.")
     if path.exists() and not force:
