@@ -198,3 +198,65 @@ def test_an_ignored_signal_stays_ignored_during_a_write(tmp_path) -> None:
     out, err = child.communicate(timeout=60)
     assert child.returncode == 0, err
     assert out == "xy\n"
+
+
+_STALLED_IMPORT = """
+    import sys, time
+    from pathlib import Path
+    sys.path.insert(0, sys.argv[3])
+    from import_fixtures import findtreatment_row, write_findtreatment
+    from iopguide.cli import run
+    from iopguide.directory.importers import writer
+
+    services = {
+        ("TC", "Type of Care"): "Substance use treatment",
+        ("SET", "Service Setting"): "Intensive outpatient treatment",
+    }
+    page = write_findtreatment(
+        Path(sys.argv[2]) / "page.json", [findtreatment_row("Sample Stall Center", services)]
+    )
+    chunks = writer._json_chunks
+
+    def stalling(info, programs):
+        for number, chunk in enumerate(chunks(info, programs)):
+            yield chunk
+            if number == 1:
+                print("writing", flush=True)
+                time.sleep(60)
+
+    writer._json_chunks = stalling
+    sys.exit(run(["directory", "import", "findtreatment", str(page), "-o",
+                  str(Path(sys.argv[1]) / "out.json")]))
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_during_directory_import_leaves_no_file_behind(tmp_path, signum) -> None:
+    """The review's attack: SIGTERM or SIGHUP while `directory import` writes its output."""
+    out, inputs = tmp_path / "out", tmp_path / "in"
+    out.mkdir()
+    inputs.mkdir()
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(_STALLED_IMPORT),
+            str(out),
+            str(inputs),
+            str(Path(__file__).parent),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline() == "writing\n", child.stderr.read() if child.stderr else ""
+        assert [name for name in names(out) if name.endswith(".tmp")]  # mid-write, for real
+        child.send_signal(signum)
+        child.wait(timeout=30)
+    finally:
+        child.kill()
+        child.communicate()
+    assert child.returncode == -signum
+    assert names(out) == []
