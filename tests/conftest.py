@@ -1,14 +1,35 @@
-"""Shared test set-up: keep caches out of the real home directory."""
+"""Shared test set-up: the same environment on every machine, and no real cache folder."""
 
 from __future__ import annotations
 
 import pytest
 
+#: Settings a developer's shell or a CI system may carry that change what iopguide
+#: prints; every test starts without them (a test that needs one sets it itself).
+_MACHINE_SETTINGS = (
+    "IOPGUIDE_DIRECTORY",
+    "IOPGUIDE_PLAIN",
+    "IOPGUIDE_DEBUG",
+    "IOPGUIDE_MAX_DIRECTORY_MB",
+    "IOPGUIDE_LANG",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "LC_ALL",
+    "LC_MESSAGES",
+)
+
 
 @pytest.fixture(scope="session", autouse=True)
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Every test run gets its own cache folder (IOPGUIDE_CACHE_DIR), shared by its tests."""
+def _same_environment_everywhere(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every run gets its own cache folder, an 80x24 page size and no stray settings."""
     mp = pytest.MonkeyPatch()
     mp.setenv("IOPGUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("iopguide-cache")))
+    mp.setenv("COLUMNS", "80")
+    mp.setenv("LINES", "24")
+    mp.setenv("LANG", "C.UTF-8")
+    for name in _MACHINE_SETTINGS:
+        mp.delenv(name, raising=False)
     yield
     mp.undo()

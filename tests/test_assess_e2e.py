@@ -23,8 +23,11 @@ def spawn(columns: int = 80) -> pexpect.spawn:
     if not IOPGUIDE.exists():
         pytest.skip("the iopguide console script is not installed beside this Python")
     # pexpect does not answer cursor-position requests; without this each prompt waits for one.
+    # COLUMNS and LINES go: the size must come from the pseudo-terminal, as for a person.
     env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "IOPGUIDE_PLAIN": "",
            "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
     child = pexpect.spawn(
         str(IOPGUIDE), ["assess"], env=env, encoding="utf-8", timeout=15,
         dimensions=(40, columns),

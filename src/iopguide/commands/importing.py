@@ -111,7 +111,8 @@ def _summary(result: ImportResult, output: Path, seconds: float) -> None:
     console = stdout_console()
     stats = result.stats
     console.print(Text.assemble(
-        ("Imported ", "bold"), (f"{stats.imported:,}", "bold"), (" programmes into ", "bold"),
+        ("Imported ", "bold"), (f"{stats.imported:,}", "bold"),
+        (" programme into " if stats.imported == 1 else " programmes into ", "bold"),
         data_text(str(output), "bold"), f" in {seconds:.1f} s.",
     ))
     grid = Table.grid(padding=(0, 1))
@@ -122,8 +123,9 @@ def _summary(result: ImportResult, output: Path, seconds: float) -> None:
     def row(label: str, count: int, what: Text | str) -> None:
         grid.add_row(label, f"{count:,}", what)
 
-    plural = "s" if len(stats.files) != 1 else ""
-    row("read", stats.read, f"facility rows from {len(stats.files)} file{plural}")
+    rows = "facility row" if stats.read == 1 else "facility rows"
+    files = "file" if len(stats.files) == 1 else "files"
+    row("read", stats.read, f"{rows} from {len(stats.files)} {files}")
     for name, edition, rows in stats.files:
         row("", rows, Text.assemble(data_text(name), " (", data_text(edition), ")"))
     across = (f" ({stats.merged_across_files:,} listed in more than one file)"

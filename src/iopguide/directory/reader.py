@@ -488,14 +488,7 @@ def read_yaml(data: bytes, filename: str) -> Document:
             elif etype is MappingStartEvent or etype is SequenceStartEvent:
                 line = event.start_mark.line + 1
                 if len(stack) >= max_depth:
-                    raise _fatal(
-                        filename,
-                        f"{_TOO_DEEP} (more than {max_depth} levels of lists "
-                        f"and mappings inside each other).",
-                        line=line,
-                        hint="A directory file needs only a few levels; check for unclosed "
-                        "brackets '[' or '{'.",
-                    )
+                    raise _too_deep(filename, max_depth, line)
                 if event.anchor is not None:
                     problem(_refused_anchor(filename, event.anchor, line))
                 tagged = event.tag not in allowed_tags
@@ -567,6 +560,8 @@ def read_yaml(data: bytes, filename: str) -> Document:
             else:
                 root, root_line, have_root = value, line, True
     except yaml.YAMLError as err:
+        if _libyaml_too_deep(err):
+            raise _too_deep(filename, max_depth, _mark_line(err)) from None
         raise _syntax_error(data, filename, err) from None
     except RecursionError:  # not expected from the event parser; never a traceback anyway
         raise _fatal(filename, f"{_TOO_DEEP} to read.") from None
@@ -579,6 +574,31 @@ def read_yaml(data: bytes, filename: str) -> Document:
             "see docs/directory-format.md.",
         )
     return Document(root=root, line=root_line, problems=problems, format="yaml")
+
+
+def _too_deep(filename: str, max_depth: int, line: int | None) -> DataError:
+    return _fatal(
+        filename,
+        f"{_TOO_DEEP} (more than {max_depth} levels of lists and mappings inside each other).",
+        line=line,
+        hint="A directory file needs only a few levels; check for unclosed brackets '[' or '{'.",
+    )
+
+
+def _libyaml_too_deep(err: Exception) -> bool:
+    """Whether libyaml stopped at its own nesting limit (0.2.6 and newer have one).
+
+    libyaml's scanner looks ahead for a possible simple key, so with ``[[[[...`` it
+    can reach its own limit (about 1,000 levels) before the parser hands us the
+    event that would have tripped :data:`MAX_DEPTH`; the person must see the same
+    clear refusal whichever limit is met first.
+    """
+    return "maximum nesting depth" in str(getattr(err, "problem", None) or err)
+
+
+def _mark_line(err: Exception) -> int | None:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    return mark.line + 1 if mark is not None else None
 
 
 def _refused_anchor(filename: str, anchor: str, line: int) -> Problem:

@@ -23,16 +23,35 @@ from iopguide.text import clean
 PAGE_WIDTH = 100
 
 
-class IopConsole(Console):
-    """A rich Console that reports a closed pipe instead of exiting with status 1.
+#: Messages to a pipe or file are laid out this wide, i.e. never wrapped in practice:
+#: a path or an error copied from a log must stay on one line.
+UNWRAPPED_WIDTH = 10_000
 
-    rich's default turns ``iopguide find | head -1`` into exit 1 ("bad data"
-    in our exit codes); :func:`iopguide.cli.run` turns BrokenPipeError into 0.
+
+class IopConsole(Console):
+    """A rich Console for iopguide's streams.
+
+    - A closed pipe is reported instead of exiting with status 1: rich's default
+      turns ``iopguide find | head -1`` into exit 1 ("bad data" in our exit
+      codes); :func:`iopguide.cli.run` turns BrokenPipeError into 0.
+    - To a pipe or file, :meth:`print` neither wraps nor pads: one logical line
+      stays one line, with no trailing spaces and no escape codes, so scripts can
+      grep it and a person can copy a path from a log. Pages laid out for reading
+      (results, the assessment, topics) go through :func:`print_page` instead.
     """
 
     def on_broken_pipe(self) -> None:
         self.quiet = True
         raise BrokenPipeError
+
+    def print(self, *objects: Any, **options: Any) -> None:  # type: ignore[override]
+        if self.is_terminal or self.quiet:
+            super().print(*objects, **options)
+            return
+        options.pop("width", None)
+        options.pop("soft_wrap", None)
+        self.file.write(_plain_text(objects, UNWRAPPED_WIDTH, markup=self._markup, **options))
+        self.file.flush()
 
 
 def make_console(**options: Any) -> Console:
@@ -63,8 +82,16 @@ def print_page(console: Console, page: Sequence[RenderableType], width: int | No
         for renderable in page:
             console.print(renderable, width=width)
         return
-    # A console of our own, without colour, so no escape code can reach a pipe
-    # whatever the shared console was set up with.
+    console.file.write("".join(_plain_text((renderable,), width) for renderable in page))
+    console.file.flush()
+
+
+def _plain_text(objects: Sequence[Any], width: int, markup: bool = False, **options: Any) -> str:
+    """*objects* rendered at *width* as plain text: no escape codes, no trailing spaces.
+
+    A console of our own, without colour, so no escape code can reach a pipe
+    whatever the shared console was set up with.
+    """
     buffer = io.StringIO()
     plain = Console(
         file=buffer,
@@ -73,13 +100,10 @@ def print_page(console: Console, page: Sequence[RenderableType], width: int | No
         force_terminal=False,
         highlight=False,
         emoji=False,
-        markup=False,
+        markup=markup,
     )
-    for renderable in page:
-        plain.print(renderable)
-    lines = buffer.getvalue().splitlines()
-    console.file.write("\n".join(line.rstrip() for line in lines) + "\n")
-    console.file.flush()
+    plain.print(*objects, **options)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
 def data_text(value: object, style: str = "", *, single_line: bool = True) -> Text:
