@@ -260,3 +260,15 @@ def test_a_signal_during_directory_import_leaves_no_file_behind(tmp_path, signum
         child.communicate()
     assert child.returncode == -signum
     assert names(out) == []
+
+
+def test_a_special_file_is_never_replaced_even_when_asked(tmp_path) -> None:
+    """`directory import -o /dev/null --force` as root must not turn /dev/null into a file."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    (tmp_path / "folder").mkdir()
+    for target in (fifo, tmp_path / "folder"):
+        with pytest.raises(OSError, match="not a regular file"):
+            write_file(target, "x", overwrite=True)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert names(tmp_path) == ["fifo", "folder"]

@@ -23,6 +23,7 @@ import errno
 import os
 import secrets
 import signal
+import stat
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -60,6 +61,8 @@ def write_file(
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     chunks = [data] if isinstance(data, (bytes, str)) else data
+    if overwrite:
+        _refuse_to_replace_a_special_file(target)
     mine = len(_pending)  # temporary files recorded after this one are this call's
     with _cleanup_on_signals():
         try:
@@ -85,6 +88,16 @@ def write_file(
             del _pending[mine:]
     if durable:
         _sync_folder(folder)
+
+
+def _refuse_to_replace_a_special_file(target: Path) -> None:
+    """A device, FIFO, socket or folder is never replaced, even when asked (think /dev/null)."""
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise OSError(errno.EPERM, "it is not a regular file, so it is not replaced", str(target))
 
 
 def _create_temporary(folder: Path, name: str) -> int:

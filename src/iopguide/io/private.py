@@ -111,8 +111,8 @@ def read_private(path: Path, max_bytes: int) -> bytes | None:
         ):
             return None
         with open(fd, "rb", closefd=False) as handle:
-            data = handle.read(max_bytes + 1)
-        return data if len(data) <= max_bytes else None
+            data = handle.read(info.st_size + 1)  # one byte more shows a file still growing
+        return data if len(data) == info.st_size else None
     except OSError:
         return None
     finally:
