@@ -209,3 +209,14 @@ def test_plain_mode_asks_a_numbered_line_at_a_time(monkeypatch, capsys, name, va
     assert "1. " in out and "2. " in out
     assert out.count("Please type a number") == 2  # 7 and "maybe" were asked again
     assert "\x1b" not in out  # no cursor movement, no bracketed paste, no colour
+
+
+def test_a_line_that_cannot_be_read_as_text_is_asked_again(monkeypatch, capsys) -> None:
+    """Bytes that are not UTF-8 typed at a plain prompt: asked again, never the default."""
+    import io
+
+    stdin = io.TextIOWrapper(io.BytesIO(b"caf\xe9.md\nmine.md\n"), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    asker = Asker(plain=True)
+    assert asker.text("Where should it go?", default="default.md") == "mine.md"
+    assert "could not be read as text" in capsys.readouterr().out

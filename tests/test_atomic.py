@@ -262,13 +262,22 @@ def test_a_signal_during_directory_import_leaves_no_file_behind(tmp_path, signum
     assert names(out) == []
 
 
-def test_a_special_file_is_never_replaced_even_when_asked(tmp_path) -> None:
+def test_a_device_is_never_replaced_even_when_asked(tmp_path) -> None:
     """`directory import -o /dev/null --force` as root must not turn /dev/null into a file."""
+    if os.geteuid() == 0:  # root can make a device node of its own to try it on
+        device = tmp_path / "null"
+        os.mknod(device, stat.S_IFCHR | 0o600, os.makedev(1, 3))
+    else:  # anyone else cannot write in /dev, so /dev/null itself is safe to try
+        device = Path("/dev/null")
+    with pytest.raises(OSError, match="it is a device"):
+        write_file(device, "x", overwrite=True)
+    assert stat.S_ISCHR(device.lstat().st_mode)
+    if device.parent == tmp_path:
+        assert names(tmp_path) == ["null"]  # no temporary file left beside it either
+
+
+def test_a_fifo_is_replaced_when_asked(tmp_path) -> None:
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
-    (tmp_path / "folder").mkdir()
-    for target in (fifo, tmp_path / "folder"):
-        with pytest.raises(OSError, match="not a regular file"):
-            write_file(target, "x", overwrite=True)
-    assert stat.S_ISFIFO(fifo.lstat().st_mode)
-    assert names(tmp_path) == ["fifo", "folder"]
+    write_file(fifo, "x", overwrite=True)
+    assert fifo.read_text(encoding="utf-8") == "x"

@@ -117,3 +117,15 @@ def test_json_stays_ascii_and_valid_under_ascii() -> None:
     done = iopguide("find", "--json", env={"PYTHONIOENCODING": "ascii"})
     assert done.returncode == 0
     json.loads(done.stdout.decode("ascii"))
+
+
+def test_a_dumb_terminal_is_as_wide_as_it_says(monkeypatch) -> None:
+    """rich takes TERM=dumb to be 80 columns; a 40-column one then split words in two."""
+    from iopguide.ui.console import make_console
+
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.setenv("LINES", "20")
+    console = make_console(force_terminal=True)
+    assert console.is_dumb_terminal
+    assert console.width == 40

@@ -91,13 +91,17 @@ def write_file(
 
 
 def _refuse_to_replace_a_special_file(target: Path) -> None:
-    """A device, FIFO, socket or folder is never replaced, even when asked (think /dev/null)."""
+    """A device is never replaced, even when asked: think ``-o /dev/null --force`` as root.
+
+    (A folder cannot be replaced by a file anyway; a FIFO or socket can, and one
+    planted in the cache folder must be.)
+    """
     try:
         mode = os.lstat(target).st_mode
     except FileNotFoundError:
         return
-    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-        raise OSError(errno.EPERM, "it is not a regular file, so it is not replaced", str(target))
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise OSError(errno.EPERM, "it is a device, not a file, so it is not replaced", str(target))
 
 
 def _create_temporary(folder: Path, name: str) -> int:

@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.console import Console
-from rich.padding import Padding
 from rich.text import Text
 
 from iopguide.errors import Interrupted
@@ -34,15 +33,23 @@ def line_mode() -> bool:
 
 def read_line() -> str:
     """One line from stdin, without its newline; Interrupted at Ctrl-C or end of input."""
+    # Bytes, decoded a line at a time: a text stream that meets bytes it cannot
+    # decode loses the rest of what it had read, later lines included.
+    buffer = getattr(sys.stdin, "buffer", None)
     try:
-        line = sys.stdin.readline()
+        raw = buffer.readline() if buffer is not None else sys.stdin.readline()
     except KeyboardInterrupt:
         raise Interrupted() from None
     except (UnicodeDecodeError, ValueError, OSError):
-        return "\0"  # unreadable bytes: asked again, like any answer that is not valid
-    if not line:
+        return "\0"
+    if not raw:
         raise Interrupted()
-    return line.rstrip("\r\n")
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode(getattr(sys.stdin, "encoding", None) or "utf-8")
+        except (UnicodeDecodeError, LookupError):
+            return "\0"  # unreadable bytes: asked again, like any answer that is not valid
+    return raw.rstrip("\r\n")
 
 
 def _ask(console: Console, message: str, hint: str) -> None:
@@ -55,7 +62,9 @@ def _ask(console: Console, message: str, hint: str) -> None:
 def _choices(console: Console, titles: Sequence[str], marks: Sequence[bool] = ()) -> None:
     for number, title in enumerate(titles, start=1):
         mark = "[x] " if marks and marks[number - 1] else ("[ ] " if marks else "")
-        console.print(Padding(Text(f"{number}. {mark}{title}"), (0, 0, 0, 2)))
+        # Plain text, not a padded block: padding to the full width made a dumb
+        # terminal wrap each line into an empty one.
+        console.print(Text(f"  {number}. {mark}{title}"))
 
 
 def _number(text: str, count: int) -> int | None:
@@ -144,8 +153,9 @@ def text(
     if default:
         hint = (hint + " " if hint else "") + f"(just Enter for {default})"
     _ask(console, message, hint)
-    console.print(Text("> "), end="")
-    answer = read()
-    if answer == "\0":
-        answer = ""
-    return answer if answer.strip() else default
+    while True:
+        console.print(Text("> "), end="")
+        answer = read()
+        if answer != "\0":
+            return answer if answer.strip() else default
+        console.print(Text("That could not be read as text; please type it again."))

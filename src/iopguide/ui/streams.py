@@ -46,6 +46,10 @@ _NEAREST = {
     "\u2714": "v",
     "\u00b7": "-",
     "\u2212": "-",
+    "\u00bb": ">",  # questionary's pointer
+    "\u00ab": "<",
+    "\u25cf": "(*)",  # questionary's ticked and unticked boxes
+    "\u25cb": "( )",
 }
 
 
