@@ -129,3 +129,26 @@ def test_a_dumb_terminal_is_as_wide_as_it_says(monkeypatch) -> None:
     console = make_console(force_terminal=True)
     assert console.is_dumb_terminal
     assert console.width == 40
+
+
+def test_a_closed_stdin_reads_as_empty_and_danger_still_comes_first() -> None:
+    done = iopguide(
+        "assess",
+        "--answers",
+        "-",
+        "--answer",
+        "danger_now=yes",
+        preexec_fn=lambda: os.close(0),
+        stdin=None,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"988" in done.stdout and b"911" in done.stdout
+    done = iopguide("assess", "--answers", "-", preexec_fn=lambda: os.close(0), stdin=None)
+    assert done.returncode == 2
+    assert b"unexpected problem" not in done.stderr
+
+
+@pytest.mark.parametrize("args", [(), ("find", "--zip", "1"), ("find", "--zip", "40202")])
+def test_a_closed_stderr_keeps_the_exit_status(args) -> None:
+    done = iopguide(*args, preexec_fn=lambda: os.close(2), stderr=None, stdin=subprocess.DEVNULL)
+    assert done.returncode == (0 if args[-1:] == ("40202",) else 2)

@@ -305,9 +305,9 @@ def directory_import(
 
 def run(args: list[str]) -> int:
     """Run the app; turn every way out into a calm message and a documented exit status."""
-    from iopguide.ui.streams import make_streams_safe, stand_in_for_closed_stdout
+    from iopguide.ui.streams import make_streams_safe, stand_in_for_closed_streams
 
-    stand_in_for_closed_stdout()
+    stand_in_for_closed_streams()
     make_streams_safe()
     try:
         result = app(args=args, prog_name="iopguide", standalone_mode=False)

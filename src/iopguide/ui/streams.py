@@ -124,7 +124,27 @@ class _ClosedStdout(io.TextIOBase):
         raise OSError(errno.EBADF, "standard output is closed")
 
 
-def stand_in_for_closed_stdout() -> None:
-    """Python leaves ``sys.stdout`` None when fd 1 is closed; make writing to it an OSError."""
+class _ClosedStderr(io.TextIOBase):
+    """stderr closed by the shell (``2>&-``): messages have nowhere to go; the exit status stays."""
+
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def stand_in_for_closed_streams() -> None:
+    """Python leaves a stream None when the shell closed it (``<&-``, ``>&-``, ``2>&-``).
+
+    A closed stdin reads as empty, a closed stdout fails to write with a clear
+    OSError (reported on stderr), and a closed stderr swallows messages.
+    """
+    if sys.stdin is None:
+        sys.stdin = io.StringIO("")
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()
+    if sys.stderr is None:
+        sys.stderr = _ClosedStderr()
