@@ -167,3 +167,11 @@ def test_a_file_name_that_is_not_utf8_is_shown_not_a_crash(capsys, tmp_path) -> 
     code, _, err = call(capsys, "find", "--directory", name + "-missing")
     assert code == 2
     assert "There is no directory file" in err
+
+
+@pytest.mark.parametrize("value", ["1e308", "inf", "nan", "1000001"])
+def test_a_size_limit_too_big_to_read_is_a_usage_error(capsys, monkeypatch, value) -> None:
+    monkeypatch.setenv("IOPGUIDE_MAX_DIRECTORY_MB", value)
+    code, _, err = call(capsys, "find", "--no-cache")
+    assert code == 2
+    assert "IOPGUIDE_MAX_DIRECTORY_MB" in flat(err)

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 MAX_BYTES_ENV = "IOPGUIDE_MAX_DIRECTORY_MB"
 _MB = 1024 * 1024
+#: A terabyte: more than any directory, and a number every read can still take.
+_MAX_MB = 1_000_000
 
 
 def max_directory_bytes() -> int:
@@ -54,10 +56,10 @@ def max_directory_bytes() -> int:
         megabytes = float(setting)
     except ValueError:
         megabytes = -1.0
-    if not 0 < megabytes < float("inf") or int(megabytes * _MB) < 1:  # also refuses NaN
+    if not 0 < megabytes <= _MAX_MB or int(megabytes * _MB) < 1:  # also refuses NaN
         raise UsageError(
-            f"{MAX_BYTES_ENV} must be a number of megabytes greater than 0 and at least one "
-            f"byte; it is {clean(shorten(setting, 40))!r}.",
+            f"{MAX_BYTES_ENV} must be a number of megabytes from one byte's worth to "
+            f"{_MAX_MB:,}; it is {clean(shorten(setting, 40))!r}.",
             hint=f"For example: export {MAX_BYTES_ENV}=200",
         )
     return int(megabytes * _MB)
@@ -117,7 +119,10 @@ def read_directory_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
             if size > limit:
                 raise _too_big(shown, size, limit)
             # Read at most one byte past the limit: a pipe or device has no size to stat.
-            data = handle.read(limit + 1)
+            # (No more than the file holds: read(n) sets aside n bytes first.)
+            data = handle.read(min(limit, size or limit) + 1)
+            if size and len(data) > size:  # it grew while being read: read on to the limit
+                data += handle.read(max(0, limit + 1 - len(data)))
     except FileNotFoundError:
         raise UsageError(
             f"There is no directory file at {shown}.",
