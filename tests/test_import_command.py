@@ -242,7 +242,7 @@ def test_findtreatment_summary_says_coordinates_are_published_and_dates_absent(
     assert "located 2 with published coordinates" in text
     assert "ZIP centre" not in text  # nothing was placed at a ZIP centre
     assert "undated 2 programmes with no last-verified date" in text
-    assert "FindTreatment.gov pages carry no date: last_verified is left empty" in text
+    assert "pages and downloads carry no date: last_verified is left empty" in text
 
 
 def test_summary_counts_each_kind_of_placement(

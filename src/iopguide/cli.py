@@ -284,7 +284,8 @@ def directory_import(
     source: Annotated[
         str,
         typer.Argument(
-            help="samhsa (National Directory .xlsx or .csv) or findtreatment (API .json)."
+            help="samhsa (National Directory .xlsx or .csv) or findtreatment "
+            "(API .json, or a 'download results' .csv/.xlsx)."
         ),
     ],
     files: Annotated[

@@ -62,7 +62,7 @@ def _location_rows(stats: ImportStats, row: Callable[[str, int, str], None]) -> 
         (stats.published_coordinates, "with published coordinates"),
         (stats.zip_centres, "at ZIP-code centres: distances to these are measured between "
                             "ZIP centres, not street addresses"),
-        (stats.no_coordinates, "without coordinates (no known ZIP): a search near a ZIP "
+        (stats.no_coordinates, "without coordinates (no usable ZIP centre): a search near a ZIP "
                                "cannot measure a distance to them"),
     ]
     label = "located"

@@ -253,10 +253,11 @@ def _payment_check(filters: Filters) -> Check:
         types = [t for t in filters.payment if t in p.payment]
         if types:
             reasons.append(f"Accepts {_labels(PAYMENT, types)}")
-        for plan in wanted_plans:
-            named = [n for n in p.insurance_plans if plan in n.casefold()]
-            if named:
-                reasons.append(f"Lists the plan {named[0]}")
+        if p.insurance_plans:  # most listings name none: skip the plans x listings loop
+            for plan in wanted_plans:
+                named = [n for n in p.insurance_plans if plan in n.casefold()]
+                if named:
+                    reasons.append(f"Lists the plan {named[0]}")
         return reasons or None
 
     return check

@@ -1,9 +1,13 @@
 """Importers of published treatment-facility listings into iopguide's directory format.
 
 * :mod:`.samhsa` - SAMHSA's National Directory workbooks (.xlsx) and CSV exports;
-* :mod:`.findtreatment` - FindTreatment.gov locator API pages (.json);
+* :mod:`.findtreatment` - FindTreatment.gov locator API pages (.json), and through
+  :mod:`.findtreatment_download` its "download results" files (.csv, .xlsx);
+* :mod:`.tables` and :mod:`.workbook_check` - reading sheets and CSVs safely, finding
+  header rows;
 * :mod:`.codes` - the one table of published codes and words -> vocabulary ids;
 * :mod:`.common` - merging, ids, ZIP centres and the counts every import reports;
+* :mod:`.coordinates` - the US bounds every coordinate written must lie in;
 * :mod:`.writer` - writing the result atomically as JSON (or YAML).
 """
 
@@ -19,7 +23,8 @@ if TYPE_CHECKING:
 #: Source name -> one-line description, in the order help text lists them.
 SOURCES = {
     "samhsa": "SAMHSA National Directory workbooks (.xlsx) or CSV exports of their facility sheet",
-    "findtreatment": "FindTreatment.gov locator API pages (.json)",
+    "findtreatment": "FindTreatment.gov locator API pages (.json) or 'download results' "
+    "files (.csv, .xlsx)",
 }
 
 

@@ -10,15 +10,18 @@ come back in :class:`ImportStats` for the command to show.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from iopguide import vocabulary as vocab
 from iopguide.directory.geo import zip_centre
 from iopguide.directory.importers.codes import GENDER_ONLY, LIST_FIELDS, UMBRELLAS, Code
+from iopguide.directory.importers.coordinates import coordinates, in_us
 from iopguide.directory.model import Contact, DirectoryInfo, Location, Program
 from iopguide.text import clean
 
@@ -51,10 +54,18 @@ ProgressCallback = Callable[[str, int, int], None]
 SKIP_BLANK = "blank row"
 SKIP_NO_NAME = "no facility name"
 SKIP_NOT_A_RECORD = "not a facility record"
+SKIP_HEADER_AGAIN = "the header row again (files joined end to end?)"
 CAVEAT_NO_ZIP = "ZIP missing or not 5 digits (imported without location)"
 CAVEAT_UNKNOWN_ZIP = "ZIP not in the ZIP-centre table (imported without coordinates)"
 CAVEAT_STATE = "state not a US state or territory code (left blank)"
 SKIP_NO_LEVEL = "no level of care (service setting) given"
+SKIP_OTP_NO_SERVICES = (
+    "opioid treatment programme listed without its services (no level of care to file it under)"
+)
+CAVEAT_OUTSIDE_US = "published coordinates not in the US or not numbers (left out)"
+CAVEAT_ZIP_CENTRE_OUTSIDE = (
+    "the ZIP-centre table places the ZIP outside the US (imported without coordinates)"
+)
 SKIP_NO_CONDITION = "no type of care given, and the file does not say which directory it is"
 CAVEAT_CONDITION_FROM_EDITION = (
     "no type of care given (condition taken from the directory it is listed in)"
@@ -62,8 +73,9 @@ CAVEAT_CONDITION_FROM_EDITION = (
 
 #: The condition a listing implies when it gives no type of care: being in SAMHSA's
 #: substance-use directory (or FindTreatment.gov's "SA" facilities) means treating
-#: substance use, being in the mental-health one means treating mental health.
-EDITION_CONDITIONS = {"SA": "substance_use", "MH": "mental_health"}
+#: substance use, being in the mental-health one means treating mental health; an
+#: opioid treatment programme (FindTreatment.gov type "OTP") treats opioid use.
+EDITION_CONDITIONS = {"SA": "substance_use", "MH": "mental_health", "OTP": "substance_use"}
 
 
 @dataclass
@@ -133,10 +145,21 @@ def normalise_zip(value: str) -> str | None:
     return match.group(1) if match else None
 
 
+def shown_name(path: Path) -> str:
+    """A file's name fit to write into a directory file: a name that is not UTF-8 (its
+    bytes kept by Python as surrogates) would make the JSON writer fail at the end."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def text_or_none(value: object) -> str | None:
-    """Cleaned single-line text, or None when empty."""
-    if value is None:
+    """Cleaned single-line text, or None when empty (or not text: NaN, true, a list...)."""
+    if value is None or isinstance(value, (bool, list, dict)):
         return None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None  # a spreadsheet's empty number cell, or JSON's NaN: not "nan"
+        if value.is_integer() and abs(value) < 1e16:
+            value = int(value)  # a phone or ZIP stored as a number: no ".0"
     text = clean(value).strip()
     return " ".join(text.split()) or None
 
@@ -146,11 +169,17 @@ class ZipCentres:
 
     def __init__(self) -> None:
         self._known: dict[str, tuple[float, float] | None] = {}
+        self.outside_us: set[str] = set()  # ZIPs whose table point is not in the US
 
     def __call__(self, zip5: str) -> tuple[float, float] | None:
+        """The centre, or None - also when the table's point is not in the US (a forged
+        or damaged table must not move programmes: :func:`coordinates` checks it)."""
         if zip5 not in self._known:
             centre = zip_centre(zip5)
-            self._known[zip5] = None if centre is None else (centre.lat, centre.lon)
+            point = None if centre is None else coordinates(centre.lat, centre.lon)
+            if centre is not None and point is None:
+                self.outside_us.add(zip5)
+            self._known[zip5] = point
         return self._known[zip5]
 
 
@@ -342,17 +371,23 @@ class Collector:
         result: list[Program] = []
         facilities.sort(key=lambda f: (f.state or "~", f.city or "", f.name.lower(), f.key))
         for facility in facilities:
+            if facility.lat is not None and not in_us(facility.lat, facility.lon or 0.0):
+                # Every importer checks as it reads; this is the one place all pass through.
+                facility.lat = facility.lon = None
+                stats.caveats[CAVEAT_OUTSIDE_US] += 1
             placed = "published" if facility.lat is not None else "none"
             if facility.lat is None and facility.zip:
                 centre = self._zip_centres(facility.zip)
                 if centre is None:
-                    stats.caveats[CAVEAT_UNKNOWN_ZIP] += 1
+                    outside = facility.zip in self._zip_centres.outside_us
+                    stats.caveats[CAVEAT_ZIP_CENTRE_OUTSIDE if outside else CAVEAT_UNKNOWN_ZIP] += 1
                 else:
                     facility.lat, facility.lon = centre
                     placed = "zip"
             if not facility.sets["levels"]:
                 # The directory format needs a level of care; inventing one would mislead.
-                stats.skipped[SKIP_NO_LEVEL] += 1
+                otp_only = facility.editions == {"OTP"}
+                stats.skipped[SKIP_OTP_NO_SERVICES if otp_only else SKIP_NO_LEVEL] += 1
                 continue
             if not facility.sets["conditions"]:
                 implied = {EDITION_CONDITIONS[e] for e in facility.editions

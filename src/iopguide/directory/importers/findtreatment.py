@@ -1,8 +1,9 @@
-"""FindTreatment.gov locator API pages (JSON).
+"""FindTreatment.gov locator API pages (JSON); its downloads are in :mod:`.findtreatment_download`.
 
 A page is ``{page, totalPages, recordCount, rows}``; each row has the National
 Directory's name and address columns plus ``frid``, ``website``, ``latitude``,
-``longitude``, ``typeFacility`` (SA or MH) and ``services``: a list of
+``longitude``, ``typeFacility`` or ``type_facility`` (SA, MH or OTP; keys are matched
+without regard to case or underscores) and ``services`` (null for some OTPs): a list of
 ``{f1: category label, f2: category code, f3: "value; value; ..."}`` with the
 services spelled out in words. Words are resolved to the same codes as the
 workbooks (:func:`.codes.code_for_words`) and from there to the vocabulary.
@@ -20,6 +21,7 @@ from typing import Any
 from iopguide.directory.importers.codes import Code, code_for_words, restriction_words
 from iopguide.directory.importers.common import (
     CAVEAT_NO_ZIP,
+    CAVEAT_OUTSIDE_US,
     SKIP_NO_NAME,
     SKIP_NOT_A_RECORD,
     Collector,
@@ -30,19 +32,27 @@ from iopguide.directory.importers.common import (
     facility_names,
     normalise_zip,
     select_codes,
+    shown_name,
     text_or_none,
     valid_state,
     valid_website,
 )
+from iopguide.directory.importers.coordinates import coordinates
+from iopguide.directory.importers.tables import column_key, short
 from iopguide.directory.model import DirectoryInfo
 from iopguide.errors import DataError, Problem, UsageError
 
 ENVELOPE_KEYS = ("page", "totalPages", "recordCount", "rows")
 MAX_FILE_BYTES = 200 * 1024 * 1024
+#: A real page has a dozen objects and lists per facility; 200 MB of ``{},`` would be 66
+#: million dicts (4 GB). Counting brackets and commas in the bytes (strings included, so
+#: never an under-count) bounds what json.loads builds to a few hundred MB.
+MAX_CONTAINERS = 5_000_000
+MAX_ITEMS = 20_000_000
 SOURCE_TITLE = "FindTreatment.gov locator (SAMHSA)"
 #: An API page carries no date of its own, and the file's modification time is when it
 #: was saved, not when SAMHSA last checked the listing: last_verified is left empty.
-NO_DATE_NOTE = "FindTreatment.gov pages carry no date: last_verified is left empty"
+NO_DATE_NOTE = "FindTreatment.gov pages and downloads carry no date: last_verified is left empty"
 _ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
 
 
@@ -54,30 +64,39 @@ def import_findtreatment(
     collector = Collector(stats)
     names: list[str] = []
     for path in files:
+        name = shown_name(path)
+        if path.suffix.lower() != ".json" and path.is_file():
+            from iopguide.directory.importers.findtreatment_download import read_download
+
+            title, count = read_download(path, stats, collector, on_progress)
+            stats.files.append((name, title, count))
+            names.append(name)
+            continue
         envelope = _read_page(path)
         rows = envelope["rows"]
         page = envelope.get("page")
         pages = envelope.get("totalPages")
         where = f", page {page} of {pages}" if page is not None and pages is not None else ""
-        source = f"{SOURCE_TITLE}{where} ({path.name})"
+        source = f"{SOURCE_TITLE}{where} ({name})"
         before = stats.read
         for number, row in enumerate(rows, start=1):
             if on_progress is not None and number % 200 == 0:
-                on_progress(path.name, number, len(rows))
+                on_progress(name, number, len(rows))
             stats.read += 1
             facility = _facility(row, source, stats)
             if facility is not None:
-                collector.add(facility, path.name)
+                collector.add(facility, name)
         if on_progress is not None:
-            on_progress(path.name, len(rows), len(rows))
-        stats.files.append((path.name, SOURCE_TITLE + where, stats.read - before))
-        names.append(path.name)
+            on_progress(name, len(rows), len(rows))
+        stats.files.append((name, SOURCE_TITLE + where, stats.read - before))
+        names.append(name)
     programs = collector.programs()
     if stats.undated:
         stats.notes.append(f"{NO_DATE_NOTE} (find shows 'Checked unknown').")
     info = DirectoryInfo(
         name="FindTreatment.gov listings (imported)",
-        source=f"{SOURCE_TITLE} API pages: {', '.join(names)}. Coordinates as published; "
+        source=f"{SOURCE_TITLE} API pages or downloads: {', '.join(names)}. "
+        "Coordinates as published; "
         f"ZIP-code centres where missing. {NO_DATE_NOTE}.",
         sample=False,
         updated=date.today().isoformat(),
@@ -93,27 +112,69 @@ def _read_page(path: Path) -> dict[str, Any]:
     if path.stat().st_size > MAX_FILE_BYTES:
         raise DataError([Problem(str(path), "is larger than 200 MB; split it into pages")])
     try:
-        data = json.loads(path.read_bytes())
+        raw = path.read_bytes()
+        _check_size(path, raw)
+        data = json.loads(raw)
+    except RecursionError:
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    "is nested too deeply to be an API page (brackets inside "
+                    "brackets, thousands deep)",
+                    hint="Save the API response exactly as it was returned.",
+                )
+            ],
+            summary=f"{path.name} is not a FindTreatment.gov API page.",
+        ) from None
     except (UnicodeDecodeError, ValueError) as err:
         raise DataError(
-            [Problem(str(path), f"is not valid JSON: {err}",
-                     hint="Save the API response exactly as it was returned.")],
+            [
+                Problem(
+                    str(path),
+                    f"is not valid JSON: {short(err)}",
+                    hint="Save the API response exactly as it was returned.",
+                )
+            ],
             summary=f"{path.name} is not a FindTreatment.gov API page.",
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("rows"), list):
         found = ", ".join(map(str, data)) if isinstance(data, dict) else type(data).__name__
         raise DataError(
-            [Problem(str(path), f"expected a JSON object with {', '.join(ENVELOPE_KEYS)} "
-                     f"(rows a list of facilities); found: {found or 'an empty object'}")],
+            [
+                Problem(
+                    str(path),
+                    f"expected a JSON object with {', '.join(ENVELOPE_KEYS)} "
+                    f"(rows a list of facilities); found: {found or 'an empty object'}",
+                )
+            ],
             summary=f"{path.name} is not a FindTreatment.gov API page.",
         )
     return data
 
 
-def _facility(row: object, source: str, stats: ImportStats) -> Facility | None:
-    if not isinstance(row, dict):
+def _check_size(path: Path, raw: bytes) -> None:
+    containers = raw.count(b"{") + raw.count(b"[")
+    if containers > MAX_CONTAINERS or raw.count(b",") > MAX_ITEMS:
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    f"holds more than {MAX_CONTAINERS:,} objects and lists or "
+                    f"{MAX_ITEMS:,} values: far more than API pages hold",
+                    hint="Save the API response page by page, exactly as returned.",
+                )
+            ],
+            summary=f"{path.name} is too large to be a FindTreatment.gov API page.",
+        )
+
+
+def _facility(record: object, source: str, stats: ImportStats) -> Facility | None:
+    if not isinstance(record, dict):
         stats.skipped[SKIP_NOT_A_RECORD] += 1
         return None
+    # API versions spell keys differently (typeFacility, type_facility): match by key.
+    row = {column_key(k): v for k, v in record.items()}
     name1, name2 = text_or_none(row.get("name1")), text_or_none(row.get("name2"))
     if not name1:
         stats.skipped[SKIP_NO_NAME] += 1
@@ -132,13 +193,18 @@ def _facility(row: object, source: str, stats: ImportStats) -> Facility | None:
         zip5=zip5,
         match_street=street1,
         source=source,
-        edition=str(row.get("typeFacility") or "?"),
+        edition=(text_or_none(row.get("typefacility")) or "?").upper(),
         last_verified=None,  # the API page carries no date: see NO_DATE_NOTE
     )
     facility.phone = text_or_none(row.get("phone"))
     facility.intake_phone = text_or_none(row.get("intake1"))
     facility.website = valid_website(row.get("website"))
-    facility.lat, facility.lon = _coordinates(row.get("latitude"), row.get("longitude"))
+    lat, lon = row.get("latitude"), row.get("longitude")
+    placed = coordinates(lat, lon)
+    if placed is not None:
+        facility.lat, facility.lon = placed
+    elif lat not in (None, "") or lon not in (None, ""):
+        stats.caveats[CAVEAT_OUTSIDE_US] += 1
     facility.apply_codes(_service_codes(row.get("services"), stats))
     return facility
 
@@ -166,13 +232,3 @@ def _service_codes(services: object, stats: ImportStats) -> list[Code]:
             present.append(code.code)
     found, _ = select_codes(present, table)
     return found
-
-
-def _coordinates(lat: object, lon: object) -> tuple[float | None, float | None]:
-    try:
-        lat_f, lon_f = float(lat), float(lon)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None, None
-    if not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180) or (lat_f == 0 and lon_f == 0):
-        return None, None
-    return round(lat_f, 6), round(lon_f, 6)

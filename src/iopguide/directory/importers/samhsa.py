@@ -2,21 +2,22 @@
 
 Each published ``.xlsx`` has a facility sheet (``name1, name2, street1, street2,
 city, state, zip, phone, intake1, intake2, intake1a, intake2a,
-service_code_info``) and a "Service Code Reference" sheet (``category_code,
-category_name, service_code, service_name, service_description``). A CSV export
-of the facility sheet works too; it has no reference sheet, so the names in
-:mod:`.codes` are used as they are.
+service_code_info``) and a code legend (``category_code, category_name,
+service_code, service_name, service_description``). Editions since 2022 differ in
+file names, capitalisation, title rows above the header and which sheet holds the
+legend: :mod:`.tables` finds both tables wherever they are. A CSV export of the
+facility sheet works too; it has no legend, so the names in :mod:`.codes` are used.
 
 The reader is python-calamine (Rust): on the 2022 substance-use workbook it
 reads both sheets in about 0.2 s where openpyxl's read-only mode needs about
-1.9 s (measured on the 2-core build machine).
+1.9 s (measured on the 2-core build machine). calamine aborts the process on a
+huge sheet, so :mod:`.workbook_check` looks first (about 0.3-0.5 s more).
 """
 
 from __future__ import annotations
 
-import csv
 import re
-import zipfile
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,7 @@ from iopguide.directory.importers import codes as code_tables
 from iopguide.directory.importers.common import (
     CAVEAT_NO_ZIP,
     SKIP_BLANK,
+    SKIP_HEADER_AGAIN,
     SKIP_NO_NAME,
     Collector,
     Facility,
@@ -35,16 +37,29 @@ from iopguide.directory.importers.common import (
     facility_names,
     normalise_zip,
     select_codes,
+    shown_name,
     text_or_none,
     valid_state,
 )
+from iopguide.directory.importers.tables import (
+    HEADER_SEARCH_ROWS,
+    WORKBOOK_SUFFIXES,
+    Table,
+    at,
+    cell,
+    column_key,
+    find_table,
+    first_row_shown,
+    read_sheets,
+    repeats_header,
+)
+from iopguide.directory.importers.workbook_check import read_small_entry
 from iopguide.directory.model import DirectoryInfo
 from iopguide.errors import DataError, Problem, UsageError
 
 REQUIRED_COLUMNS = ("name1", "street1", "city", "state", "zip", "service_code_info")
 OPTIONAL_COLUMNS = ("name2", "street2", "phone", "intake1", "intake2", "intake1a", "intake2a")
 REFERENCE_COLUMNS = ("category_code", "category_name", "service_code", "service_name")
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 
 EDITION_TITLES = {
     "SA": "SAMHSA National Directory of Substance Use Treatment Facilities",
@@ -57,14 +72,12 @@ _PROGRESS_EVERY = 500
 
 @dataclass
 class SourceFile:
-    """One input file, read: its facility rows and what it says about itself."""
+    """One input file, read: its facility table and what it says about itself."""
 
     path: Path
-    header: list[str]
-    rows: list[Sequence[object]]
+    table: Table
     reference: dict[str, code_tables.ReferenceEntry] | None
     created: str | None  # ISO date the workbook was produced (its own metadata)
-    first_line: int  # row number of the first data row, for messages
 
 
 def import_samhsa(
@@ -80,12 +93,14 @@ def import_samhsa(
         title = EDITION_TITLES[edition] + (f", {year}" if year else "")
         last_verified = source.created or (f"{year}-01-01" if year else None)
         table, warnings = _code_table(source)
-        stats.warnings.extend(f"{path.name}: {w}" for w in warnings)
+        name = shown_name(path)
+        stats.warnings.extend(f"{name}: {w}" for w in warnings)
         rows_before = stats.read
-        _read_rows(source, table, title, edition or "?", last_verified, collector, stats,
-                   on_progress)
-        stats.files.append((path.name, title, stats.read - rows_before))
-        editions.append((edition, year, path.name))
+        _read_rows(
+            source, table, title, edition or "?", last_verified, collector, stats, on_progress
+        )
+        stats.files.append((name, title, stats.read - rows_before))
+        editions.append((edition, year, name))
     programs = collector.programs()
     return ImportResult(_directory_info(editions), programs, stats)
 
@@ -94,101 +109,58 @@ def import_samhsa(
 
 
 def read_source(path: Path) -> SourceFile:
-    """Read a workbook or CSV; raise UsageError/DataError with the file named."""
+    """Read a workbook or CSV; raise UsageError/DataError with the file named.
+
+    The facility table and the code legend are found on whichever sheets hold them,
+    with their header rows wherever they are in the first rows.
+    """
     if not path.exists():
         raise UsageError(f"{path} does not exist.", hint="Check the path to the downloaded file.")
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give the workbook file inside it.")
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return _read_csv(path)
-    if suffix in WORKBOOK_SUFFIXES:
-        return _read_workbook(path)
-    raise UsageError(
-        f"{path.name}: expected a National Directory workbook (.xlsx) or a CSV export of its "
-        "facility sheet (.csv).",
-    )
-
-
-def _read_workbook(path: Path) -> SourceFile:
-    from python_calamine import CalamineWorkbook
-
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        sheets = [
-            (name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
-            for name in workbook.sheet_names
-        ]
-    except Exception as err:  # calamine raises its own error types for damaged files
-        raise DataError(
-            [Problem(str(path), f"cannot be read as a workbook: {_short(err)}",
-                     hint="Download the file again; it may be damaged or not an .xlsx file.")],
-            summary=f"{path.name} is not a readable workbook.",
-        ) from None
-    facility: tuple[str, list[str], list[Sequence[object]], int] | None = None
+    facility: Table | None = None
     reference: dict[str, code_tables.ReferenceEntry] | None = None
     found: list[str] = []
-    for name, rows in sheets:
-        index, header = _header(rows)
-        if header is None:
-            found.append(f"sheet {name!r}: empty")
+    for name, rows in read_sheets(path):
+        table = find_table(name, rows, _REQUIRED_KEYS) if facility is None else None
+        if table is not None:
+            facility = table
             continue
-        if facility is None and all(c in header for c in REQUIRED_COLUMNS):
-            facility = (name, header, rows[index + 1 :], index + 2)
-        elif reference is None and all(c in header for c in REFERENCE_COLUMNS):
-            reference = _reference(header, rows[index + 1 :])
-        else:
-            shown = ", ".join(h for h in _shown_header(rows)[1] or [] if h) or "(no names)"
-            found.append(f"sheet {name!r}: {shown}")
+        legend = find_table(name, rows, _REFERENCE_KEYS) if reference is None else None
+        if legend is not None:
+            reference = _reference(legend)
+            continue
+        found.append(f"sheet {name!r}: {first_row_shown(rows)}")
     if facility is None:
         raise _layout_error(path, found)
-    _, header, rows, first_line = facility
-    return SourceFile(path, header, rows, reference, _created_date(path), first_line)
+    created = _created_date(path) if path.suffix.lower() in WORKBOOK_SUFFIXES else None
+    return SourceFile(path, facility, reference, created)
 
 
-def _read_csv(path: Path) -> SourceFile:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes nearly anything
-        raise DataError([Problem(str(path), "is neither UTF-8 nor Windows-1252 text")])
-    try:
-        rows: list[Sequence[object]] = list(csv.reader(text.splitlines()))
-    except csv.Error as err:
-        raise DataError([Problem(str(path), f"is not a readable CSV file: {err}")]) from None
-    index, header = _header(rows)
-    if header is None or not all(c in header for c in REQUIRED_COLUMNS):
-        shown = ", ".join(h for h in _shown_header(rows)[1] or [] if h) or "(no column names)"
-        raise _layout_error(path, [f"columns: {shown}"])
-    return SourceFile(path, header, rows[index + 1 :], None, None, index + 2)
-
-
-def _header(rows: list[Sequence[object]]) -> tuple[int, list[str] | None]:
-    """The first non-empty row, as lower-case column names (within the first 10 rows)."""
-    index, shown = _shown_header(rows)
-    return index, None if shown is None else [name.lower() for name in shown]
-
-
-def _shown_header(rows: list[Sequence[object]]) -> tuple[int, list[str] | None]:
-    """The first non-empty row as written (for messages)."""
-    for index, row in enumerate(rows[:10]):
-        names = [_cell(v) for v in row]
-        if any(names):
-            return index, names
-    return 0, None
+_REQUIRED_KEYS = tuple(column_key(c) for c in REQUIRED_COLUMNS)
+_REFERENCE_KEYS = tuple(column_key(c) for c in REFERENCE_COLUMNS)
 
 
 def _layout_error(path: Path, found: list[str]) -> DataError:
+    if any("latitude" in what.lower() and "type_facility" in what.lower() for what in found):
+        return DataError(
+            [
+                Problem(
+                    str(path),
+                    "is a FindTreatment.gov download, not a National Directory workbook.",
+                    hint=f"Import it with the source findtreatment: iopguide directory "
+                    f"import findtreatment {shlex.quote(path.name)} --output FILE",
+                )
+            ],
+            summary=f"{path.name} is not in the National Directory layout.",
+        )
     expected = ", ".join(REQUIRED_COLUMNS)
     problems = [
         Problem(
             str(path),
             f"no sheet has the National Directory facility columns. Expected: {expected} "
-            f"(and optionally {', '.join(OPTIONAL_COLUMNS)}).",
+            f"(and optionally {', '.join(OPTIONAL_COLUMNS)}), in any case, in a header row "
+            f"within the first {HEADER_SEARCH_ROWS} rows.",
             hint="Use the workbook as downloaded from SAMHSA, or a CSV export of its "
             "facility sheet with the header row kept.",
         )
@@ -197,19 +169,17 @@ def _layout_error(path: Path, found: list[str]) -> DataError:
     return DataError(problems, summary=f"{path.name} is not in the National Directory layout.")
 
 
-def _reference(
-    header: list[str], rows: list[Sequence[object]]
-) -> dict[str, code_tables.ReferenceEntry]:
-    col = {name: header.index(name) for name in REFERENCE_COLUMNS}
+def _reference(legend: Table) -> dict[str, code_tables.ReferenceEntry]:
+    col = {name: legend.index(column_key(name)) for name in REFERENCE_COLUMNS}
     table: dict[str, code_tables.ReferenceEntry] = {}
-    for row in rows:
-        code = _at(row, col["service_code"])
+    for row in legend.rows:
+        code = at(row, col["service_code"])
         if not code:
             continue
         table[code] = code_tables.ReferenceEntry(
-            category=_at(row, col["category_code"]),
-            category_name=" ".join(_at(row, col["category_name"]).split()),
-            name=" ".join(_at(row, col["service_name"]).split()),
+            category=at(row, col["category_code"]),
+            category_name=" ".join(at(row, col["category_name"]).split()),
+            name=" ".join(at(row, col["service_name"]).split()),
         )
     return table
 
@@ -218,13 +188,10 @@ _CREATED = re.compile(rb"<dcterms:created[^>]*>(\d{4}-\d{2}-\d{2})")
 
 
 def _created_date(path: Path) -> str | None:
-    """The date the workbook was produced, from its own docProps/core.xml."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            core = archive.read("docProps/core.xml")[:20000]
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return None
-    match = _CREATED.search(core)
+    """The date the workbook was produced, from its own docProps/core.xml (read with a
+    byte limit: a part that is huge, encrypted or oddly compressed means "no date")."""
+    core = read_small_entry(path, "docProps/core.xml")
+    match = _CREATED.search(core) if core else None
     if not match:
         return None
     try:
@@ -239,7 +206,40 @@ def _created_date(path: Path) -> str | None:
 def _code_table(source: SourceFile) -> tuple[dict[str, code_tables.Code], list[str]]:
     if source.reference is None:
         return dict(code_tables.CODES), []
-    return code_tables.check_reference(source.reference)
+    table, warnings = code_tables.check_reference(source.reference)
+    reworded = _reworded(source.reference, table)
+    if reworded:
+        shown = "; ".join(reworded[:5]) + (
+            f"; and {len(reworded) - 5} more" if len(reworded) > 5 else ""
+        )
+        many = len(reworded) > 1
+        warnings.append(
+            f"{len(reworded)} {'codes are' if many else 'code is'} worded differently in "
+            f"this file's legend than iopguide knows {'them' if many else 'it'}, and read "
+            f"with the meaning iopguide knows - check: {shown}"
+        )
+    return table, warnings
+
+
+def _reworded(
+    reference: dict[str, code_tables.ReferenceEntry], table: dict[str, code_tables.Code]
+) -> list[str]:
+    """Codes applied with iopguide's meaning whose legend wording differs (none in 2022)."""
+    found = []
+    for code, entry in reference.items():
+        known = code_tables.CODES.get(code)
+        if known is None or table.get(code) is not known:
+            continue
+        wordings = {code_tables.normalise_words(w) for w in (known.name, *known.words)}
+        if code_tables.normalise_words(entry.name) not in wordings:
+            found.append(
+                f"{code} is {_short(entry.name)!r} here, {_short(known.name)!r} to iopguide"
+            )
+    return found
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _read_rows(
@@ -252,26 +252,30 @@ def _read_rows(
     stats: ImportStats,
     on_progress: ProgressCallback | None,
 ) -> None:
-    header = source.header
-    col = {name: header.index(name) for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
-           if name in header}
-    get = {name: col.get(name) for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
-    label = source.path.name
-    total = len(source.rows)
+    rows = source.table.rows
+    get = {
+        name: source.table.index(column_key(name))
+        for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
+    }
+    label = shown_name(source.path)
+    total = len(rows)
     reference = source.reference or {}
-    for number, row in enumerate(source.rows, start=1):
+    for number, row in enumerate(rows, start=1):
         if on_progress is not None and number % _PROGRESS_EVERY == 0:
             on_progress(label, number, total)
-        if not any(_cell(v) for v in row):
+        if not any(cell(v) for v in row):
             # Trailing empty rows are layout, not data: count them only inside the table.
             if number < total:
                 stats.skipped[SKIP_BLANK] += 1
             continue
         stats.read += 1
+        if repeats_header(row, source.table, _REQUIRED_KEYS):
+            stats.skipped[SKIP_HEADER_AGAIN] += 1
+            continue
 
         def value(name: str, row: Sequence[object] = row) -> str:
             index = get[name]
-            return _at(row, index) if index is not None else ""
+            return at(row, index)
 
         name1, name2 = text_or_none(value("name1")), text_or_none(value("name2"))
         if not name1:
@@ -312,9 +316,10 @@ def _read_rows(
 def _edition_and_year(source: SourceFile) -> tuple[str | None, str | None]:
     stem = source.path.stem
     edition: str | None = None
-    match = re.search(r"(?:^|[^A-Za-z])(SA|MH)(?:[^A-Za-z]|$)", stem)
+    # National_Directory_SA_..._2022, national-directory-su-facilities-2023, ... SU 2024_Final
+    match = re.search(r"(?:^|[^A-Za-z])(SA|SU|MH)(?:[^A-Za-z]|$)", stem, re.IGNORECASE)
     if match:
-        edition = match.group(1)
+        edition = "MH" if match.group(1).upper() == "MH" else "SA"
     elif source.reference is not None:
         if "OIT" in source.reference or "DT" in source.reference:
             edition = "SA"
@@ -328,13 +333,10 @@ def _edition_and_year(source: SourceFile) -> tuple[str | None, str | None]:
 
 
 def _edition_from_rows(source: SourceFile) -> str | None:
-    try:
-        index = source.header.index("service_code_info")
-    except ValueError:  # pragma: no cover - required column
-        return None
+    index = source.table.index("servicecodeinfo")
     seen_sa = False
-    for row in source.rows[:2000]:
-        codes = set(_at(row, index).split())
+    for row in source.table.rows[:2000]:
+        codes = set(at(row, index).split())
         if "MH" in codes or "PHDT" in codes:
             return "MH"
         seen_sa = seen_sa or bool(codes & {"OIT", "ODT", "DT", "HH"})
@@ -351,20 +353,3 @@ def _directory_info(editions: list[tuple[str | None, str | None, str]]) -> Direc
         parts.append(f"{title} ({file_name})")
     source = "; ".join(parts) + ". Coordinates are ZIP-code centres."
     return DirectoryInfo(name=name, source=source, sample=False, updated=date.today().isoformat())
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _at(row: Sequence[object], index: int) -> str:
-    return _cell(row[index]) if index < len(row) else ""
-
-
-def _short(err: Exception) -> str:
-    text = " ".join(str(err).split()) or type(err).__name__
-    return text if len(text) <= 160 else text[:159] + "…"
