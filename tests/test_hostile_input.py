@@ -175,3 +175,17 @@ def test_a_size_limit_too_big_to_read_is_a_usage_error(capsys, monkeypatch, valu
     code, _, err = call(capsys, "find", "--no-cache")
     assert code == 2
     assert "IOPGUIDE_MAX_DIRECTORY_MB" in flat(err)
+
+
+@pytest.mark.parametrize("source", ["findtreatment", "samhsa"])
+def test_a_named_pipe_to_import_is_refused_at_once(tmp_path, source) -> None:
+    pipe = tmp_path / "listing.csv"
+    os.mkfifo(pipe)
+    done = subprocess.run(
+        [sys.executable, "-m", "iopguide", "directory", "import", source, str(pipe),
+         "--output", str(tmp_path / "out.json")],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "not a regular file" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["listing.csv"]
