@@ -7,9 +7,10 @@ entry, the ZIP-centre table) goes through :func:`write_file`:
   ``O_CREAT | O_EXCL | O_NOFOLLOW`` under an unpredictable name, so nobody can
   plant a symlink or a file there for us to write through;
 - the file is 0600 whatever the umask, set on the open descriptor;
-- it then replaces the target in one step (``overwrite``) or claims the name
-  with a hard link, which fails if the name exists, so a file that appeared
-  meanwhile is never replaced;
+- it then replaces the target in one step (``overwrite``; a link is replaced,
+  never followed, and a device is never replaced) or claims the name with a
+  hard link, which fails if the name exists, so a file that appeared meanwhile
+  is never replaced;
 - on any error (a full disk, a file too large, a vanished folder) and on every
   signal that can be caught (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT ...) the
   temporary file is removed before the error is raised or the signal ends the
