@@ -197,3 +197,30 @@ def test_a_key_that_is_not_ours_is_replaced_and_old_entries_are_rebuilt(fresh) -
     assert stat.S_ISREG(key.lstat().st_mode) and mode(key) == 0o600
     cache.store(SOURCE, DATA, sample())
     assert cache.load(SOURCE, DATA) is not None
+
+
+def test_an_entry_that_breaks_a_search_is_dropped_so_the_next_run_rebuilds_it(
+    fresh, tmp_path, capsys
+) -> None:
+    """The review's attack: a wrong-typed entry ended every later find in 'unexpected problem'.
+
+    An entry signed with the user's key (as only iopguide itself, through some bug, could
+    write it) whose levels are not a list: the search fails once, never twice.
+    """
+    from iopguide.cli import run
+    from iopguide.paths import cache_secret
+
+    file = tmp_path / "programs.yaml"
+    file.write_bytes(builtin_directory_path().read_bytes())
+    assert run(["find", "--directory", str(file), "--json"]) == 0
+    fmt, info, rows, index = cache._to_plain(sample())
+    broken = tuple((*row[:3], 7, *row[4:]) for row in rows)  # levels: 7
+    payload = pickle.dumps((fmt, info, broken, index))
+    key = cache.content_key(file.read_bytes())
+    entry = cache.entry_path(str(file.resolve()))
+    entry.write_bytes(cache._MAGIC + key + cache._sign(cache_secret(), key, payload) + payload)
+    capsys.readouterr()
+    assert run(["find", "--directory", str(file), "--json"]) == 1
+    assert "unexpected problem" in capsys.readouterr().err
+    assert not entry.exists()  # dropped: it is in doubt
+    assert run(["find", "--directory", str(file), "--json"]) == 0  # and rebuilt

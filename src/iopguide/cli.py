@@ -7,6 +7,7 @@ that need them, so ``--help`` stays quick.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -340,6 +341,7 @@ def run(args: list[str]) -> int:
     except Exception as err:
         if _debug():
             raise
+        _forget_cache_entries_used()
         if isinstance(err, OSError) and err.errno in _OUTPUT_ERRORS:
             # A full disk (> /dev/full), a closed stdout (>&-): say so, crisis lines too.
             _silence_stdout()
@@ -375,6 +377,14 @@ def run(args: list[str]) -> int:
 
 #: Errors of writing to stdout that are not a bug: the stream is full, closed or gone.
 _OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG})
+
+
+def _forget_cache_entries_used() -> None:
+    """After a failure nobody foresaw, a cache entry used on the way is in doubt: drop it."""
+    cache = sys.modules.get("iopguide.directory.cache")
+    if cache is not None:
+        with contextlib.suppress(Exception):  # the first failure's message matters more
+            cache.forget_used_entries()
 
 
 def _debug() -> bool:

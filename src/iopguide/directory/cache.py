@@ -128,9 +128,28 @@ def load_by_key(source: str, key: bytes) -> Directory | None:
     if not hmac.compare_digest(_sign(secret, key, payload), signature):
         return None
     try:
-        return _from_plain(_PlainUnpickler(io.BytesIO(payload)).load())
+        directory = _from_plain(_PlainUnpickler(io.BytesIO(payload)).load())
     except Exception:  # a damaged or foreign entry is never fatal: rebuild it
         return None
+    _used.append(path)
+    return directory
+
+
+#: Entries read back by this process, forgotten if it then fails unexpectedly.
+_used: list[Path] = []
+
+
+def forget_used_entries() -> None:
+    """Remove the entries this process used: after an unexpected failure they are in doubt.
+
+    Values are checked by shape, and vouched for by the HMAC, not one by one (that
+    cost 120 ms a national search); if one still breaks a search, the next run
+    rebuilds the entry instead of failing the same way for ever.
+    """
+    for path in _used:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    _used.clear()
 
 
 def store(source: str, data: bytes, directory: Directory) -> None:
