@@ -107,3 +107,33 @@ def test_any_directory_file_gets_a_documented_answer(
     path.write_bytes(_serialise(document, style))
     _check(capsys, ["directory", "validate", str(path), "--json"])
     _check(capsys, ["find", "--directory", str(path), "--zip", "40202", "--no-cache"])
+
+
+flag_values = st.text(max_size=40) | st.sampled_from(["nan", "-1", "1e999", "0", "40202-", "ＫＹ"])
+
+
+@settings(FUZZ, max_examples=25)
+@given(
+    option=st.sampled_from(
+        [
+            "--zip",
+            "--condition",
+            "--state",
+            "--city",
+            "--insurance",
+            "--level",
+            "--radius",
+            "--age-group",
+            "--language",
+            "--schedule",
+            "--limit",
+        ]
+    ),
+    value=flag_values,
+)
+def test_any_search_value_gets_a_documented_answer(capsys, option, value) -> None:
+    if value.startswith("-") and option != "--radius":
+        value = " " + value  # a value, not a flag
+    _check(capsys, ["find", option, value, "--json"])
+    _check(capsys, ["show", value])
+    _check(capsys, ["learn", value])
