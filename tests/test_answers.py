@@ -316,7 +316,7 @@ def test_a_number_too_long_to_convert_is_a_data_error(text: str) -> None:
     ],
 )
 def test_danger_yes_is_found_in_raw_text(text: str) -> None:
-    from iopguide.assessment.answers import danger_in_text
+    from iopguide.assessment.danger import danger_in_text
 
     assert danger_in_text(text)
 
@@ -338,7 +338,7 @@ def test_danger_yes_is_found_in_raw_text(text: str) -> None:
     ],
 )
 def test_danger_no_or_a_comment_is_not_mistaken_for_yes(text: str) -> None:
-    from iopguide.assessment.answers import danger_in_text
+    from iopguide.assessment.danger import danger_in_text
 
     assert not danger_in_text(text)
 
@@ -365,13 +365,15 @@ def test_a_danger_flag_wins_over_a_broken_or_missing_file(tmp_path: Path) -> Non
         assert gathered.unreadable
 
 
-def test_a_no_flag_wins_over_danger_in_a_broken_file_as_in_a_valid_one(tmp_path) -> None:
+@pytest.mark.parametrize("text", ["danger_now: yes\ntime: [\n", "danger_now: yes\n"])
+def test_a_no_flag_against_a_yes_in_the_file_is_a_conflict_and_means_danger(
+    tmp_path, text: str
+) -> None:
     from iopguide.assessment.answers import load_answers
 
     path = tmp_path / "a.yaml"
-    path.write_text("danger_now: yes\ntime: [\n")
-    with pytest.raises(DataError):
-        load_answers(str(path), ["danger_now=no"])
+    path.write_text(text)
+    assert load_answers(str(path), ["danger_now=no"]).answers.in_danger
 
 
 def test_broken_file_without_danger_is_still_an_error(tmp_path: Path) -> None:

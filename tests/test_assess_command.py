@@ -31,7 +31,8 @@ concerns: anxiety
 
 FIELDS = [
     "level", "title", "summary", "reasons", "caveats", "next_steps",
-    "what_it_looks_like", "crisis_lines", "disclaimer", "concerns", "answers",
+    "what_it_looks_like", "crisis_lines", "helpline", "disclaimer", "concerns", "answers",
+    "checkins",
 ]
 
 
@@ -207,6 +208,13 @@ def terminal(monkeypatch):
 
     The streams are marked when the test types, after capsys or capfd has put its own.
     """
+    # Paging is tested on its own (test_paging.py); here the result prints in one go.
+    from iopguide.ui.console import print_page
+
+    monkeypatch.setattr(
+        "iopguide.ui.paging.print_paged",
+        lambda console, page, width, pause: print_page(console, page, width),
+    )
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
 
         def send(text: str) -> None:
@@ -218,7 +226,7 @@ def terminal(monkeypatch):
 
 
 def test_interactive_danger_path_shows_emergency_at_once(terminal, capsys) -> None:
-    terminal("\r")  # the first choice of the first question: "Yes"
+    terminal("\x1b[B\r\x1b[B\x1b[B\r")  # "Yes" (one below "nothing chosen"), then Finish
     assert run(["assess"]) == 0
     out = capsys.readouterr().out
     assert "Question 2 of 9" not in out
@@ -226,7 +234,7 @@ def test_interactive_danger_path_shows_emergency_at_once(terminal, capsys) -> No
 
 
 def test_interactive_ctrl_c_exits_130_calmly(terminal, capsys) -> None:
-    terminal("\x1b[B\r\x03")
+    terminal("\x1b[B\x1b[B\r\x03")
     assert run(["assess"]) == 130
     err = capsys.readouterr().err
     assert err.strip() == "Stopped. Nothing was saved."
@@ -234,7 +242,7 @@ def test_interactive_ctrl_c_exits_130_calmly(terminal, capsys) -> None:
 
 def test_interactive_json_keeps_stdout_for_the_object(terminal, monkeypatch, capfd) -> None:
     monkeypatch.setattr("prompt_toolkit.output.create_output", lambda stdout=None: DummyOutput())
-    terminal("\r")
+    terminal("\x1b[B\r")
     assert run(["assess", "--json"]) == 0
     out, err = capfd.readouterr()
     assert json.loads(out)["level"] == "emergency"
@@ -340,7 +348,7 @@ def test_json_redirected_to_a_file_still_asks_on_stderr(monkeypatch, capfd) -> N
     monkeypatch.setattr("prompt_toolkit.output.create_output", lambda stdout=None: DummyOutput())
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         _ttys(monkeypatch, stdin=True, stdout=False, stderr=True)
-        pipe.send_text("\r")  # danger_now: the first choice
+        pipe.send_text("\x1b[B\r")  # danger_now: Yes, one below "nothing chosen"
         pipe.close()
         assert run(["assess", "--json"]) == 0
     out, err = capfd.readouterr()
@@ -402,3 +410,19 @@ def test_can_prompt_is_false_for_a_closed_stream(monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", stream)
     assert can_prompt() is False
     assert can_prompt(prompts_on_stderr=True) is False
+
+
+def test_interactive_answered_by_mistake_goes_back_to_the_danger_question(terminal, capsys):
+    D, E = "\x1b[B", "\r"
+    terminal(
+        D + E  # danger: Yes
+        + D + E  # "I answered this by mistake"
+        + D + D + E  # danger: No
+        + D + E + D + E + E + D + E + D + D + E + E + E  # the rest, leading to an IOP
+        + " " + E  # depression
+        + E  # show my result
+    )
+    assert run(["assess"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("Please get help right now") < out.index("Question 2 of 9")
+    assert "An intensive outpatient program (IOP) looks like a good fit" in out

@@ -39,7 +39,8 @@ def _not_plain(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def pick(question_id: str, value: str) -> str:
     """The keys that choose *value* in a single-choice question (from the top)."""
-    return DOWN * get_question(question_id).values.index(value) + ENTER
+    placeholder = 1 if question_id == "danger_now" else 0  # it starts on "nothing chosen"
+    return DOWN * (get_question(question_id).values.index(value) + placeholder) + ENTER
 
 
 def tick(*values: str) -> str:
@@ -220,3 +221,16 @@ def test_a_line_that_cannot_be_read_as_text_is_asked_again(monkeypatch, capsys) 
     asker = Asker(plain=True)
     assert asker.text("Where should it go?", default="default.md") == "mine.md"
     assert "could not be read as text" in capsys.readouterr().out
+
+
+def test_plain_danger_question_never_takes_a_stray_enter(monkeypatch, capsys) -> None:
+    """A line at a time: Enter alone asks again; Yes is 1 and No is 2."""
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n1\n"))
+    asker = Asker(plain=True)
+    assert asker.ask(get_question("danger_now"), position=1, total=9) == "yes"
+    out = capsys.readouterr().out
+    assert "1. Yes" in out and "2. No" in out
+    assert "Nothing chosen" not in out
+    assert "Please type a number" in out

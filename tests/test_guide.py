@@ -20,6 +20,7 @@ from prompt_toolkit.output import DummyOutput
 
 from iopguide import crisis
 from iopguide.assessment import QUESTION_IDS, Answers, assess, get_question
+from iopguide.assessment.screening import for_concerns
 from iopguide.cli import run
 from iopguide.commands import guide
 from iopguide.directory.load import load_directory
@@ -46,6 +47,7 @@ IOP_ANSWERS = {
 
 # The guide's own choices, as keys from the top of each list.
 START = ENTER
+SKIP_CHECKINS = ENTER  # "No thanks, show my result"
 SKIP_LEARN = ENTER  # "No thanks, carry on"
 SKIP_FIND = DOWN + ENTER  # "No thanks"
 NO_SAVE = ENTER  # "No thanks"
@@ -55,7 +57,8 @@ START_AGAIN = DOWN + ENTER
 
 
 def pick(question_id: str, value: str) -> str:
-    return DOWN * get_question(question_id).values.index(value) + ENTER
+    placeholder = 1 if question_id == "danger_now" else 0  # it starts on "nothing chosen"
+    return DOWN * (get_question(question_id).values.index(value) + placeholder) + ENTER
 
 
 def tick(*values: str) -> str:
@@ -68,8 +71,9 @@ def tick(*values: str) -> str:
 
 
 def questions(answers: dict[str, str], concerns: tuple[str, ...]) -> str:
-    """Every question answered, then "Yes, show my result" in the review."""
-    return "".join(pick(q, answers[q]) for q in QUESTION_IDS[:-1]) + tick(*concerns) + ENTER
+    """Every question answered, "Yes, show my result", and no check-in (when one is offered)."""
+    skip = SKIP_CHECKINS if for_concerns(concerns) else ""
+    return "".join(pick(q, answers[q]) for q in QUESTION_IDS[:-1]) + tick(*concerns) + ENTER + skip
 
 
 def insurance(payment_id: str) -> str:
@@ -216,6 +220,7 @@ def test_change_an_answer_before_the_result(keys, capsys) -> None:
         + tick("depression")
         + review_home + DOWN * 2 + ENTER  # home: from Yes to No
         + ENTER  # show my result
+        + SKIP_CHECKINS
         + SKIP_LEARN + SKIP_FIND + NO_SAVE + FINISH
     )
     assert run([]) == 0
@@ -294,7 +299,7 @@ def test_danger_stops_at_emergency_and_offers_only_crisis_help(
         raise AssertionError("the emergency path must not search for programs")
 
     monkeypatch.setattr("iopguide.directory.load.load_directory", no_search)
-    keys(START + pick("danger_now", "yes") + ENTER + DOWN + ENTER)  # lines again; finish
+    keys(START + pick("danger_now", "yes") + ENTER + DOWN * 2 + ENTER)  # lines again; finish
     assert run([]) == 0
     out = capsys.readouterr().out
     assert out.index("Get help now") < out.index("Please get help right now")
@@ -302,7 +307,8 @@ def test_danger_stops_at_emergency_and_offers_only_crisis_help(
     assert "Question 2 of 9" not in out
     after_result = asked[2:]  # the welcome, question 1, then only crisis help
     assert after_result == [
-        "What would you like to do now? | Show the crisis lines again | Finish"
+        "What would you like to do now? | Show the crisis lines again "
+        "| I answered this by mistake | Finish"
     ] * 2
     assert "Looking for programs" not in out
     assert "You don't have to go through this alone." in out
@@ -555,3 +561,79 @@ def test_free_name_skips_taken_names(tmp_path) -> None:
     (tmp_path / "a.md").write_text("", encoding="utf-8")
     (tmp_path / "a-2.md").write_text("", encoding="utf-8")
     assert guide.free_name(tmp_path / "a.md") == tmp_path / "a-3.md"
+
+
+# ---------------------------------------------------------------------------
+# Issue 11: check-ins after the nine questions; "I answered this by mistake"
+
+PHQ9_17 = [3, 3, 3, 3, 2, 1, 1, 1, 0]  # 17, moderately severe, item 9 "Not at all"
+
+
+def _answer_items(points: list[int]) -> str:
+    return "".join(DOWN * p + ENTER for p in points)
+
+
+def _nine(concerns: tuple[str, ...], answers: dict[str, str] = IOP_ANSWERS) -> str:
+    """The nine questions and "show my result", stopping at the check-in offer."""
+    return "".join(pick(q, answers[q]) for q in QUESTION_IDS[:-1]) + tick(*concerns) + ENTER
+
+
+def test_a_check_in_score_goes_into_the_reasons_and_the_summary(keys, capsys, asked, tmp_path):
+    weekly_enough = {**IOP_ANSWERS, "outpatient_enough": "yes"}
+    keys(
+        START + _nine(("depression",), weekly_enough)
+        + DOWN + ENTER  # PHQ-9
+        + _answer_items(PHQ9_17)
+        + SKIP_LEARN + SKIP_FIND + YES_SAVE + ENTER + FINISH
+    )
+    assert run([]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    offer = next(p for p in asked if p.startswith("Before your result"))
+    assert offer.endswith("No thanks, show my result | PHQ-9: low mood, 9 questions")
+    headline = "PHQ-9 17, moderately severe — bring this to your clinician."
+    assert out.index("PHQ-9: 17 of 27, moderately severe.") < out.index(headline)
+    assert "said weekly therapy would be enough. Talk with a clinician" in out
+    assert assess(Answers({**weekly_enough, "concerns": ("depression",)})).level == "iop"
+    saved = (tmp_path / SUMMARY_NAME).read_text(encoding="utf-8")
+    assert headline in saved
+
+
+def test_no_check_in_is_offered_when_no_concern_fits(keys, asked) -> None:
+    keys(START + _nine(("other",)) + SKIP_LEARN + SKIP_FIND + NO_SAVE + FINISH)
+    assert run([]) == 0
+    assert not any(p.startswith("Before your result") for p in asked)
+
+
+def test_a_flagged_item_9_then_danger_shows_the_emergency(keys, capsys) -> None:
+    keys(
+        START + _nine(("depression",))
+        + DOWN + ENTER + _answer_items([0] * 8 + [1])  # PHQ-9, item 9 "Several days"
+        + pick("danger_now", "yes")
+        + DOWN * 2 + ENTER  # finish
+    )
+    assert run([]) == 0
+    out = capsys.readouterr().out
+    assert out.index("Please talk to someone today") < out.index("Please get help right now")
+    assert "Looking for programs" not in out
+
+
+def test_answered_by_mistake_goes_back_to_the_danger_question(keys, capsys, asked) -> None:
+    keys(
+        START + pick("danger_now", "yes")
+        + DOWN + ENTER  # "I answered this by mistake"
+        + pick("danger_now", "no")
+        + "".join(pick(q, IOP_ANSWERS[q]) for q in QUESTION_IDS[1:-1]) + tick("other") + ENTER
+        + SKIP_LEARN + SKIP_FIND + NO_SAVE + FINISH
+    )
+    assert run([]) == 0
+    out = capsys.readouterr().out
+    assert out.index("Please get help right now") < out.index("looks like a good fit")
+    assert out.count("Question 1 of 9") == 2
+
+
+def test_enter_enter_at_the_danger_question_never_answers_it(keys, capsys) -> None:
+    keys(START + ENTER + ENTER + CTRL_C)  # Enter on "nothing chosen", twice
+    assert run([]) == 130
+    out = capsys.readouterr().out
+    assert "Please choose Yes or No." in out
+    assert "Please get help right now" not in out

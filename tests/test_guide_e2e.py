@@ -17,6 +17,21 @@ pytestmark = [
 
 IOPGUIDE = Path(sys.executable).with_name("iopguide")
 DOWN, ENTER = "\x1b[B", "\r"
+READ_ON = r"Press Enter to read on \(part (\d+) of"
+
+
+def read_on(child: pexpect.spawn, until: str) -> None:
+    """Page through a long result (Enter once at each pause) until *until* appears.
+
+    prompt_toolkit draws a prompt again when it is answered, so each part's
+    pause is answered only the first time it is seen.
+    """
+    answered: set[str] = set()
+    while child.expect([until, READ_ON]) == 1:
+        part = child.match.group(1)
+        if part not in answered:
+            answered.add(part)
+            child.send(ENTER)
 CHOOSE = r"\(use the arrow keys, then Enter\)"
 
 
@@ -50,15 +65,16 @@ def test_welcome_to_programs_and_a_calm_finish(tmp_path: Path) -> None:
     child = spawn(tmp_path)
     child.send(ENTER)  # Start the questions
     # No; No; No; None right now; No (need more); A lot; Yes (home); Yes (time)
-    for keys in [DOWN, DOWN, DOWN, "", DOWN, DOWN * 2, "", ""]:
+    for keys in [DOWN * 2, DOWN, DOWN, "", DOWN, DOWN * 2, "", ""]:
         choose(child, keys)
     child.expect("Question 9 of 9")
     child.expect("Enter when done")
     child.send(" " + ENTER)  # Depression
     child.expect("Is everything right?")
     child.send(ENTER)
+    choose(child, "")  # no check-in
     child.expect(r"An intensive outpatient program \(IOP\) looks like a good fit")
-    child.expect("read more about IOPs")
+    read_on(child, "read more about IOPs")
     choose(child, "")  # No thanks, carry on
     child.expect(r"look for intensive outpatient \(IOP\) programs")
     choose(child, "")  # Yes
@@ -85,7 +101,7 @@ def test_welcome_to_programs_and_a_calm_finish(tmp_path: Path) -> None:
 def test_ctrl_c_half_way(tmp_path: Path) -> None:
     child = spawn(tmp_path, columns=40)
     child.send(ENTER)
-    choose(child, DOWN)  # No
+    choose(child, DOWN * 2)  # No (the pointer starts on "nothing chosen")
     child.expect("Question 2 of 9")
     child.expect(CHOOSE)
     child.sendcontrol("c")

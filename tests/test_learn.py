@@ -94,7 +94,7 @@ KEY_FACTS = {
         "12-step", "peer", "drug and alcohol testing", "CBT", "DBT", "Motivational enhancement",
     ],
     "schedule": [
-        "3–5 days a week", "2–4 hours a day", "About 9–20 hours a week", "about 6 hours",
+        "3–5 days a week", "About 3 hours a day", "About 9–19 hours a week", "about 6 hours",
         "morning", "evening", "weekend", "telehealth", "several weeks to a few months",
     ],
     "benefits-challenges": [
@@ -104,7 +104,8 @@ KEY_FACTS = {
     ],
     "finding-a-program": [
         "clinician", "FindTreatment.gov", "SAMHSA", "mental-health organizations",
-        "iopguide find", "48 hours", "insurance", "evening, weekend", "therapies",
+        "iopguide find", "waiting list and keep looking", "insurance", "evening, weekend",
+        "therapies",
         "families", "medication", "licensed", "accredited", "after the program",
     ],
     "paying": [
@@ -171,8 +172,19 @@ def test_level_descriptions_cover_every_level_and_emergency() -> None:
         assert json.loads(json.dumps(level.to_dict()))["components"] == list(level.components)
 
 
+def test_no_unsourced_or_inconsistent_facts_remain() -> None:
+    """Issue 11: no 48-hour rule, no 9-20 hours, and 'not enough' names severe symptoms."""
+    from iopguide.content.topics import list_topics
+
+    for topic in list_topics():
+        assert "48 hours" not in topic.body()
+        assert "9–20" not in topic.body() and "2–4 hours" not in topic.body()
+    what = next(t for t in list_topics() if t.id == "what-is-iop").body()
+    assert "severe, or you need medical supervision or stabilisation" in what
+
+
 def test_level_descriptions_carry_the_key_hours() -> None:
-    assert "9–20 hours a week" in describe("iop").hours
+    assert "9–19 hours a week" in describe("iop").hours
     assert "3–5 days" in describe("iop").hours
     assert "6–8 hours a day" in describe("php").hours
     assert "weekdays" in describe("php").hours

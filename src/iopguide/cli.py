@@ -249,6 +249,31 @@ def assess(
 
 
 @app.command()
+def screen(
+    name: Annotated[
+        str | None, typer.Argument(help="phq9, gad7 or auditc; leave out to list them.")
+    ] = None,
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            help="A YAML or JSON file of answers, e.g. phq9_1: 2 ('-' reads stdin).",
+            show_default=False,
+        ),
+    ] = None,
+    answer: Annotated[
+        list[str] | None,
+        typer.Option("--answer", help="One answer as item=points, e.g. 1=2 (repeatable)."),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Standard check-ins (PHQ-9, GAD-7, AUDIT-C): a score to bring to your clinician."""
+    from iopguide.commands.screen import run_screen
+
+    run_screen(name, answers_file=answers, answer_flags=answer or [], json_output=json_output)
+
+
+@app.command()
 def learn(
     topic: Annotated[str | None, typer.Argument(help="A topic; leave out to list them.")] = None,
     markdown: Annotated[

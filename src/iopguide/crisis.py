@@ -38,22 +38,25 @@ EMERGENCY_911 = HelpLine(
     notes="Immediate danger to life, a medical emergency or an overdose.",
     kind="crisis",
 )
+#: The SAMHSA National Helpline's number alone, for sentences that point to it.
+SAMHSA_PHONE = "1-800-662-4357"
 SAMHSA_HELPLINE = HelpLine(
     name="SAMHSA National Helpline",
-    how="Call 1-800-662-4357 (1-800-662-HELP); TTY 1-800-487-4889; text your ZIP code to 435748",
+    how=f"Call {SAMHSA_PHONE} (1-800-662-HELP); TTY 1-800-487-4889; text your ZIP code to 435748",
     notes="24/7, free, confidential, English and Spanish. Referrals and information about "
     "treatment - not crisis counselling.",
     kind="referral",
 )
 FINDTREATMENT = "FindTreatment.gov"
 
-#: Always in this order: danger first, referrals after.
+#: Always in this order: danger first, referrals after. The SAMHSA Helpline is a
+#: referral line, not a crisis line: JSON gives it its own key (``helpline``).
 CRISIS_LINES: tuple[HelpLine, ...] = (LIFELINE_988, EMERGENCY_911)
 ALL_LINES: tuple[HelpLine, ...] = (LIFELINE_988, EMERGENCY_911, SAMHSA_HELPLINE)
 
 #: The one line that ends every table of output.
 FOOTER = "In crisis: call or text 988 (Suicide & Crisis Lifeline). In danger: call 911."
 REFERRAL_LINE = (
-    "For help finding treatment: SAMHSA National Helpline 1-800-662-4357 (free, 24/7), "
+    f"For help finding treatment: SAMHSA National Helpline {SAMHSA_PHONE} (free, 24/7), "
     "or FindTreatment.gov."
 )

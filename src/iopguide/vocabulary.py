@@ -109,7 +109,7 @@ LEVELS = Vocabulary(
             "iop",
             "Intensive outpatient (IOP)",
             ("intensive outpatient", "intensive outpatient program", "intensive"),
-            "About 9-20 hours a week, 3-5 days, while living at home.",
+            "About 9-19 hours a week, 3-5 days, while living at home.",
             short="IOP",
         ),
         Term(

@@ -15,12 +15,20 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
-import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import IO
 
+from iopguide.assessment.danger import (
+    FALSE_WORDS,
+    MAX_SCAN_BYTES,
+    TRUE_WORDS,
+    danger_in_text,
+    danger_word,
+    reads_as_yes,
+    tidy,
+)
 from iopguide.assessment.questions import QUESTION_IDS, Question, get_question, load_questions
 from iopguide.errors import DataError, IopguideError, Problem, UsageError
 from iopguide.io.reading import open_without_waiting
@@ -33,10 +41,6 @@ Value = str | tuple[str, ...]
 MAX_ANSWERS_BYTES = 64 * 1024
 #: More concerns than this in one answer is a mistake (there are nine to choose from).
 MAX_LIST_ITEMS = 100
-
-_TRUE_WORDS = {"true", "y", "on"}
-_FALSE_WORDS = {"false", "n", "off"}
-
 
 @dataclass(frozen=True)
 class Answers:
@@ -120,15 +124,17 @@ def _one_value(question: Question, raw: object, given: object) -> str:
         word = "yes" if raw else "no"
         if word in question.values:
             return word
+    elif isinstance(raw, int) and raw in (0, 1) and "yes" in question.values:
+        return "yes" if raw == 1 else "no"
     elif isinstance(raw, str):
-        text = raw.strip()
+        text = tidy(raw)
         found = question.resolve(text)
         if found is not None:
             return found
         lowered = text.lower()
-        if lowered in _TRUE_WORDS and "yes" in question.values:
+        if lowered in TRUE_WORDS and "yes" in question.values:
             return "yes"
-        if lowered in _FALSE_WORDS and "no" in question.values:
+        if lowered in FALSE_WORDS and "no" in question.values:
             return "no"
     hint = ""
     if isinstance(raw, str):
@@ -203,23 +209,35 @@ def read_answers_file(path: str, *, stdin: IO[str] | None = None) -> dict[str, o
 
 
 def read_answers_text(path: str, *, stdin: IO[str] | None = None) -> tuple[str, str]:
-    """The text of an answers file (at most one character over the limit) and its name."""
+    """The text of an answers file and its name.
+
+    Up to :data:`MAX_SCAN_BYTES` is read, so that a file too big to parse can
+    still be searched for a danger_now answer; parsing refuses anything over
+    :data:`MAX_ANSWERS_BYTES`. Stdin is read as bytes where it can be, so UTF-16
+    (what Windows PowerShell pipes) is understood there too.
+    """
     name = "stdin" if path == "-" else path
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin
-        text = stream.read(MAX_ANSWERS_BYTES + 1)
-    else:
         try:
-            with open_without_waiting(path) as handle:  # a FIFO must not hang
-                raw = handle.read(4 * (MAX_ANSWERS_BYTES + 1))
-        except FileNotFoundError:
-            raise UsageError(f"No answers file at {clean(path)!r}.") from None
-        except IsADirectoryError:
-            raise UsageError(f"{clean(path)!r} is a folder, not an answers file.") from None
-        except OSError as err:
-            raise UsageError(f"Cannot read {clean(path)!r}: {err.strerror}.") from None
-        text = _decode(raw, name)[: MAX_ANSWERS_BYTES + 1]
-    return text, name
+            binary = getattr(stream, "buffer", None)
+            if binary is not None:
+                return _decode(binary.read(MAX_SCAN_BYTES + 1), name), name
+            return stream.read(MAX_SCAN_BYTES + 1), name
+        except (AttributeError, OSError, ValueError):  # closed (<&-) or unreadable
+            raise UsageError("Cannot read the answers from stdin: it is closed.") from None
+        except UnicodeDecodeError:
+            raise UsageError("The answers on stdin are not text (YAML or JSON).") from None
+    try:
+        with open_without_waiting(path) as handle:  # a FIFO must not hang
+            raw = handle.read(MAX_SCAN_BYTES + 1)
+    except FileNotFoundError:
+        raise UsageError(f"No answers file at {clean(path)!r}.") from None
+    except IsADirectoryError:
+        raise UsageError(f"{clean(path)!r} is a folder, not an answers file.") from None
+    except OSError as err:
+        raise UsageError(f"Cannot read {clean(path)!r}: {err.strerror}.") from None
+    return _decode(raw, name), name
 
 
 class UnreadableAnswers(DataError):
@@ -231,13 +249,23 @@ class UnreadableAnswers(DataError):
 
 
 def _decode(raw: bytes, name: str) -> str:
-    """UTF-8 (with or without a BOM), or UTF-16 with a BOM (what Windows PowerShell writes)."""
+    """UTF-8 (with or without a BOM), or UTF-16 (what Windows PowerShell writes).
+
+    UTF-16 is recognised by its BOM, or without one by the zero bytes of ASCII
+    text. Text cut at the scan limit is decoded leniently (it is only searched).
+    """
     import codecs
 
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
+    elif len(raw) >= 2 and raw[1::2].count(0) > len(raw) // 4:
+        encoding = "utf-16-le"
+    elif len(raw) >= 2 and raw[0::2].count(0) > len(raw) // 4:
+        encoding = "utf-16-be"
     else:
         encoding = "utf-8-sig"
+    if len(raw) > MAX_SCAN_BYTES:
+        return raw[:MAX_SCAN_BYTES].decode(encoding, "replace")
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError:
@@ -258,7 +286,7 @@ def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
         return {}
     try:
         if stripped.startswith("{") and _looks_like_json(stripped):
-            data = json.loads(stripped)
+            data = json.loads(stripped, object_pairs_hook=_unique_json_object)
         else:
             data = yaml.load(stripped, Loader=_loader())  # a SafeLoader subclass
     except _Refused as err:
@@ -285,6 +313,16 @@ def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
                      hint="Write one answer a line, like  time: yes")]
         )
     return data
+
+
+def _unique_json_object(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refusing a key given twice as YAML does (json keeps the last one)."""
+    out: dict[str, object] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Refused(f"{_shown(key)} is answered twice; keep one.", 1)
+        out[key] = value
+    return out
 
 
 def _looks_like_json(text: str) -> bool:
@@ -420,53 +458,6 @@ def _in_danger_despite(
     return Gathered(gathered.answers, gathered.set_aside, unreadable=why)
 
 
-# A line answering danger_now with yes, in YAML (block or flow) or JSON, the key
-# at the start of a line or after "{" or ",", the value quoted or not.
-_DANGER_YES = re.compile(
-    r"""(?:^|[{,])\s*(?:-\s+)?(["']?)danger[ _-]?now\1\s*:\s*"""
-    r"""(["']?)(?:yes|y|true|on)\2\s*(?:[,}]|$)""",
-    re.IGNORECASE,
-)
-
-
-def _without_comment(line: str) -> str:
-    """*line* up to a YAML comment: a "#" at its start or after a space, outside quotes.
-
-    A quote opens a string only where a value can start (so ``don't`` opens none);
-    JSON strings are double-quoted, so a "#" in them is kept too.
-    """
-    quote = ""
-    previous = " "
-    index = 0
-    while index < len(line):
-        char = line[index]
-        if quote:
-            if char == "\\" and quote == '"':
-                index += 1  # skip the escaped character
-            elif char == quote:
-                quote = ""
-        elif char in "\"'" and (previous.isspace() or previous in "{[,:"):
-            quote = char
-        elif char == "#" and previous.isspace():
-            return line[:index]
-        previous = char
-        index += 1
-    return line
-
-
-def danger_in_text(text: str) -> bool:
-    """Whether a line of *text* answers danger_now with yes, read without parsing.
-
-    For answers that cannot be parsed (a duplicate key, a syntax error further
-    down): the person may still be in danger and must be shown help. Comments
-    are ignored; ``danger_now: no`` is not yes.
-    """
-    for line in text[: MAX_ANSWERS_BYTES + 1].splitlines():
-        if "anger" in line.lower() and _DANGER_YES.search(_without_comment(line)):
-            return True
-    return False
-
-
 def gather_answers(
     file_answers: Mapping[object, object] | None, flags: Iterable[str] = ()
 ) -> Gathered:
@@ -477,6 +468,7 @@ def gather_answers(
     """
     raw: dict[str, object] = {}
     problems: list[str] = []
+    danger_said: list[object] = []  # every answer to danger_now, from any key spelling or flag
 
     def take(key: object, value: object, *, from_flag: bool) -> None:
         try:
@@ -486,6 +478,8 @@ def gather_answers(
             return
         if value is None:  # "time:" with nothing after it is simply not answered yet
             return
+        if question.id == "danger_now":
+            danger_said.append(value)
         if from_flag and question.multiple and question.id in flag_seen:
             # --answer concerns=a --answer concerns=b adds up
             raw[question.id] = f"{raw[question.id]},{value}"
@@ -505,6 +499,15 @@ def gather_answers(
             continue
         take(key, value, from_flag=True)
 
+    conflict = len({danger_word(v) for v in danger_said}) > 1
+    if any(reads_as_yes(v) for v in danger_said) or conflict:
+        raw["danger_now"] = "yes"  # any yes, or two different answers: doubt means danger
+        if conflict:
+            problems.insert(
+                0,
+                "danger_now was answered more than once, with different answers; "
+                "any doubt about danger counts as danger.",
+            )
     values: dict[str, Value] = {}
     for qid in QUESTION_IDS:
         if qid in raw:

@@ -51,25 +51,43 @@ def _run(*, answers_file: str | None, answer_flags: list[str], json_output: bool
     if scripted:
         answers = gathered.answers
         require_complete(answers)
-    else:
-        answers = _ask(gathered.answers, json_output=json_output)
+        show(assess(answers), json_output=json_output)
+        return
+    _interactive(gathered.answers, json_output=json_output)
 
-    show(assess(answers), json_output=json_output)
+
+def _interactive(given: Answers, *, json_output: bool) -> None:
+    """Ask, show the result a screenful at a time; after an emergency, offer the way back."""
+    from iopguide.ui.assessment_view import render_assessment
+    from iopguide.ui.prompts import ANSWERED_BY_MISTAKE, ask_assessment
+
+    asker = asker_for(json_output=json_output)
+    _intro(asker.console, plain=asker.plain)
+    answers = ask_assessment(given, asker=asker)
+    while True:
+        result = assess(answers)
+        if json_output:
+            show(result, json_output=True)
+        else:
+            render_assessment(result, asker.console, plain=asker.plain, pause=asker.pause)
+        if json_output or result.level != "emergency":
+            return  # (--json: stdout carries exactly one object)
+        if asker.after_emergency() != ANSWERED_BY_MISTAKE:
+            return
+        rest = {k: v for k, v in answers.values.items() if k != "danger_now"}
+        answers = ask_assessment(Answers(rest), asker=asker)
 
 
-def _ask(given: Answers, *, json_output: bool) -> Answers:
+def asker_for(*, json_output: bool):  # type: ignore[no-untyped-def]
     """The questions in the terminal; on stderr when stdout is for JSON."""
     from iopguide.ui.console import stderr_console, stdout_console
-    from iopguide.ui.prompts import Asker, ask_assessment
+    from iopguide.ui.prompts import Asker
 
     if json_output:
         from prompt_toolkit.output import create_output
 
-        asker = Asker(stderr_console(), output=create_output(stdout=sys.stderr))
-    else:
-        asker = Asker(stdout_console())
-    _intro(asker.console, plain=asker.plain)
-    return ask_assessment(given, asker=asker)
+        return Asker(stderr_console(), output=create_output(stdout=sys.stderr))
+    return Asker(stdout_console())
 
 
 def _intro(console, *, plain: bool) -> None:  # type: ignore[no-untyped-def]

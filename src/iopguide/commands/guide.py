@@ -1,12 +1,15 @@
 """``iopguide`` with no command: the guided flow, for a person at home or a counselor live.
 
-Welcome -> the nine questions (review and change) -> the result -> an offer to
+Welcome -> the nine questions (review and change) -> an offer of the standard
+check-ins that fit the person's concerns (PHQ-9, GAD-7, AUDIT-C; skippable) ->
+the result, headline first and paged so it stays on screen -> an offer to
 read more -> an offer to find programs (level and concerns carried over; only
 the ZIP and how they would pay are asked) -> an offer to save a Markdown summary
 -> a calm close, with "Start again for someone else" for counselors.
 
 When the person says they are in danger the result is the emergency page, and
-the flow offers nothing but the crisis lines again or finishing.
+the flow offers nothing but the crisis lines again, "I answered this by
+mistake" (back to that question, the lines still on screen) or finishing.
 
 Everything one person tells us lives in one :class:`_Session`, created afresh
 for each run and dropped afterwards; nothing is cached at module level. Every
@@ -30,7 +33,9 @@ from iopguide.errors import Interrupted, IopguideError
 from iopguide.exit_codes import ExitCode
 
 if TYPE_CHECKING:
+    from iopguide.assessment.answers import Answers
     from iopguide.assessment.rules import Assessment
+    from iopguide.assessment.screening import ScreenResult
     from iopguide.directory.model import Directory
     from iopguide.directory.search import Filters, Match, SearchResult
     from iopguide.ui.prompts import Asker
@@ -127,10 +132,11 @@ class _Session:
 
     def run(self) -> bool:
         """Go through the guide; True when a counselor asks to start again for someone else."""
+        from iopguide.assessment.answers import Answers
         from iopguide.assessment.rules import assess
         from iopguide.ui import guide_view
         from iopguide.ui.assessment_view import render_assessment
-        from iopguide.ui.prompts import ask_assessment
+        from iopguide.ui.prompts import ANSWERED_BY_MISTAKE, ask_assessment
 
         guide_view.render_welcome(self.console, plain=self.plain)
         start = self._select(
@@ -141,31 +147,61 @@ class _Session:
             return False
 
         answers = ask_assessment(asker=self.asker)
-        self.assessment = assess(answers)
-        render_assessment(self.assessment, self.console, plain=self.plain)
-
-        if self.assessment.level == "emergency":
-            self._emergency()
-            return False
+        checkins: list = []
+        while True:
+            if not answers.in_danger:
+                found = self._offer_checkins(answers)
+                if found is None:  # a flagged check-in, then "yes, I am in danger"
+                    answers = answers.merged(Answers({"danger_now": "yes"}))
+                else:
+                    checkins = found
+            self.assessment = assess(answers, checkins)
+            render_assessment(
+                self.assessment, self.console, plain=self.plain, pause=self.asker.pause
+            )
+            if self.assessment.level != "emergency":
+                break
+            if self.asker.after_emergency() != ANSWERED_BY_MISTAKE:
+                guide_view.render_emergency_closing(self.console, plain=self.plain)
+                return False
+            rest = {k: v for k, v in answers.values.items() if k != "danger_now"}
+            answers = ask_assessment(Answers(rest), asker=self.asker)
 
         self._offer_learn()
         self._offer_find()
         self._offer_save()
         return self._finish()
 
-    def _emergency(self) -> None:
-        """Crisis help only: the lines again, or finish. No searching, no saving."""
-        from iopguide.ui import guide_view
+    def _offer_checkins(self, answers: Answers) -> list[ScreenResult] | None:
+        """The standard check-ins that fit the concerns, each skippable.
 
-        while True:
+        None when a flagged check-in (PHQ-9 item 9) is followed by "yes, I am in
+        danger right now".
+        """
+        from iopguide.assessment.screening import for_concerns, score
+        from iopguide.ui.prompts import ask_danger_now
+        from iopguide.ui.screen_view import ask_items, render_score_line
+
+        concerns = answers.get("concerns")
+        remaining = list(for_concerns(concerns if isinstance(concerns, tuple) else ()))
+        results: list[ScreenResult] = []
+        while remaining:
             picked = self._select(
-                "What would you like to do now?",
-                [("Show the crisis lines again", "lines"), ("Finish", "finish")],
+                "Before your result: would you like to answer a standard check-in? "
+                "Clinicians use these short questionnaires; your score goes with your result.",
+                [("No thanks, show my result", _DONE)]
+                + [(f"{i.name}: {i.short}", i.id) for i in remaining],
             )
-            if picked == "finish":
-                guide_view.render_emergency_closing(self.console, plain=self.plain)
-                return
-            guide_view.render_crisis_lines(self.console, plain=self.plain)
+            if picked == _DONE:
+                break
+            instrument = next(i for i in remaining if i.id == picked)
+            remaining.remove(instrument)
+            result = score(instrument, ask_items(instrument, {}, self.asker))
+            results.append(result)
+            render_score_line(result, self.console, plain=self.plain)
+            if result.safety_flagged and ask_danger_now(self.asker) == "yes":
+                return None
+        return results
 
     def _offer_learn(self) -> None:
         from iopguide.content.topics import list_topics
@@ -186,7 +222,7 @@ class _Session:
             picked = self._select(message, choices)
             if picked == _DONE:
                 return
-            render_topic(by_id[picked], self.console)
+            render_topic(by_id[picked], self.console, pause=self.asker.pause)
             read.add(picked)
 
     def _offer_find(self) -> None:

@@ -14,6 +14,26 @@ from iopguide import crisis
 from iopguide.errors import UsageError
 from iopguide.vocabulary import LEVELS
 
+#: How each level is usually paid for: one line per level, because coverage differs
+#: (Medicare covers hospital care, PHP, IOP (since 2024) and outpatient therapy, but
+#: generally not residential treatment). Emergency help never waits on cost.
+PAYING: dict[str, str] = {
+    "detox": "Ask about cost and insurance: most health insurance plans and Medicaid cover "
+    "medically needed withdrawal management, and Medicare covers it in a hospital. Call your "
+    "insurer to confirm.",
+    "inpatient": "Ask about cost and insurance: most health insurance plans, Medicaid and "
+    "Medicare cover hospital care. Call your insurer to confirm what you would pay.",
+    "residential": "Ask about cost and insurance: many private plans and some state Medicaid "
+    "programs cover residential treatment, but Medicare generally does not. Call your insurer "
+    "before you start, and ask programs about sliding-scale fees or state-funded places.",
+    "php": "Ask about cost and insurance: most insurance plans, Medicaid and Medicare cover a "
+    "PHP, but call your insurer to confirm.",
+    "iop": "Ask about cost and insurance: most insurance plans and Medicaid cover an IOP, and "
+    "Medicare has covered IOP since 2024. Call your insurer to confirm.",
+    "outpatient": "Ask about cost and insurance: most insurance plans, Medicaid and Medicare "
+    "cover therapy. Many therapists also offer sliding-scale fees.",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class LevelDescription:
@@ -121,12 +141,14 @@ _LEVELS: tuple[LevelDescription, ...] = (
     LevelDescription(
         id="iop",
         title="Intensive outpatient program (IOP)",
-        hours="About 9–20 hours a week: 3–5 days, 2–4 hours a day (adolescents from about 6 hours)",
+        hours="About 9–19 hours a week: about 3 hours a day, 3–5 days a week (adolescents from "
+        "about 6 hours)",
         where_you_live="At home; you keep up work, school or caring",
         who_for="People who need more support than weekly therapy but not 24-hour care, who have "
         "a stable home and can commit to attending. Often a step down from inpatient care. "
-        "Not enough for someone in danger, who needs medical detox, or who needs round-the-clock "
-        "supervision.",
+        "Not enough for someone in danger, who needs medical detox, who needs round-the-clock "
+        "supervision, or whose symptoms are severe or need medical supervision or "
+        "stabilisation.",
         components=(
             "Individual therapy",
             "Group therapy",

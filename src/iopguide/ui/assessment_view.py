@@ -6,11 +6,16 @@ in mind, what care at that level looks like, next steps, the disclaimer and the
 crisis line. Lines are capped at ``PAGE_WIDTH`` columns so a projector still
 reads like a page; every part stacks, so 40 columns works too. With
 ``IOPGUIDE_PLAIN=1`` there are no boxes or colour, for screen readers.
+
+In a terminal the page is shown a screenful at a time
+(:func:`iopguide.ui.paging.print_paged`):
+the headline (title, summary, why) comes first and stays on screen until the
+person asks for more, at 80x24 and at 40x24 alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from iopguide import crisis
@@ -23,9 +28,17 @@ if TYPE_CHECKING:
 
 
 def render_assessment(
-    assessment: Assessment, console: Console | None = None, *, plain: bool | None = None
+    assessment: Assessment,
+    console: Console | None = None,
+    *,
+    plain: bool | None = None,
+    pause: Callable[[str], None] | None = None,
 ) -> None:
-    """Print *assessment* on *console* (stdout by default)."""
+    """Print *assessment* on *console* (stdout by default).
+
+    With *pause* (interactive use), a page taller than the terminal is shown a
+    screenful at a time, calling *pause* between screenfuls.
+    """
     if console is None:
         from iopguide.ui.console import stdout_console
 
@@ -35,7 +48,13 @@ def render_assessment(
 
         plain = plain_mode()
     width = page_width(console)
-    print_page(console, build_page(assessment, plain=plain, width=width), width)
+    page = build_page(assessment, plain=plain, width=width)
+    if pause is not None and console.is_terminal:
+        from iopguide.ui.paging import print_paged
+
+        print_paged(console, page, width, pause)
+    else:
+        print_page(console, page, width)
 
 
 def build_page(assessment: Assessment, *, plain: bool = False, width: int = PAGE_WIDTH) -> list:

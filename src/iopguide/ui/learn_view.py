@@ -9,7 +9,7 @@ page is printed as plain text (no ANSI codes, no trailing padding).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from iopguide import crisis
@@ -26,8 +26,13 @@ LIST_TABLE_MIN_WIDTH = 70
 OPEN_HINT = "Open a topic with: iopguide learn TOPIC  (add --markdown for a handout)"
 
 
-def render_topic(topic: Topic, console: Console | None = None) -> None:
-    """Show *topic*: a title rule, the text, and the crisis line at the end."""
+def render_topic(
+    topic: Topic, console: Console | None = None, *, pause: Callable[[str], None] | None = None
+) -> None:
+    """Show *topic*: a title rule, the text, and the crisis line at the end.
+
+    With *pause* (the guided flow), a screenful at a time in a terminal.
+    """
     from rich.markdown import Markdown
     from rich.rule import Rule
     from rich.text import Text
@@ -45,6 +50,11 @@ def render_topic(topic: Topic, console: Console | None = None) -> None:
             else:
                 page += [Text(""), Markdown(levels_markdown("list")), Text("")]
     page += [Text(""), Rule(style="dim"), _footer(width)]
+    if pause is not None and console.is_terminal:
+        from iopguide.ui.paging import print_paged
+
+        print_paged(console, page, width, pause)
+        return
     print_page(console, page, width)
 
 

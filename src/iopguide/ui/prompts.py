@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 
 #: The review's first choice: go on to the result.
 SHOW_RESULT = "__show_result__"
+#: Where the pointer starts on the danger question, so Enter, Enter never answers it.
+NOTHING_CHOSEN = "__nothing_chosen__"
+#: The emergency page's way back to the danger question.
+ANSWERED_BY_MISTAKE = "__mistake__"
 
 
 def can_prompt(*, prompts_on_stderr: bool = False) -> bool:
@@ -206,11 +210,68 @@ class Asker:
         """Ask *question*; *current* (when changing an answer) is pre-selected."""
         self.show_header(question, position, total)
         choices = [(c.label, c.value) for c in question.choices]
+        if question.id == "danger_now":
+            return self._ask_danger(question, choices, current)
         if question.multiple:
             checked = current if isinstance(current, tuple) else ()
             picked = set(self.checkbox(question.prompt, choices, checked=checked))
             return tuple(v for v in question.values if v in picked)
         return str(self.select(question.prompt, choices, default=current))
+
+
+    def _ask_danger(
+        self, question: Question, choices: list[tuple[str, Any]], current: Value | None
+    ) -> str:
+        """The danger question starts with nothing chosen (or, when changing, the answer
+        given): a stray Enter only asks again, never answers it."""
+        start = current if current in ("yes", "no") else NOTHING_CHOSEN
+        if self.plain:  # a line at a time: Enter alone asks again, so Yes stays 1 and No 2
+            return str(self.select(question.prompt, choices, default=current))
+        placeholder = ("(Nothing chosen yet)", NOTHING_CHOSEN)
+        while True:
+            picked = self.select(question.prompt, [placeholder, *choices], default=start)
+            if picked != NOTHING_CHOSEN:
+                return str(picked)
+            from rich.text import Text
+
+            self.console.print(Text("Please choose Yes or No.", style="" if self.plain else "bold"))
+
+    def after_emergency(self) -> str:
+        """After the emergency page: the lines again, "I answered this by mistake", or finish.
+
+        Returns ``ANSWERED_BY_MISTAKE`` or ``"finish"``; the crisis lines stay on screen.
+        """
+        while True:
+            self.console.print()
+            picked = self.select(
+                "What would you like to do now?",
+                [
+                    ("Show the crisis lines again", "lines"),
+                    ("I answered this by mistake", ANSWERED_BY_MISTAKE),
+                    ("Finish", "finish"),
+                ],
+            )
+            if picked != "lines":
+                return str(picked)
+            from iopguide.ui.guide_view import render_crisis_lines
+
+            render_crisis_lines(self.console, plain=self.plain)
+
+    def pause(self, message: str = "Press Enter to read on") -> None:
+        """Wait for Enter before more text scrolls the last screenful away."""
+        self.text(message)
+
+
+def ask_danger_now(asker: Asker) -> str:
+    """The danger question alone (after a flagged check-in, or a mistaken "yes")."""
+    from rich.text import Text
+
+    from iopguide.assessment.questions import get_question
+
+    question = get_question("danger_now")
+    asker.console.print()
+    asker.console.print(Text(f"Why we ask: {question.why}", style="" if asker.plain else "italic"))
+    return asker._ask_danger(question, [(c.label, c.value) for c in question.choices], None)
 
 
 def _with_ctrl_d(prompt: Any) -> Any:
