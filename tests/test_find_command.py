@@ -13,6 +13,12 @@ from iopguide import crisis
 from iopguide.cli import run
 
 
+@pytest.fixture(autouse=True)
+def _sample_directory(monkeypatch) -> None:
+    """These tests read the fictional sample directory; test_national.py covers the default."""
+    monkeypatch.setenv("IOPGUIDE_DIRECTORY", "sample")
+
+
 def call(capsys, *args: str) -> tuple[int, str, str]:
     code = run(list(args))
     out, err = capsys.readouterr()
@@ -73,8 +79,16 @@ def test_json_has_the_documented_shape_and_nothing_else_on_stdout(capsys) -> Non
         "distance_miles",
         "matched",
         "last_verified",
+        "serves_only",
+        "reach",
+        "level_match",
+        "condition_match",
+        "listed",
     ):
         assert key in first
+    assert first["reach"] == "in_person" and first["level_match"] == "listed"
+    assert first["condition_match"] is None  # no condition was asked
+    assert isinstance(payload["telehealth_elsewhere"], int)
     assert set(first["location"]) >= {"street", "city", "state", "zip", "lat", "lon"}
     assert "iop" in first["levels"]
     assert isinstance(first["distance_miles"], float)
@@ -138,7 +152,7 @@ def test_show_prints_the_whole_record(capsys) -> None:
     pid = json.loads(out)["results"][0]["id"]
     code, out, _ = call(capsys, "show", pid)
     assert code == 0
-    for label in ("Levels of care", "Treats", "Payment", "Address", "Phone", "Last verified"):
+    for label in ("Levels of care", "Treats", "Payment", "Address", "Phone", "Listed / checked"):
         assert label in out
     code, out, _ = call(capsys, "show", pid, "--json")
     assert json.loads(out)["program"]["id"] == pid
@@ -261,9 +275,9 @@ def test_directory_given_before_the_command_is_used_by_it(capsys, hostile_file) 
 def test_a_typed_directory_beats_the_environment_wherever_it_stands(
     capsys, monkeypatch, hostile_file
 ) -> None:
-    from iopguide.directory.load import builtin_directory_path
+    from iopguide.directory.load import sample_directory_path
 
-    monkeypatch.setenv("IOPGUIDE_DIRECTORY", str(builtin_directory_path()))
+    monkeypatch.setenv("IOPGUIDE_DIRECTORY", str(sample_directory_path()))
     for args in (
         ["--directory", str(hostile_file), "find", "--json"],
         ["find", "--directory", str(hostile_file), "--json"],
@@ -273,3 +287,18 @@ def test_a_typed_directory_beats_the_environment_wherever_it_stands(
         assert [r["id"] for r in json.loads(out)["results"]] == ["markup-clinic"], args
     code, out, _ = call(capsys, "find", "--json")
     assert json.loads(out)["sample"] is True  # the variable alone still counts
+
+
+@pytest.mark.parametrize("radius", ["nan", "inf"])
+def test_a_radius_that_is_not_a_distance_is_a_usage_error(capsys, radius) -> None:
+    code, out, err = call(capsys, "find", "--zip", "40202", "--radius", radius)
+    assert code == 2 and out == ""
+    assert "--radius must be a number of miles" in err
+
+
+def test_show_to_a_pipe_is_plain_text_of_a_readable_width(capsys) -> None:
+    _, out, _ = call(capsys, "find", "--zip", "40202", "--json", "--limit", "1")
+    pid = json.loads(out)["results"][0]["id"]
+    code, out, _ = call(capsys, "show", pid)
+    assert code == 0 and "\x1b" not in out
+    assert max(len(line) for line in out.splitlines()) <= 200  # a rule once filled 30,000

@@ -22,7 +22,7 @@ from iopguide import crisis
 from iopguide.assessment import QUESTION_IDS, Answers, assess, get_question
 from iopguide.assessment.screening import for_concerns
 from iopguide.cli import run
-from iopguide.commands import guide
+from iopguide.commands import guide, guide_search
 from iopguide.directory.load import load_directory
 from iopguide.directory.search import parse_filters, search
 from iopguide.ui.prompts import Asker
@@ -54,6 +54,10 @@ NO_SAVE = ENTER  # "No thanks"
 YES_SAVE = DOWN + ENTER
 FINISH = ENTER
 START_AGAIN = DOWN + ENTER
+# The guided search: who the care is for, then browsing the results.
+ADULT = DOWN * 3 + ENTER  # "An adult"
+WHO_SKIP = UP + ENTER  # the last choice: "Rather not say, or skip this"
+DONE_BROWSING = UP + ENTER  # the last choice: "Done looking at programs"
 
 
 def pick(question_id: str, value: str) -> str:
@@ -130,13 +134,16 @@ def test_full_path_reads_a_topic_finds_programs_and_saves(keys, capsys, asked, t
         + DOWN + ENTER  # read "What is an IOP?"
         + ENTER  # done reading
         + ENTER  # yes, look for programs
+        + ADULT
         + "4020" + ENTER  # a typo: asked again, kindly
         + "40202" + ENTER
         + insurance("medicaid")
+        + ENTER  # see the first programme in full
+        + DONE_BROWSING
         + YES_SAVE + ENTER  # the suggested file name
         + FINISH
     )
-    assert run([]) == 0
+    assert run(["--sample"]) == 0
     captured = capsys.readouterr()
     out = captured.out
 
@@ -157,16 +164,20 @@ def test_full_path_reads_a_topic_finds_programs_and_saves(keys, capsys, asked, t
     assert crisis.FOOTER in out
     assert any(p.startswith("Would you like to look for intensive outpatient (IOP)") for p in asked)
     assert sum("ZIP code" in p for p in asked) == 2
+    assert any(p.startswith("Who is the care for? | A child (under 13)") for p in asked)
+    # No command-line syntax anywhere a person reads.
+    for syntax in ("--limit", "iopguide show", "YOUR_ZIP", "iopguide find", "--telehealth"):
+        assert syntax not in out and not any(syntax in p for p in asked)
 
     # The programs shown are the search for the result's level and concerns, near 40202.
-    directory = load_directory(None)
+    directory = load_directory(Path("sample"))
     expected = search(
         directory,
         parse_filters(
             conditions=["depression", "anxiety"], insurance=["medicaid"], zip_code="40202",
-            levels=["iop"],
+            levels=["iop"], age_groups=["adults"],
         ),
-    ).matches[: guide.SHOWN]
+    ).matches[: guide_search.SHOWN]
     assert expected, "the sample directory should have Medicaid IOPs near 40202"
     shown_at = [out.index(m.program.name) for m in expected]
     assert shown_at == sorted(shown_at)
@@ -177,6 +188,9 @@ def test_full_path_reads_a_topic_finds_programs_and_saves(keys, capsys, asked, t
     for program in not_matching:
         assert program.name not in out
     assert "SAMPLE programs" in captured.err  # the existing sample notice
+    browse = next(p for p in asked if p.startswith("What would you like to do? | See 1."))
+    assert f"See 1. {expected[0].program.name} in full" in browse
+    assert out.count(expected[0].program.name) >= 2  # its card, then in full
 
     # The summary: private, complete, and only because it was asked for.
     saved = tmp_path / SUMMARY_NAME
@@ -233,13 +247,14 @@ def test_other_concern_adds_no_condition_and_widening_once(keys, capsys, asked) 
     """Nothing within 25 miles of 45202 in the sample: widen to 100 miles, once."""
     keys(
         START + questions(IOP_ANSWERS, ("other",)) + SKIP_LEARN
-        + ENTER + "45202" + ENTER + ENTER  # yes; ZIP; not sure about payment
+        + ENTER + WHO_SKIP + "45202" + ENTER + ENTER  # yes; who; ZIP; not sure about payment
         + ENTER  # yes, look further
+        + DONE_BROWSING
         + NO_SAVE + FINISH
     )
-    assert run([]) == 0
+    assert run(["--sample"]) == 0
     out = capsys.readouterr().out
-    directory = load_directory(None)
+    directory = load_directory(Path("sample"))
     near = search(directory, parse_filters(zip_code="45202", levels=["iop"]))
     wider = search(directory, parse_filters(zip_code="45202", radius=100, levels=["iop"]))
     assert near.total == 0 and wider.total > 0
@@ -248,24 +263,58 @@ def test_other_concern_adds_no_condition_and_widening_once(keys, capsys, asked) 
     assert "within 100 miles of ZIP 45202" in out
     searches = out[out.index("Looking for programs"):]
     assert "that treat" not in searches  # "other" narrows nothing
-    for match in wider.matches[: guide.SHOWN]:
+    for match in wider.matches[: guide_search.SHOWN]:
         assert match.program.name in out
 
 
-def test_skipping_the_zip_searches_without_a_place(keys, capsys) -> None:
+def test_skipping_the_zip_asks_for_a_state_and_searches_it(keys, capsys, asked) -> None:
     keys(
         START + questions(IOP_ANSWERS, ("depression",)) + SKIP_LEARN
-        + ENTER + ENTER + ENTER  # yes; no ZIP; not sure about payment
+        + ENTER + WHO_SKIP + ENTER  # yes; who; no ZIP
+        + "Kentuky" + ENTER  # a typo: a suggestion, asked again
+        + "kentucky" + ENTER + ENTER  # the state; not sure about payment
+        + DONE_BROWSING + NO_SAVE + FINISH
+    )
+    assert run(["--sample"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Did you mean Kentucky?" in out
+    assert "IOP programs in KY that treat depression" in out
+    assert sum(p.startswith("Which state should we look in?") for p in asked) == 2
+
+
+def test_skipping_the_zip_and_the_state_searches_nothing_and_says_who_can_help(
+    keys, capsys
+) -> None:
+    keys(
+        START + questions(IOP_ANSWERS, ("depression",)) + SKIP_LEARN
+        + ENTER + WHO_SKIP + ENTER + ENTER  # yes; who; no ZIP; no state
         + NO_SAVE + FINISH
     )
-    assert run([]) == 0
-    assert "anywhere in the directory (no ZIP code given)" in capsys.readouterr().out
+    assert run(["--sample"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Looking for programs" not in out
+    assert "Without a ZIP code or a state" in out and "1-800-662-4357" in out
+
+
+def test_show_more_lists_the_next_programs_numbered_on(keys, capsys, asked) -> None:
+    keys(
+        START + questions(IOP_ANSWERS, ("depression",)) + SKIP_LEARN
+        + ENTER + WHO_SKIP + "10001" + ENTER + ENTER  # yes; who; ZIP; not sure about payment
+        + DOWN * 5 + ENTER  # "Show 5 more"
+        + DONE_BROWSING + NO_SAVE + FINISH
+    )
+    assert run([]) == 0  # the national directory: plenty near 10001
+    out = capsys.readouterr().out
+    assert "\n6. " in out and "\n10. " in out
+    browsing = [p for p in asked if p.startswith("What would you like to do? | See 1.")]
+    assert len(browsing) == 2 and "See 10." in browsing[1]
+    assert "Listed in SAMHSA's National Directory, 2022 edition" in " ".join(out.split())
 
 
 def test_a_directory_that_cannot_be_read_does_not_end_the_guide(keys, capsys, tmp_path) -> None:
     keys(
         START + questions(IOP_ANSWERS, ("depression",)) + SKIP_LEARN
-        + ENTER + "40202" + ENTER + ENTER  # yes; ZIP; not sure about payment
+        + ENTER + WHO_SKIP + "40202" + ENTER + ENTER  # yes; who; ZIP; not sure about payment
         + NO_SAVE + FINISH
     )
     assert run(["--directory", str(tmp_path / "missing.yaml")]) == 0
@@ -278,14 +327,14 @@ def test_a_directory_that_cannot_be_read_does_not_end_the_guide(keys, capsys, tm
 def test_detox_result_searches_detox_programs(keys, asked, capsys) -> None:
     keys(
         START + questions({**IOP_ANSWERS, "withdrawal": "yes"}, ("substance_use",))
-        + SKIP_LEARN + ENTER + "40202" + ENTER + ENTER + NO_SAVE + FINISH
+        + SKIP_LEARN + ENTER + ADULT + "40202" + ENTER + ENTER + DONE_BROWSING + NO_SAVE + FINISH
     )
     assert run([]) == 0
     assert any(
         p.startswith("Would you like to look for detox (withdrawal management) programs")
         for p in asked
     )
-    assert "Detox programs within 25 miles of ZIP 40202" in capsys.readouterr().out
+    assert "Detox programs within 25 miles of ZIP 40202 for adults" in capsys.readouterr().out
 
 
 # ---------------------------------------------------------------------------
@@ -519,6 +568,17 @@ def test_summary_has_the_result_answers_programs_and_help() -> None:
     assert "- **What you want help with:** Depression or low mood, Something else" in text
     shown = "1. **Alpha Clinic** · phone 502-555-0100 · Louisville, KY · 1.5 miles · id `a-b`"
     assert shown in text
+    limited = ShownProgram(
+        "c-d", "Beta Clinic", serves_only=("Women only",), may_run_iop=True,
+        listed="Listed in SAMHSA's National Directory, 2022 edition",
+    )
+    national = ProgramSearch(
+        "IOP programs", (limited,), listed_in="Listings from SAMHSA's National Directory, "
+        "2022 edition (public domain).", confirm=crisis.STALE_LISTINGS_LINE,
+    )
+    text2 = build_summary(result, searches=[national], today=TODAY)
+    assert "**Beta Clinic** · may run an IOP: ask · **only:** Women only · id `c-d`" in text2
+    assert "2022 edition" in text2 and crisis.STALE_LISTINGS_LINE in text2
     assert "SAMPLE programs" in text and "Do not call them" in text
     for line in crisis.ALL_LINES:
         assert line.how in text

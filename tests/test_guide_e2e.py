@@ -16,7 +16,7 @@ pytestmark = [
 ]
 
 IOPGUIDE = Path(sys.executable).with_name("iopguide")
-DOWN, ENTER = "\x1b[B", "\r"
+DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
 READ_ON = r"Press Enter to read on \(part (\d+) of"
 
 
@@ -78,14 +78,19 @@ def test_welcome_to_programs_and_a_calm_finish(tmp_path: Path) -> None:
     choose(child, "")  # No thanks, carry on
     child.expect(r"look for intensive outpatient \(IOP\) programs")
     choose(child, "")  # Yes
+    child.expect("Who is the care for")
+    choose(child, DOWN * 3)  # An adult
     child.expect("press Enter to skip")
     child.send("40202" + ENTER)
     child.expect("How would you pay")
     choose(child, "")  # Not sure, or skip this
     child.expect("Looking for programs")
-    child.expect("within 25 miles of ZIP 40202")
-    child.expect("SAMPLE programs")
-    child.expect("Lamplight Sample Recovery Center")
+    child.expect("within 25 miles of ZIP 40202 for adults")
+    # Real listings by default, credited, and browsed without command lines.
+    child.expect("Louisville")
+    child.expect("Listed in SAMHSA's National Directory, 2022 edition")
+    child.expect("What would you like to do")
+    choose(child, UP)  # Done looking at programs
     child.expect("save a summary")
     choose(child, "")  # No thanks
     child.expect("Thank you for taking the time")

@@ -80,7 +80,7 @@ def test_exclusive_entries_that_say_only_are_restrictions_others_are_not(tmp_pat
     rows = [
         findtreatment_row("Sample Only Vets", {SET: "Outpatient", EXCL: "Serves Veterans only"},
                           zip="22901"),
-        findtreatment_row("Sample Dui Program", {SET: "Outpatient", EXCL: "DUI/DWI clients"},
+        findtreatment_row("Sample Region Ten", {SET: "Outpatient", EXCL: "DUI/DWI clients"},
                           zip="22903"),
         findtreatment_row("Sample Methadone", {
             SET: "Outpatient", EXCL: "Methadone and buprenorphine clients only"}, zip="22911"),
@@ -91,7 +91,7 @@ def test_exclusive_entries_that_say_only_are_restrictions_others_are_not(tmp_pat
     result = import_rows(tmp_path, *rows)
     only = {p.name: p.serves_only for p in result.programs}
     assert only["Sample Only Vets"] == ("Veterans only",)
-    assert only["Sample Dui Program"] == ()
+    assert only["Sample Region Ten"] == ()
     assert only["Sample Methadone"] == ("Methadone and buprenorphine clients only",)
     assert only["Sample Men"] == ("Men only",)
     assert only["Sample Brand New"] == ("People who juggle only",)

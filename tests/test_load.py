@@ -17,6 +17,7 @@ from iopguide.directory.load import (
     load_directory,
     max_directory_bytes,
     parse_directory,
+    sample_directory_path,
 )
 from iopguide.errors import DataError, UsageError
 from iopguide.exit_codes import ExitCode
@@ -28,18 +29,29 @@ VALID = (
 )
 
 
-def test_builtin_path_is_the_repository_data_file_in_development():
+def test_builtin_paths_are_the_repository_data_files_in_development():
     path = builtin_directory_path()
     assert path.is_file()
-    assert path.name == "programs.yaml"
-    assert path.read_bytes() == (REPO / "data" / "programs.yaml").read_bytes()
+    assert path.name == "national-directory.json.xz"
+    assert path.read_bytes() == (REPO / "data" / "national-directory.json.xz").read_bytes()
+    assert sample_directory_path().read_bytes() == (REPO / "data" / "programs.yaml").read_bytes()
 
 
-def test_builtin_directory_loads_and_says_it_is_builtin():
+def test_the_default_directory_is_real_data_and_sample_is_asked_for_by_name():
     directory = load_directory()
     assert directory.info.builtin is True and directory.info.path is None
-    assert directory.info.sample is True
-    assert len(directory.programs) >= 1
+    assert directory.info.sample is False and "SAMHSA" in directory.info.name
+    assert len(directory.programs) > 10_000
+    sample = load_directory(Path("sample"))
+    assert sample.info.sample is True and sample.info.builtin is True
+    assert sample.info.path is None and 1 <= len(sample.programs) < 100
+
+
+def test_a_file_called_sample_is_read_as_that_file(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sample").write_bytes(VALID)
+    directory = load_directory(Path("sample"), use_cache=False)
+    assert directory.info.name == "Mine" and directory.info.sample is False
 
 
 def test_user_directory_records_its_path(tmp_path: Path):
@@ -133,9 +145,14 @@ def test_installed_layout_is_found_through_importlib_resources(tmp_path: Path):
     shutil.copytree(REPO / "src" / "iopguide", package)
     (package / "data").mkdir(exist_ok=True)
     shutil.copy(REPO / "data" / "programs.yaml", package / "data" / "programs.yaml")
+    shutil.copy(
+        REPO / "data" / "national-directory.json.xz",
+        package / "data" / "national-directory.json.xz",
+    )
     code = (
-        "import iopguide.directory.load as l; p = l.builtin_directory_path(); print(p); "
-        "d = l.load_directory(); print(len(d.programs))"
+        "import iopguide.directory.load as l; p = l.sample_directory_path(); print(p); "
+        "d = l.load_directory(l.builtin_directory_path(), use_cache=False); "
+        "print(len(d.programs))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -166,3 +183,41 @@ def test_a_file_the_user_may_not_read_is_a_usage_error(tmp_path: Path, capsys) -
     assert run(["find", "--directory", str(file)]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "is not readable" in err or "not allowed to read" in err  # click's check, or ours
+
+
+def test_a_compressed_directory_loads_like_the_plain_one(tmp_path: Path):
+    import gzip
+    import lzma
+
+    for suffix, pack in ((".xz", lzma.compress), (".gz", gzip.compress)):
+        file = tmp_path / f"mine.json{suffix}"
+        file.write_bytes(pack(VALID))
+        assert load_directory(file).programs[0].id == "a"
+        assert load_directory(file).programs[0].id == "a"  # from the cache this time
+
+
+def test_a_small_compressed_file_that_inflates_past_the_limit_is_refused(tmp_path, monkeypatch):
+    import lzma
+
+    file = tmp_path / "bomb.json.xz"
+    file.write_bytes(lzma.compress(b" " * (3 * 1024 * 1024)))
+    assert file.stat().st_size < 10_000
+    monkeypatch.setenv(MAX_BYTES_ENV, "1")
+    with pytest.raises(DataError) as info:
+        load_directory(file, use_cache=False)
+    assert "over the 1 MB limit" in info.value.problems[0].message
+
+
+def test_a_truncated_or_foreign_compressed_file_is_a_clear_problem(tmp_path: Path):
+    import lzma
+
+    cut = tmp_path / "cut.json.xz"
+    cut.write_bytes(lzma.compress(VALID)[:-20])
+    foreign = tmp_path / "foreign.json.xz"
+    foreign.write_bytes(VALID)
+    for file in (cut, foreign):
+        with pytest.raises(DataError) as info:
+            load_directory(file, use_cache=False)
+        problem = info.value.problems[0]
+        assert problem.file == str(file)
+        assert "decompress" in problem.message or "incomplete" in problem.message

@@ -113,10 +113,13 @@ def test_a_non_editable_install_finds_the_built_in_directory(tmp_path) -> None:
         pytest.skip("hatchling is not installed here; CI's pip install . builds the wheel")
     assert result.returncode == 0, result.stderr
     wheel = next((tmp_path / "dist").glob("iopguide-*.whl"))
+    assert wheel.stat().st_size <= 20 * 1024 * 1024
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         shipped = archive.read("iopguide/data/programs.yaml")
+        national = archive.read("iopguide/data/national-directory.json.xz")
     assert shipped == (REPO / "data" / "programs.yaml").read_bytes()
+    assert national == (REPO / "data" / "national-directory.json.xz").read_bytes()
     assert any(n.startswith("iopguide/content/topics/") and n.endswith(".md") for n in names)
     assert "iopguide/assessment/questions.yaml" in names
 
@@ -150,11 +153,20 @@ def test_a_non_editable_install_finds_the_built_in_directory(tmp_path) -> None:
     assert run.returncode == 0, run.stderr
     assert run.stderr.strip().startswith(str(target))  # the installed copy, not the source tree
     payload = json.loads(run.stdout)
-    assert payload["sample"] is True and payload["total"] > 0
+    assert payload["sample"] is False and payload["total"] > 0  # real listings by default
+    sample = subprocess.run(
+        [sys.executable, "-c", code.replace("'--json'", "'--json', '--sample'")],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert sample.returncode == 0, sample.stderr
+    assert json.loads(sample.stdout)["sample"] is True
 
 
 def test_every_find_example_in_the_readme_finds_something(capsys) -> None:
-    """The README is read by people trying the sample directory: its examples must work."""
+    """The README's examples work on the default (national) directory."""
     import json
     import shlex
 

@@ -194,6 +194,6 @@ def test_the_loader_accepts_it_and_sees_sample_data(programs: list[dict]) -> Non
     directory = load.load_directory(SAMPLE, use_cache=False)
     assert directory.info.sample is True
     assert len(directory.programs) == len(programs)
-    builtin = load.load_directory(None, use_cache=False)
-    assert builtin.info.sample is True
+    builtin = load.load_directory(Path("sample"), use_cache=False)
+    assert builtin.info.sample is True and builtin.info.builtin is True
     assert {p.id for p in builtin.programs} == {p["id"] for p in programs}

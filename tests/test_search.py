@@ -117,7 +117,8 @@ def test_general_mental_health_program_matches_a_specific_condition_and_says_so(
         program("sud", conditions=("substance_use",)),
     )
     result = search(d, parse_filters(conditions=["depression"]))
-    assert ids(result) == ["general", "specific"]
+    assert ids(result) == ["specific", "general"]  # the better fit first
+    assert [m.condition_match for m in result.matches] == ["specific", "general"]
     reasons = {m.program.id: m.reasons for m in result.matches}
     assert "in general" in reasons["general"][1]
     assert "not listed for Depression specifically" in reasons["general"][1]
@@ -147,20 +148,49 @@ def test_program_without_coordinates_is_placed_at_its_zip_centre() -> None:
     assert result.matches[0].distance_miles == pytest.approx(0, abs=0.1)
 
 
-def test_telehealth_programme_is_reachable_anywhere_in_the_states_it_serves() -> None:
+def test_telehealth_elsewhere_is_counted_not_mixed_in_and_listed_on_request() -> None:
     d = directory(
         program("chicago-tele", location=CHICAGO, telehealth=True, telehealth_states=("IL", "KY")),
         program("chicago-tele-il", location=CHICAGO, telehealth=True, telehealth_states=("IL",)),
         program("chicago-office", location=CHICAGO),
+        program("near-tele", location=NEAR, telehealth=True),
     )
-    result = search(d, parse_filters(zip_code="40202"))
-    assert ids(result) == ["chicago-tele"]
-    assert "Telehealth in KY" in result.matches[0].reasons
-    assert ids(search(d, parse_filters(states=["KY"]))) == ["chicago-tele"]
-    assert ids(search(d, parse_filters(telehealth=True, states=["IL"]))) == [
+    plain = search(d, parse_filters(zip_code="40202"))
+    assert ids(plain) == ["near-tele"]
+    assert plain.matches[0].reach == "in_person"
+    assert plain.telehealth_elsewhere == 1
+    online = search(d, parse_filters(zip_code="40202", telehealth=True))
+    assert ids(online) == ["chicago-tele"]
+    assert online.matches[0].reach == "telehealth"
+    assert "Telehealth in KY" in online.matches[0].reasons
+    by_state = search(d, parse_filters(states=["KY"]))
+    assert ids(by_state) == ["near-tele"] and by_state.telehealth_elsewhere == 1
+    assert ids(search(d, parse_filters(states=["KY"], telehealth=True))) == ["chicago-tele"]
+    # Without a place, --telehealth means any programme that offers it.
+    assert ids(search(d, parse_filters(telehealth=True))) == [
         "chicago-tele",
         "chicago-tele-il",
+        "near-tele",
     ]
+
+
+@pytest.mark.parametrize("radius", [float("nan"), float("inf"), -1.0])
+def test_a_radius_that_is_not_a_distance_is_a_usage_error(radius: float) -> None:
+    with pytest.raises(UsageError, match="--radius"):
+        parse_filters(zip_code="40202", radius=radius)
+
+
+def test_every_result_is_within_the_radius_whatever_it_offers() -> None:
+    d = directory(
+        program("near", location=NEAR, telehealth=True),
+        program("far", location=FAR, telehealth=True),
+    )
+    for radius in (0.0, 5.0, 25.0, 100.0):
+        result = search(d, parse_filters(zip_code="40202", radius=radius))
+        assert all(
+            m.distance_miles is not None and m.distance_miles <= radius for m in result.matches
+        )
+        assert all(m.reach == "in_person" for m in result.matches)
 
 
 def test_age_language_schedule_and_city_filters() -> None:
@@ -217,13 +247,17 @@ def test_co_occurring_programme_matches_substance_use_and_mental_health_searches
         program("sud-only", conditions=("substance_use",)),
     )
     sud = search(d, parse_filters(conditions=["alcohol"]))
-    assert ids(sud) == ["dual-only", "sud-only"]
+    assert ids(sud) == ["sud-only", "dual-only"]
     reasons = {m.program.id: m.reasons[1] for m in sud.matches}
     assert reasons["sud-only"] == "Treats Substance use"
     assert reasons["dual-only"].startswith("Treats co-occurring mental health and substance use")
     assert "not listed for Substance use specifically" in reasons["dual-only"]
-    # A substance-use programme is no answer to a depression search; a co-occurring one may be.
-    assert ids(search(d, parse_filters(conditions=["depression"]))) == ["dual-only"]
+    # A substance-use programme is no answer to a depression search; a co-occurring one may
+    # be, for someone who also drinks or uses drugs, and it says so.
+    depression = search(d, parse_filters(conditions=["depression"]))
+    assert ids(depression) == ["dual-only"]
+    assert depression.matches[0].condition_match == "co_occurring"
+    assert "also have alcohol or drug use" in depression.matches[0].reasons[1]
 
 
 def test_the_closest_general_match_is_the_reason_given() -> None:

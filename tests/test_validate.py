@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from iopguide.directory.load import builtin_directory_path, check_bytes
+from iopguide.directory.load import check_bytes, sample_directory_path
 from iopguide.directory.reader import read_document
 from iopguide.directory.validate import _Checker
 
@@ -286,7 +286,7 @@ def _both_paths(entry):
 
 
 def test_fast_and_careful_paths_build_the_same_programs_for_the_sample_directory():
-    data = builtin_directory_path().read_bytes()
+    data = sample_directory_path().read_bytes()
     root = read_document(data, "programs.yaml").root
     assert len(root["programs"]) >= 1
     for entry in root["programs"]:

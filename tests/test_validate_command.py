@@ -44,8 +44,12 @@ def test_valid_file_exits_0_with_a_confirmation(valid_file: Path, capsys):
     assert "sample" not in out
 
 
-def test_builtin_directory_is_valid_and_says_sample(capsys):
+def test_builtin_directories_are_valid_and_the_sample_says_so(capsys):
     assert run(["directory", "validate"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "valid" in out and "SAMHSA National Directory, 2022 edition" in out
+    assert "(sample data)" not in out
+    assert run(["directory", "validate", "--sample"]) == 0
     out = capsys.readouterr().out
     assert "valid" in out and "(sample data)" in out
 

@@ -49,8 +49,15 @@ DirectoryOption = Annotated[
         "--directory",
         "-d",
         envvar="IOPGUIDE_DIRECTORY",
-        help="A directory file (YAML or JSON) to use instead of the built-in sample directory.",
+        help="A directory file (YAML, JSON, or compressed .json.xz) to use instead of the "
+        "built-in SAMHSA National Directory; 'sample' means the fictional sample directory.",
         show_default=False,
+    ),
+]
+SampleOption = Annotated[
+    bool,
+    typer.Option(
+        "--sample", help="Use the fictional sample directory (for demos and tests), not real data."
     ),
 ]
 NoCacheOption = Annotated[
@@ -64,14 +71,19 @@ JsonOption = Annotated[
 ]
 
 
-def _directory(ctx: typer.Context, given: Path | None) -> Path | None:
+def _directory(ctx: typer.Context, given: Path | None, sample: bool = False) -> Path | None:
     """The directory a command should use: what the person typed wins over the environment.
 
     ``--directory`` may come after the command, before it, or from
     IOPGUIDE_DIRECTORY (which both options read); one typed on the command line,
-    wherever it stands, beats the variable.
+    wherever it stands, beats the variable. ``--sample`` (before or after the
+    command) means the fictional sample directory.
     """
+    from iopguide.directory.national import SAMPLE_NAME
+
     root = ctx.find_root()
+    if sample or (root.obj or {}).get("sample"):
+        return Path(SAMPLE_NAME)
     before = (root.obj or {}).get("directory")
 
     def typed(context: typer.Context) -> bool:
@@ -102,6 +114,7 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     directory: DirectoryOption = None,
+    sample: SampleOption = False,
     version: Annotated[
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
@@ -110,11 +123,12 @@ def root(
     """Start the guided flow when no command is given."""
     if ctx.invoked_subcommand is not None:
         # `iopguide --directory FILE find ...` means the same as `find --directory FILE`.
-        ctx.obj = {"directory": directory}
+        ctx.obj = {"directory": directory, "sample": sample}
         return
     from iopguide.commands.guide import run_guide
+    from iopguide.directory.national import SAMPLE_NAME
 
-    run_guide(directory=directory)
+    run_guide(directory=Path(SAMPLE_NAME) if sample else directory)
 
 
 @app.command()
@@ -177,6 +191,7 @@ def find(
     ] = 20,
     json_output: JsonOption = False,
     directory: DirectoryOption = None,
+    sample: SampleOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Find programs by condition, location and insurance.
@@ -200,7 +215,7 @@ def find(
         schedules=schedule,
         limit=limit,
         json_output=json_output,
-        directory=_directory(ctx, directory),
+        directory=_directory(ctx, directory, sample),
         use_cache=not no_cache,
     )
 
@@ -213,6 +228,7 @@ def show(
     ],
     json_output: JsonOption = False,
     directory: DirectoryOption = None,
+    sample: SampleOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Show everything the directory says about one program."""
@@ -221,7 +237,7 @@ def show(
     run_show(
         program_id,
         json_output=json_output,
-        directory=_directory(ctx, directory),
+        directory=_directory(ctx, directory, sample),
         use_cache=not no_cache,
     )
 
@@ -297,12 +313,13 @@ def directory_validate(
         ),
     ] = None,
     directory: DirectoryOption = None,
+    sample: SampleOption = False,
     json_output: JsonOption = False,
 ) -> None:
     """Check a directory file and report every problem at once."""
     from iopguide.commands.directory import run_validate
 
-    run_validate(file or _directory(ctx, directory), json_output=json_output)
+    run_validate(file or _directory(ctx, directory, sample), json_output=json_output)
 
 
 @directory_app.command("import")

@@ -60,3 +60,8 @@ REFERRAL_LINE = (
     f"For help finding treatment: SAMHSA National Helpline {SAMHSA_PHONE} (free, 24/7), "
     "or FindTreatment.gov."
 )
+#: Said once under listings from an edition more than a year old.
+STALE_LISTINGS_LINE = (
+    "Listings change: call to confirm before you go. If a number does not work, the SAMHSA "
+    f"National Helpline ({SAMHSA_PHONE}, free, 24/7) can refer you."
+)

@@ -356,6 +356,32 @@ SPECIAL_GROUPS = Vocabulary(
     ],
 )
 
+#: What kind of place a facility is (SAMHSA's facility-type codes). The mental-health
+#: directory cannot record IOP; these types are how a search knows which
+#: mental-health facilities may run one (see ``directory.fit``).
+FACILITY_TYPES = Vocabulary(
+    "facility type",
+    [
+        Term("cmhc", "Community mental health center", ("community mental health centre",)),
+        Term("ccbhc", "Certified community behavioral health clinic", ("ccbhc",)),
+        Term("outpatient_mh", "Outpatient mental health facility"),
+        Term("multi_setting_mh", "Multi-setting mental health facility"),
+        Term("partial_hospital", "Partial hospitalization/day treatment facility"),
+        Term(
+            "psychiatric_hospital",
+            "Psychiatric hospital",
+            ("psychiatric unit of a general hospital",),
+        ),
+        Term("general_hospital", "General hospital"),
+        Term("general_hospital_psych_unit", "Psychiatric unit of a general hospital"),
+        Term("state_hospital", "State hospital"),
+        Term("residential_adults", "Residential treatment center for adults"),
+        Term("residential_children", "Residential treatment center for children"),
+        Term("other_residential", "Other residential treatment facility"),
+        Term("va", "Veterans Affairs facility", ("va facility",)),
+    ],
+)
+
 SCHEDULE_TIMES = Vocabulary(
     "schedule",
     [
@@ -549,4 +575,5 @@ BY_FIELD: dict[str, Vocabulary] = {
     "services": SERVICES,
     "approaches": APPROACHES,
     "accreditation": ACCREDITATION,
+    "facility_types": FACILITY_TYPES,
 }

@@ -15,10 +15,11 @@ def run_validate(path: Path | None, *, json_output: bool) -> None:
     object on stdout either way, and still exit 1 when the file is invalid.
     A missing file is a UsageError (exit 2) in both modes.
     """
-    from iopguide.directory.load import builtin_directory_path, check_directory
+    from iopguide.directory.load import builtin_directory_path, check_directory, resolve_directory
 
     result = check_directory(path)
-    shown = str(path) if path is not None else str(builtin_directory_path())
+    resolved = resolve_directory(path)
+    shown = str(resolved) if resolved is not None else str(builtin_directory_path())
 
     if json_output:
         import typer

@@ -33,8 +33,8 @@ def sample_notice(info: DirectoryInfo) -> None:
         from iopguide.ui.messages import notice
 
         notice(
-            "These are SAMPLE programs (fictional, for demos). For real listings, import "
-            "SAMHSA's National Directory: see 'iopguide learn finding-a-program' and the README.",
+            "These are SAMPLE programs (fictional, for demos): do not call them. Leave out "
+            "--sample (or the 'sample' directory) to search SAMHSA's National Directory.",
             style="yellow",
         )
 
@@ -104,7 +104,7 @@ def run_show(
             {
                 "directory": loaded.info.to_dict(),
                 "sample": loaded.info.sample,
-                "program": program_json(program),
+                "program": program_json(program, loaded.info),
             }
         )
         return

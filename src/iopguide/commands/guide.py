@@ -3,8 +3,9 @@
 Welcome -> the nine questions (review and change) -> an offer of the standard
 check-ins that fit the person's concerns (PHQ-9, GAD-7, AUDIT-C; skippable) ->
 the result, headline first and paged so it stays on screen -> an offer to
-read more -> an offer to find programs (level and concerns carried over; only
-the ZIP and how they would pay are asked) -> an offer to save a Markdown summary
+read more -> an offer to find programs (level and concerns carried over; who the
+care is for, the ZIP or else the state, and how they would pay are asked; see
+:mod:`.guide_search`) -> an offer to save a Markdown summary
 -> a calm close, with "Start again for someone else" for counselors.
 
 When the person says they are in danger the result is the emergency page, and
@@ -24,7 +25,6 @@ import datetime as _dt
 import os
 import shlex
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,14 +36,11 @@ if TYPE_CHECKING:
     from iopguide.assessment.answers import Answers
     from iopguide.assessment.rules import Assessment
     from iopguide.assessment.screening import ScreenResult
+    from iopguide.commands.guide_search import Browsed
     from iopguide.directory.model import Directory
-    from iopguide.directory.search import Filters, Match, SearchResult
+    from iopguide.directory.search import Filters
     from iopguide.ui.prompts import Asker
-    from iopguide.ui.summary_markdown import ProgramSearch, ShownProgram
-
-#: Programs shown per search: the nearest few read calmly; the command to see all follows.
-SHOWN = 5
-WIDER_RADIUS_MILES = 100.0
+    from iopguide.ui.summary_markdown import ProgramSearch
 
 _SKIP = "__skip__"
 _DONE = "__done__"
@@ -156,8 +153,12 @@ class _Session:
                 else:
                     checkins = found
             self.assessment = assess(answers, checkins)
+            # The guide searches for the person itself: no command lines among the next steps.
             render_assessment(
-                self.assessment, self.console, plain=self.plain, pause=self.asker.pause
+                without_commands(self.assessment),
+                self.console,
+                plain=self.plain,
+                pause=self.asker.pause,
             )
             if self.assessment.level != "emergency":
                 break
@@ -226,6 +227,7 @@ class _Session:
             read.add(picked)
 
     def _offer_find(self) -> None:
+        from iopguide.commands.guide_search import GuidedSearch
         from iopguide.directory.search import parse_filters
         from iopguide.vocabulary import LEVELS, PAYMENT
 
@@ -241,7 +243,21 @@ class _Session:
         if wanted == "no":
             return
 
-        zip_code = self._ask_zip()
+        finder = GuidedSearch(self.asker, self.console, plain=self.plain)
+        who = finder.ask_who()
+        zip_code = finder.ask_zip()
+        state = finder.ask_state() if zip_code is None else None
+        if zip_code is None and state is None:
+            from iopguide import crisis
+            from iopguide.ui.guide_view import render_note
+
+            render_note(
+                self.console,
+                "Without a ZIP code or a state we can't look for programs near you. "
+                + crisis.REFERRAL_LINE,
+                plain=self.plain,
+            )
+            return
         payment = self._select(
             "How would you pay for treatment?",
             [("Not sure, or skip this", _SKIP)] + [(term.label, term.id) for term in PAYMENT],
@@ -250,53 +266,35 @@ class _Session:
             conditions=concern_conditions(self.assessment.concerns),
             insurance=None if payment == _SKIP else [payment],
             zip_code=zip_code,
+            states=[state] if state else None,
             levels=[level],
+            age_groups=[who] if who else None,
         )
         loaded = self._directory()
         if loaded is None:
             return
-        result = self._search_and_show(loaded, filters)
-        if result.total == 0 and filters.origin is not None:
-            wider = self._select(
-                f"Would you like to look further: up to {WIDER_RADIUS_MILES:.0f} miles away, "
-                "and telehealth (online) programs in your state?",
-                [("Yes, look further", "yes"), ("No thanks", "no")],
+        for browsed in finder.run(loaded, filters):
+            self._record(loaded, browsed)
+
+    def _record(self, loaded: Directory, browsed: Browsed) -> None:
+        """Keep what the person saw, for the summary they may save."""
+        from iopguide.commands.guide_search import describe_search, shown_program
+        from iopguide.directory import provenance
+        from iopguide.ui.summary_markdown import ProgramSearch
+
+        filters = browsed.result.filters
+        programs = [m.program for m in browsed.shown]
+        self.searches.append(
+            ProgramSearch(
+                description=describe_search(filters),
+                programs=tuple(shown_program(match, loaded.info) for match in browsed.shown),
+                sample=loaded.info.sample,
+                command=find_command(filters, self.directory),
+                listed_in=provenance.credit_line(loaded.info, programs),
+                zip_code=filters.origin.zip if filters.origin else None,
+                confirm=provenance.stale_line(loaded.info, programs),
             )
-            if wider == "yes":
-                self._search_and_show(loaded, replace(filters, radius=WIDER_RADIUS_MILES))
-
-    def _ask_zip(self) -> str | None:
-        """A ZIP code iopguide knows, or None when the person skips; kind about mistakes."""
-        from iopguide.directory.geo import normalise_zip, zip_centre
-        from iopguide.text import clean, shorten
-        from iopguide.ui.guide_view import render_note
-
-        while True:
-            raw = self._text(
-                "Your 5-digit ZIP code, to find programs near you:",
-                instruction="(or just press Enter to skip)",
-            ).strip()
-            if not raw:
-                return None
-            zip5 = normalise_zip(raw)
-            if zip5 is None:
-                shown = shorten(clean(raw), 20)
-                render_note(
-                    self.console,
-                    f"\"{shown}\" doesn't look like a ZIP code. Please type the 5 digits, "
-                    "like 40202, or just press Enter to skip.",
-                    plain=self.plain,
-                )
-                continue
-            if zip_centre(zip5) is None:
-                render_note(
-                    self.console,
-                    f"We couldn't find the ZIP code {zip5}. Please check the number, or just "
-                    "press Enter to skip.",
-                    plain=self.plain,
-                )
-                continue
-            return zip5
+        )
 
     def _directory(self) -> Directory | None:
         """The directory, loaded once per session; a broken file is explained, not fatal."""
@@ -320,35 +318,6 @@ class _Session:
                 return None
         return self._loaded
 
-    def _search_and_show(self, loaded: Directory, filters: Filters) -> SearchResult:
-        from iopguide.commands.find import sample_notice
-        from iopguide.directory.search import search
-        from iopguide.ui.console import stdout_console
-        from iopguide.ui.guide_view import capped_console, render_note, render_search_intro
-        from iopguide.ui.results_view import render_search
-        from iopguide.ui.summary_markdown import ProgramSearch
-
-        result = search(loaded, filters)
-        description = describe_search(filters)
-        render_search_intro(self.console, description + ".", plain=self.plain)
-        sample_notice(loaded.info)
-        render_search(result, loaded.info, SHOWN, capped_console(stdout_console()))
-        command = find_command(filters, self.directory)
-        if result.total:
-            render_note(
-                self.console, f"To see them again later: {command}", plain=self.plain, style="dim"
-            )
-        shown = result.matches[:SHOWN]
-        self.searches.append(
-            ProgramSearch(
-                description=description,
-                programs=tuple(_shown_program(match) for match in shown),
-                sample=loaded.info.sample,
-                command=command,
-            )
-        )
-        return result
-
     def _offer_save(self) -> None:
         from iopguide.io.atomic import write_file
         from iopguide.ui.guide_view import render_note, render_saved
@@ -362,7 +331,9 @@ class _Session:
         if wanted == "no":
             return
         today = _today()
-        text = build_summary(self.assessment, searches=self.searches, today=today)
+        text = build_summary(
+            with_place(self.assessment, self.searches), searches=self.searches, today=today
+        )
         suggestion = os.path.join(".", default_file_name(today))
         while True:
             raw = self._text(
@@ -451,30 +422,30 @@ class _Session:
 # Helpers (plain functions, tested directly)
 
 
+def without_commands(assessment: Assessment) -> Assessment:
+    """The assessment with next steps that are command lines left out (the guide does them)."""
+    from dataclasses import replace
+
+    steps = tuple(step for step in assessment.next_steps if "iopguide " not in step)
+    return replace(assessment, next_steps=steps)
+
+
+def with_place(assessment: Assessment, searches: list[ProgramSearch]) -> Assessment:
+    """For the saved summary: the command's YOUR_ZIP becomes the ZIP the person gave."""
+    from dataclasses import replace
+
+    zips = [s.zip_code for s in searches if s.zip_code]
+    if not zips:
+        return assessment
+    steps = tuple(step.replace("YOUR_ZIP", zips[0]) for step in assessment.next_steps)
+    return replace(assessment, next_steps=steps)
+
+
 def concern_conditions(concerns: tuple[str, ...]) -> list[str]:
     """The assessment's concerns as directory conditions; "other" narrows nothing."""
     from iopguide.vocabulary import CONDITIONS
 
     return [c for c in concerns if c != "other" and c in CONDITIONS]
-
-
-def describe_search(filters: Filters) -> str:
-    """The search in words: "IOP programs within 25 miles of 40202 that treat ..."."""
-    from iopguide.vocabulary import CONDITIONS, LEVELS, PAYMENT
-
-    levels = " or ".join(LEVELS.short(level) for level in filters.levels) or "All"
-    text = f"{levels} programs"
-    if filters.origin is not None:
-        text += f" within {filters.radius:g} miles of ZIP {filters.origin.zip}"
-        text += f" (or by telehealth in {filters.origin.state})"
-    else:
-        text += " anywhere in the directory (no ZIP code given)"
-    if filters.conditions:
-        names = [name.lower() for name in CONDITIONS.labels(filters.conditions)]
-        text += " that treat " + " or ".join(names)
-    if filters.payment:
-        text += ", accepting " + " or ".join(PAYMENT.labels(filters.payment))
-    return text
 
 
 def find_command(filters: Filters, directory: Path | None) -> str:
@@ -488,27 +459,16 @@ def find_command(filters: Filters, directory: Path | None) -> str:
         parts += ["--zip", filters.origin.zip]
         if filters.radius != DEFAULT_RADIUS_MILES:
             parts += ["--radius", f"{filters.radius:g}"]
+    if filters.states:
+        parts += ["--state", ",".join(filters.states)]
+    if filters.age_groups:
+        parts += ["--age-group", ",".join(filters.age_groups)]
     if filters.payment:
         parts += ["--insurance", ",".join(filters.payment)]
     if directory is not None:
         parts += ["--directory", shlex.quote(str(directory))]
     parts += ["--limit", "0"]
     return " ".join(parts)
-
-
-def _shown_program(match: Match) -> ShownProgram:
-    from iopguide.ui.results_view import NOT_LISTED, place_text
-    from iopguide.ui.summary_markdown import ShownProgram
-
-    program = match.program
-    place = place_text(program)
-    return ShownProgram(
-        id=program.id,
-        name=program.name,
-        phone=program.contact.phone or program.contact.intake_phone,
-        place=None if place == NOT_LISTED else place,
-        distance_miles=match.distance_miles,
-    )
 
 
 def free_name(path: Path) -> Path:

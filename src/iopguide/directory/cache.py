@@ -27,19 +27,21 @@ from pathlib import Path
 from typing import Any, BinaryIO, overload
 
 from iopguide import __version__
+from iopguide.directory.fit import RULE_VERSION, index_keys
 from iopguide.directory.model import (
     Contact,
     Directory,
     DirectoryInfo,
     Location,
     Program,
+    Region,
     Schedule,
 )
 from iopguide.io.atomic import write_file
 from iopguide.io.private import read_private
 from iopguide.paths import cache_dir, cache_secret, private_cache_dir
 
-FORMAT = 3
+FORMAT = 4
 _MAGIC = b"IOPDIR\x00\x01"
 _DIGEST_SIZE = 32
 
@@ -64,7 +66,10 @@ def file_key(handle: BinaryIO, chunk: int = 1 << 20) -> bytes:
 def _finish_key(h: Any) -> bytes:
     # The model's field names are part of the key: an entry written by code with
     # other fields is never read back into this code's Program.
-    h.update(f"|iopguide {__version__}|format {FORMAT}|{','.join(_PROGRAM_FIELDS)}".encode())
+    h.update(
+        f"|iopguide {__version__}|format {FORMAT}|fit {RULE_VERSION}|"
+        f"{','.join(_PROGRAM_FIELDS)}".encode()
+    )
     return h.digest()
 
 
@@ -153,13 +158,17 @@ def forget_used_entries() -> None:
 
 
 def store(source: str, data: bytes, directory: Directory) -> None:
+    """Write the entry for these bytes atomically."""
+    store_by_key(source, content_key(data), directory)
+
+
+def store_by_key(source: str, key: bytes, directory: Directory) -> None:
     """Write the entry atomically; a read-only, full or unsafe cache folder only costs speed."""
     path = _private_entry(source)
     secret = cache_secret()
     if path is None or secret is None:
         return
     payload = pickle.dumps(_to_plain(directory), protocol=pickle.HIGHEST_PROTOCOL)
-    key = content_key(data)
     header = _MAGIC + key + _sign(secret, key, payload)
     with contextlib.suppress(OSError):
         write_file(path, [header, payload], overwrite=True, durable=False)
@@ -176,6 +185,10 @@ def _sign(secret: bytes, key: bytes, payload: bytes | memoryview) -> bytes:
 _PROGRAM_FIELDS = Program.__dataclass_fields__.keys()
 _FIELD_NAMES = tuple(_PROGRAM_FIELDS)
 _NESTED = {"location": Location, "schedule": Schedule, "contact": Contact}
+# Columns read before a row is built (Location's lat is [4], its state [2]).
+_LOCATION = list(_PROGRAM_FIELDS).index("location")
+_TELEHEALTH = list(_PROGRAM_FIELDS).index("telehealth")
+_TELE_STATES = list(_PROGRAM_FIELDS).index("telehealth_states")
 
 
 def _to_plain(directory: Directory) -> tuple[Any, ...]:
@@ -202,7 +215,7 @@ def _to_plain(directory: Directory) -> tuple[Any, ...]:
         programs.append(tuple(row))
     by_level: dict[str, list[int]] = {}
     for position, program in enumerate(directory.programs):
-        for level in program.levels:
+        for level in index_keys(program):
             by_level.setdefault(level, []).append(position)
     index = {level: tuple(positions) for level, positions in by_level.items()}
     return (FORMAT, info_tuple, tuple(programs), index)
@@ -268,8 +281,19 @@ class LazyPrograms(Sequence[Program]):
     def __iter__(self) -> Iterator[Program]:
         return (self[i] for i in range(len(self._rows)))
 
-    def offering(self, levels: frozenset[str]) -> list[Program]:
+    def offering(self, levels: frozenset[str], region: Region | None = None) -> list[Program]:
         positions = sorted({p for level in levels for p in self._by_level.get(level, ())})
+        if region is not None:
+            # Test the raw row values first: building a Program costs ten times more.
+            rows, reach = self._rows, region.may_reach
+            positions = [
+                p
+                for p in positions
+                if reach(
+                    rows[p][_LOCATION][4], rows[p][_LOCATION][2], rows[p][_TELEHEALTH],
+                    rows[p][_TELE_STATES],
+                )
+            ]
         return [self[p] for p in positions]
 
 
@@ -279,11 +303,12 @@ def _build(row: tuple[Any, ...]) -> Program:
     (
         pid, pname, organization, levels, conditions, payment, plans, ages, languages,
         groups, serves_only, location, telehealth, tele_states, schedule, services,
-        approaches, accreditation, contact, notes, last_verified, psource, line,
+        approaches, accreditation, facility_types, contact, notes, last_verified, psource,
+        line,
     ) = row
     return Program(
         pid, pname, organization, levels, conditions, payment, plans, ages, languages,
         groups, serves_only, Location(*location), telehealth, tele_states,
-        Schedule(*schedule), services, approaches, accreditation, Contact(*contact),
-        notes, last_verified, psource, line,
+        Schedule(*schedule), services, approaches, accreditation, facility_types,
+        Contact(*contact), notes, last_verified, psource, line,
     )

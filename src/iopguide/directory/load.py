@@ -65,18 +65,45 @@ def max_directory_bytes() -> int:
     return int(megabytes * _MB)
 
 
-def builtin_directory_path() -> Path:
-    """Where the built-in (sample) directory is: inside the installed package, or the repo."""
+def _shipped(name: str) -> Path:
+    """A data file inside the installed package, or in the repository's data/ folder."""
     from importlib.resources import files
 
     try:
-        shipped = files("iopguide") / "data" / "programs.yaml"
+        shipped = files("iopguide") / "data" / name
         if shipped.is_file():
             return Path(str(shipped))
     except (ModuleNotFoundError, OSError, TypeError):  # pragma: no cover - odd installs
         pass
     # Editable install / source checkout: <repo>/src/iopguide/directory/load.py -> <repo>/data
-    return Path(__file__).resolve().parents[3] / "data" / "programs.yaml"
+    return Path(__file__).resolve().parents[3] / "data" / name
+
+
+def builtin_directory_path() -> Path:
+    """The directory used by default: SAMHSA's National Directory, shipped compressed."""
+    from iopguide.directory.national import FILE_NAME
+
+    return _shipped(FILE_NAME)
+
+
+def sample_directory_path() -> Path:
+    """The fictional sample directory (``--sample`` or ``--directory sample``)."""
+    from iopguide.directory.national import SAMPLE_FILE_NAME
+
+    return _shipped(SAMPLE_FILE_NAME)
+
+
+def resolve_directory(path: Path | None) -> Path | None:
+    """``sample`` (when no such file exists) means the built-in sample directory."""
+    from iopguide.directory.national import SAMPLE_NAME
+
+    if path is not None and str(path).strip().lower() == SAMPLE_NAME and not path.exists():
+        return sample_directory_path()
+    return path
+
+
+#: Compressed directory files, by suffix: read through the same size limit, decompressed.
+COMPRESSED_SUFFIXES = (".xz", ".lzma", ".gz")
 
 
 def _size(count: int) -> str:
@@ -143,7 +170,49 @@ def read_directory_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
         raise UsageError(f"Cannot read {shown}: {clean(err.strerror or err)}.") from None
     if len(data) > limit:
         raise _too_big(shown, len(data), limit)
+    if path.suffix.lower() in COMPRESSED_SUFFIXES:
+        data = _decompress(data, path.suffix.lower(), shown, limit)
     return data
+
+
+def _decompress(data: bytes, suffix: str, shown: str, limit: int) -> bytes:
+    """Decompress at most one byte past *limit*: a small bomb is refused like a big file."""
+    import gzip
+    import lzma
+    import zlib
+
+    try:
+        if suffix == ".gz":
+            inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+            out = inflater.decompress(data, limit + 1)
+            complete = inflater.eof
+        else:
+            unpacker = lzma.LZMADecompressor()
+            out = unpacker.decompress(data, max_length=limit + 1)
+            complete = unpacker.eof
+    except (lzma.LZMAError, zlib.error, gzip.BadGzipFile, EOFError) as err:
+        raise DataError(
+            [
+                Problem(
+                    file=shown,
+                    message=f"The file cannot be decompressed ({clean(err)}).",
+                    hint="Use the file as written by iopguide, or an uncompressed .json/.yaml.",
+                )
+            ]
+        ) from None
+    if len(out) > limit:
+        raise _too_big(shown, len(out), limit)
+    if not complete:
+        raise DataError(
+            [
+                Problem(
+                    file=shown,
+                    message="The compressed file ends too early: it is incomplete.",
+                    hint="Copy or download the file again.",
+                )
+            ]
+        )
+    return out
 
 
 def check_bytes(
@@ -267,8 +336,11 @@ def parse_directory(
 
 
 def _source(path: Path | None) -> tuple[Path, str | None, bool]:
+    path = resolve_directory(path)
     if path is None:
         return builtin_directory_path(), None, True
+    if path == sample_directory_path():
+        return path, None, True
     return Path(path), str(path), False
 
 
@@ -300,28 +372,33 @@ def load_directory(path: Path | None = None, *, use_cache: bool = True) -> Direc
     file, shown_path, builtin = _source(path)
     filename = clean(str(file))
     with _gc_paused():  # the cache rebuilds many small acyclic objects too
-        if use_cache:
-            cached = _from_cache(file)
+        key = _file_key(file) if use_cache else None
+        if key is not None:
+            from iopguide.directory import cache
+
+            cached = cache.load_by_key(str(file.resolve()), key)
             if cached is not None:
                 info = dataclasses.replace(cached.info, path=shown_path, builtin=builtin)
                 return dataclasses.replace(cached, info=info)
         data = read_directory_bytes(file)
         directory = parse_directory(data, filename, path=shown_path, builtin=builtin)
-        if use_cache and file.is_file():
+        if key is not None:
             from iopguide.directory import cache
 
-            cache.store(str(file.resolve()), data, directory)
+            # Keyed on the file's own bytes (compressed ones included), as looked up above.
+            cache.store_by_key(str(file.resolve()), key, directory)
         return directory
 
 
-def _from_cache(file: Path) -> Directory | None:
-    """The cached directory for *file*'s current content, hashed in chunks.
+def _file_key(file: Path) -> bytes | None:
+    """The cache key of *file*'s current bytes, hashed in chunks; None when not cacheable.
 
     Hashing a chunk at a time into one reused buffer avoids a 22 MB copy for a
     national directory (about 15 ms) and, unlike mmap, cannot crash with SIGBUS
     when the file is rewritten while it is read. Anything odd (a folder, a pipe,
     an empty or oversized file, an unreadable one) is left to the normal path,
-    which explains it; a pipe or /dev/fd file is never cached.
+    which explains it; a pipe or /dev/fd file is never cached. A compressed
+    file is keyed on its compressed bytes (hashing 1.4 MB, not 22).
     """
     import stat
 
@@ -332,7 +409,6 @@ def _from_cache(file: Path) -> Directory | None:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= max_directory_bytes():
                 return None
-            key = cache.file_key(handle)
-        return cache.load_by_key(str(file.resolve()), key)
+            return cache.file_key(handle)
     except (OSError, ValueError):
         return None

@@ -81,6 +81,7 @@ class Program:
     services: tuple[str, ...] = ()
     approaches: tuple[str, ...] = ()
     accreditation: tuple[str, ...] = ()
+    facility_types: tuple[str, ...] = ()  # FACILITY_TYPES ids
     contact: Contact = field(default_factory=Contact)
     notes: str | None = None
     last_verified: str | None = None  # ISO date, YYYY-MM-DD
@@ -108,11 +109,34 @@ class Program:
             "services": list(self.services),
             "approaches": list(self.approaches),
             "accreditation": list(self.accreditation),
+            "facility_types": list(self.facility_types),
             "contact": self.contact.to_dict(),
             "notes": self.notes,
             "last_verified": self.last_verified,
             "source": self.source,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Where a search near a ZIP can find programmes: a latitude band, or telehealth in a state.
+
+    A coarse, cheap test on raw values, so a directory read back from the cache
+    builds only the programmes that could match (the search still measures).
+    """
+
+    lat: float
+    lat_window: float  # degrees either side
+    state: str  # the person's state: telehealth programmes serving it count (elsewhere)
+
+    def may_reach(
+        self, lat: float | None, state: str | None, telehealth: bool, tele_states: tuple[str, ...]
+    ) -> bool:
+        if lat is None or abs(lat - self.lat) <= self.lat_window:
+            return True
+        return telehealth and (
+            self.state in tele_states or (not tele_states and state == self.state)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,16 +169,28 @@ class Directory:
                 return program
         return None
 
-    def offering(self, levels: Iterable[str]) -> Sequence[Program]:
-        """The programs offering any of *levels*, in directory order.
+    def offering(self, levels: Iterable[str], region: Region | None = None) -> Sequence[Program]:
+        """The programs offering any of *levels* (or ``fit.ASK_IOP``), in directory order.
 
         A directory read back from the cache answers from its level index and
-        builds only those programs (the default IOP search of the national
-        directory touches 5,500 of 19,000).
+        builds only those programs (5,500 IOP listings of 19,000 nationally, and
+        2,700 that may run one) - and, given a *region*, only those that may reach it.
         """
+        from iopguide.directory.fit import index_keys
+
         wanted = frozenset(levels)
         programs = self.programs
         select = getattr(programs, "offering", None)
         if select is not None:
-            return select(wanted)
-        return [p for p in programs if not wanted.isdisjoint(p.levels)]
+            return select(wanted, region)
+        return [
+            p
+            for p in programs
+            if not wanted.isdisjoint(index_keys(p))
+            and (
+                region is None
+                or region.may_reach(
+                    p.location.lat, p.location.state, p.telehealth, p.telehealth_states
+                )
+            )
+        ]

@@ -1,70 +1,50 @@
-"""Find programs: turn what a person typed into filters, and filters into ranked matches.
+"""Find programs: filters in, ranked matches out, best fit first.
 
 Within one filter, several values match any of them; different filters must all
 match. Every match carries the reasons it matched, in plain words, so the
-person can see *why* a program is on the list.
+person can see *why* a program is on the list. (What a person typed becomes
+:class:`Filters` in :mod:`.filters`; the fit order is :mod:`.fit`.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from iopguide.directory import DEFAULT_RADIUS_MILES
-from iopguide.directory.geo import ZipCentre, haversine_miles, normalise_zip, zip_centre
-from iopguide.directory.model import Directory, Program
-from iopguide.errors import UsageError
-from iopguide.text import clean, shorten
+from iopguide.directory import fit
+from iopguide.directory.filters import DEFAULT_LEVELS, Filters, parse_filters
+from iopguide.directory.geo import ZipCentre, haversine_miles, zip_centre
+from iopguide.directory.model import Directory, Program, Region
 from iopguide.vocabulary import (
     AGE_GROUPS,
-    CONDITIONS,
     LANGUAGES,
     LEVELS,
-    MENTAL_HEALTH_SPECIFIC,
     PAYMENT,
     SCHEDULE_TIMES,
-    STATES,
     Vocabulary,
-    broader_conditions,
-    normalise,
 )
 
-DEFAULT_LEVELS = ("iop",)
-MIN_PLAN_NAME = 3  # characters
+# parse_filters and Filters are part of the search's public API (callers import them here).
+__all__ = [
+    "DEFAULT_LEVELS",
+    "IN_PERSON",
+    "TELEHEALTH",
+    "Blocker",
+    "Filters",
+    "Match",
+    "SearchResult",
+    "parse_filters",
+    "program_distance",
+    "search",
+]
 
+#: How a programme in the results can be reached.
+IN_PERSON = "in_person"
+TELEHEALTH = "telehealth"
 
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """What to look for; every field holds vocabulary ids (plans and cities are free text)."""
-
-    conditions: tuple[str, ...] = ()
-    payment: tuple[str, ...] = ()
-    plans: tuple[str, ...] = ()
-    origin: ZipCentre | None = None
-    radius: float = DEFAULT_RADIUS_MILES
-    states: tuple[str, ...] = ()
-    cities: tuple[str, ...] = ()
-    levels: tuple[str, ...] = DEFAULT_LEVELS  # empty means any level
-    telehealth: bool = False
-    age_groups: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    schedules: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "conditions": list(self.conditions),
-            "payment": list(self.payment),
-            "insurance_plans": list(self.plans),
-            "zip": self.origin.zip if self.origin else None,
-            "radius_miles": self.radius if self.origin else None,
-            "states": list(self.states),
-            "cities": list(self.cities),
-            "levels": list(self.levels) or ["any"],
-            "telehealth": self.telehealth,
-            "age_groups": list(self.age_groups),
-            "languages": list(self.languages),
-            "schedules": list(self.schedules),
-        }
+#: Filters a directory may have no data for (``SearchResult.not_recorded``).
+NOT_RECORDED_PLANS = "insurance_plans"
+NOT_RECORDED_SCHEDULES = "schedules"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +52,10 @@ class Match:
     program: Program
     distance_miles: float | None
     reasons: tuple[str, ...]
+    reach: str = IN_PERSON  # IN_PERSON, or TELEHEALTH beyond the radius / outside the state
+    level_match: str | None = fit.LISTED  # LISTED, ASK, or None when any level was asked
+    condition_match: str | None = None  # fit.SPECIFIC, GENERAL, CO_OCCURRING; None: not asked
+    rank: tuple[int, int] = (1, 0)  # fit.rank: lower is a better fit
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,116 +73,20 @@ class SearchResult:
     matches: tuple[Match, ...]
     searched: int
     blockers: tuple[Blocker, ...] = field(default=())  # only for an empty result
+    #: Programmes outside the radius (or state) offering telehealth there, left out
+    #: of ``matches`` unless ``--telehealth`` asked for exactly those.
+    telehealth_elsewhere: int = 0
+    #: Filters this directory records nothing for (plans, schedules): not applied.
+    not_recorded: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
         return len(self.matches)
 
-
-# --------------------------------------------------------------------------- parsing
-
-
-def _split(values: Iterable[str] | None) -> list[str]:
-    """``["depression,anxiety", "ptsd"]`` -> ``["depression", "anxiety", "ptsd"]``."""
-    parts: list[str] = []
-    for value in values or ():
-        parts.extend(p.strip() for p in value.split(",") if p.strip())
-    return parts
-
-
-def _resolve_all(values: Iterable[str] | None, vocab: Vocabulary, flag: str) -> tuple[str, ...]:
-    ids: list[str] = []
-    for raw in _split(values):
-        term = vocab.resolve(raw)
-        if term is None:
-            raise _unknown_value(raw, vocab, flag)
-        if term not in ids:
-            ids.append(term)
-    return vocab.sort(ids)
-
-
-def _unknown_value(raw: str, vocab: Vocabulary, flag: str) -> UsageError:
-    suggestions = vocab.suggest(raw)
-    message = f"{flag}: {shorten(clean(raw))!r} is not a {vocab.name} iopguide knows."
-    if suggestions:
-        message += " Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
-    return UsageError(message, hint="Valid values: " + ", ".join(vocab.ids))
-
-
-def parse_filters(
-    *,
-    conditions: Sequence[str] | None = None,
-    insurance: Sequence[str] | None = None,
-    zip_code: str | None = None,
-    radius: float = DEFAULT_RADIUS_MILES,
-    states: Sequence[str] | None = None,
-    cities: Sequence[str] | None = None,
-    levels: Sequence[str] | None = None,
-    telehealth: bool = False,
-    age_groups: Sequence[str] | None = None,
-    languages: Sequence[str] | None = None,
-    schedules: Sequence[str] | None = None,
-) -> Filters:
-    """Check and normalise what a person typed; raise UsageError naming what is wrong."""
-    raw_levels = _split(levels)
-    if any(normalise(v) in ("any", "all") for v in raw_levels):
-        level_ids: tuple[str, ...] = ()
-    elif raw_levels:
-        level_ids = _resolve_all(raw_levels, LEVELS, "--level")
-    else:
-        level_ids = DEFAULT_LEVELS
-
-    payment: list[str] = []
-    plans: list[str] = []
-    for raw in _split(insurance):
-        term = PAYMENT.resolve(raw)
-        if term is not None:
-            payment.append(term)
-            continue
-        close = PAYMENT.suggest(raw)
-        if close and normalise(raw) not in ("", "other"):
-            # "medicad" is a typo, not an insurance plan called "medicad".
-            raise _unknown_value(raw, PAYMENT, "--insurance")
-        plan = " ".join(raw.split())
-        if len(plan) < MIN_PLAN_NAME:
-            # "e" would match every plan with an e in its name.
-            raise UsageError(
-                f"--insurance: {clean(plan)!r} is too short to be an insurance plan's name.",
-                hint="Give a payment type (" + ", ".join(PAYMENT.ids) + ") or a plan's name.",
-            )
-        plans.append(plan)
-
-    origin = None
-    if zip_code is not None:
-        zip5 = normalise_zip(zip_code)
-        if zip5 is None:
-            raise UsageError(
-                f"--zip: {clean(shorten(zip_code.strip(), 20))!r} is not a ZIP code.",
-                hint="Use a 5-digit US ZIP code, for example --zip 40202.",
-            )
-        origin = zip_centre(zip5)
-        if origin is None:
-            raise UsageError(
-                f"--zip: {zip5} is not a ZIP code iopguide knows.",
-                hint="Check the number, or search by --state instead.",
-            )
-    if radius < 0:
-        raise UsageError("--radius must be zero or more miles.")
-
-    return Filters(
-        conditions=_resolve_all(conditions, CONDITIONS, "--condition"),
-        payment=PAYMENT.sort(payment),
-        plans=tuple(dict.fromkeys(plans)),
-        origin=origin,
-        radius=radius,
-        states=_resolve_all(states, STATES, "--state"),
-        cities=tuple(dict.fromkeys(" ".join(c.split()) for c in _split(cities))),
-        levels=level_ids,
-        telehealth=telehealth,
-        age_groups=_resolve_all(age_groups, AGE_GROUPS, "--age-group"),
-        languages=_resolve_all(languages, LANGUAGES, "--language"),
-        schedules=_resolve_all(schedules, SCHEDULE_TIMES, "--schedule"),
-    )
+    @property
+    def none_listed(self) -> bool:
+        """Results, but none whose listing names the level: all are "may run one: ask"."""
+        return bool(self.matches) and all(m.level_match == fit.ASK for m in self.matches)
 
 
 # --------------------------------------------------------------------------- matching
@@ -211,36 +99,43 @@ def _labels(vocab: Vocabulary, ids: Iterable[str]) -> str:
     return ", ".join(vocab.labels(ids))
 
 
-def _level_check(filters: Filters) -> Check:
-    wanted = set(filters.levels)
+class _Notes:
+    """What the checks learn about each programme on the way: distance, reach, fit."""
+
+    __slots__ = ("conditions", "distances", "levels", "reach")
+
+    def __init__(self) -> None:
+        self.distances: dict[str, float | None] = {}
+        self.reach: dict[str, str] = {}
+        self.levels: dict[str, str] = {}
+        self.conditions: dict[str, str] = {}
+
+
+def _level_check(filters: Filters, notes: _Notes) -> Check:
+    wanted = filters.levels
 
     def check(p: Program) -> list[str] | None:
+        match = fit.level_match(p, wanted)
+        if match is None:
+            return None
+        notes.levels[p.id] = match
+        if match == fit.ASK:
+            return ["May run an IOP: ask (SAMHSA's mental-health listings cannot record IOP)"]
         hits = [lvl for lvl in p.levels if lvl in wanted]
-        return [f"Offers {', '.join(LEVELS.short(h) for h in hits)}"] if hits else None
+        return [f"Offers {', '.join(LEVELS.short(h) for h in hits)}"]
 
     return check
 
 
-def _condition_check(filters: Filters) -> Check:
+def _condition_check(filters: Filters, notes: _Notes) -> Check:
+    wanted = filters.conditions
+
     def check(p: Program) -> list[str] | None:
-        specific = [c for c in filters.conditions if c in p.conditions]
-        if specific:
-            return [f"Treats {_labels(CONDITIONS, specific)}"]
-        if "mental_health" in filters.conditions:
-            listed = [c for c in p.conditions if c in MENTAL_HEALTH_SPECIFIC]
-            if listed:
-                return [f"Treats {_labels(CONDITIONS, listed)}"]
-        for wanted in filters.conditions:
-            for broader in broader_conditions(wanted):
-                if broader in p.conditions:
-                    what = (
-                        "mental health in general"
-                        if broader == "mental_health"
-                        else ("co-occurring mental health and substance use")
-                    )
-                    names = _labels(CONDITIONS, [wanted])
-                    return [f"Treats {what} (not listed for {names} specifically)"]
-        return None
+        match = fit.condition_match(p, wanted)
+        if match is None:
+            return None
+        notes.conditions[p.id] = match.kind
+        return [match.reason]
 
     return check
 
@@ -269,13 +164,14 @@ def _serves_state(p: Program, state: str) -> bool:
     )
 
 
-def _distance_check(filters: Filters, distances: dict[str, float | None]) -> Check:
-    """Within the radius, or telehealth in the person's state. Fills *distances* as it goes."""
+def _distance_check(filters: Filters, notes: _Notes) -> Check:
+    """Within the radius (in person), or else telehealth in the person's state."""
     origin = filters.origin
     assert origin is not None
+    distances, reach = notes.distances, notes.reach
     # One degree of latitude is about 69 miles: skip the trigonometry for programmes
     # that are obviously too far (their distance is still worked out if they match).
-    lat_window = filters.radius / 69.0 + 0.5
+    lat_window = _lat_window(filters.radius)
 
     def check(p: Program) -> list[str] | None:
         lat = p.location.lat
@@ -286,20 +182,24 @@ def _distance_check(filters: Filters, distances: dict[str, float | None]) -> Che
         if _serves_state(p, origin.state):
             if miles is None:
                 distances[p.id] = program_distance(p, origin)
+            reach[p.id] = TELEHEALTH
             return [f"Telehealth in {origin.state}"]
         return None
 
     return check
 
 
-def _state_check(filters: Filters) -> Check:
+def _state_check(filters: Filters, notes: _Notes) -> Check:
     wanted = set(filters.states)
 
     def check(p: Program) -> list[str] | None:
         if p.location.state in wanted:
             return [f"In {p.location.state}"]
         served = [s for s in filters.states if _serves_state(p, s)]
-        return [f"Telehealth in {', '.join(served)}"] if served else None
+        if not served:
+            return None
+        notes.reach[p.id] = TELEHEALTH
+        return [f"Telehealth in {', '.join(served)}"]
 
     return check
 
@@ -314,16 +214,30 @@ def _city_check(filters: Filters) -> Check:
     return check
 
 
-def _telehealth_check(filters: Filters) -> Check:
-    places = [filters.origin.state] if filters.origin else list(filters.states)
+def _telehealth_check(filters: Filters, notes: _Notes) -> Check:
+    """``--telehealth``: beyond the radius or state but serving it online; anywhere otherwise."""
+    located = filters.origin is not None or bool(filters.states)
 
     def check(p: Program) -> list[str] | None:
         if not p.telehealth:
             return None
-        if not places:
-            return ["Offers telehealth"]
-        served = [s for s in places if _serves_state(p, s)]
-        return [f"Telehealth in {', '.join(served)}"] if served else None
+        if located:
+            # "Telehealth in KY" is already a reason; the view marks it "ask whether ...".
+            return [] if notes.reach.get(p.id) == TELEHEALTH else None
+        return ["Offers telehealth"]
+
+    return check
+
+
+def _age_check(filters: Filters) -> Check:
+    """The ages a listing gives must include one asked for; a listing without ages is kept."""
+    wanted = filters.age_groups
+
+    def check(p: Program) -> list[str] | None:
+        if not p.ages:
+            return ["Ages not listed: ask"]
+        hits = [w for w in wanted if w in p.ages]
+        return [f"Serves {_labels(AGE_GROUPS, hits).lower()}"] if hits else None
 
     return check
 
@@ -342,27 +256,25 @@ def _any_of(
     return check
 
 
-def _checks(filters: Filters, distances: dict[str, float | None]) -> list[tuple[str, Check]]:
+def _checks(filters: Filters, notes: _Notes) -> list[tuple[str, Check]]:
     """The active filters as (flag, check) pairs, cheapest and most selective first."""
     checks: list[tuple[str, Check]] = []
     if filters.levels:
-        checks.append(("--level", _level_check(filters)))
+        checks.append(("--level", _level_check(filters, notes)))
     if filters.origin is not None:
-        checks.append(("--zip/--radius", _distance_check(filters, distances)))
+        checks.append(("--zip/--radius", _distance_check(filters, notes)))
     if filters.states:
-        checks.append(("--state", _state_check(filters)))
+        checks.append(("--state", _state_check(filters, notes)))
     if filters.cities:
         checks.append(("--city", _city_check(filters)))
     if filters.conditions:
-        checks.append(("--condition", _condition_check(filters)))
+        checks.append(("--condition", _condition_check(filters, notes)))
     if filters.payment or filters.plans:
         checks.append(("--insurance", _payment_check(filters)))
     if filters.telehealth:
-        checks.append(("--telehealth", _telehealth_check(filters)))
+        checks.append(("--telehealth", _telehealth_check(filters, notes)))
     if filters.age_groups:
-        checks.append(
-            ("--age-group", _any_of(lambda p: p.ages, filters.age_groups, AGE_GROUPS, "Serves"))
-        )
+        checks.append(("--age-group", _age_check(filters)))
     if filters.languages:
         checks.append(
             ("--language", _any_of(lambda p: p.languages, filters.languages, LANGUAGES, "Speaks"))
@@ -389,13 +301,52 @@ def program_distance(program: Program, origin: ZipCentre) -> float | None:
     return round(haversine_miles(origin.lat, origin.lon, lat, lon), 1)
 
 
-def search(directory: Directory, filters: Filters) -> SearchResult:
-    """Every program that passes all filters, nearest first (when a ZIP is given), then by name."""
-    distances: dict[str, float | None] = {}  # filled by the distance check, when there is one
-    checks = _checks(filters, distances)
+def _pool(directory: Directory, filters: Filters) -> Sequence[Program]:
+    if not filters.levels:
+        return directory.programs
+    keys = (*filters.levels, fit.ASK_IOP) if "iop" in filters.levels else filters.levels
+    origin = filters.origin
+    region = Region(origin.lat, _lat_window(filters.radius), origin.state) if origin else None
+    return directory.offering(keys, region)
 
-    pool = directory.offering(filters.levels) if filters.levels else directory.programs
+
+def _lat_window(radius: float) -> float:
+    """Degrees of latitude that surely hold every point within *radius* miles (69 mi a degree)."""
+    return radius / 69.0 + 0.5
+
+
+def _unrecorded(pool: Sequence[Program], filters: Filters) -> tuple[Filters, tuple[str, ...]]:
+    """Drop the plan and schedule filters when no listing searched records plans or schedules.
+
+    SAMHSA's directory names no insurance plans and no schedules: a search for
+    "aetna" or "evening" would rule everything out and look like no programme
+    exists. Such a filter is reported as unanswerable (ask the programme) instead.
+    """
+    missing: list[str] = []
+    if filters.plans and not any(p.insurance_plans for p in pool):
+        missing.append(NOT_RECORDED_PLANS)
+        filters = replace(filters, plans=())
+    if filters.schedules and not any(p.schedule.times for p in pool):
+        missing.append(NOT_RECORDED_SCHEDULES)
+        filters = replace(filters, schedules=())
+    return filters, tuple(missing)
+
+
+def search(directory: Directory, filters: Filters) -> SearchResult:
+    """Every programme that passes all filters, best fit first, then nearest, then by name.
+
+    Programmes reached only by telehealth (beyond the radius or outside the state)
+    are counted in ``telehealth_elsewhere`` and left out, unless ``--telehealth``
+    asked for exactly them.
+    """
+    asked = filters
+    pool = _pool(directory, filters)
+    filters, not_recorded = _unrecorded(pool, filters)
+    notes = _Notes()
+    checks = _checks(filters, notes)
+
     matches: list[Match] = []
+    elsewhere = 0
     for program in pool:
         reasons: list[str] = []
         for _flag, check in checks:
@@ -404,15 +355,34 @@ def search(directory: Directory, filters: Filters) -> SearchResult:
                 break
             reasons.extend(passed)
         else:
-            matches.append(Match(program, distances.get(program.id), tuple(reasons)))
+            pid = program.id
+            reach = notes.reach.get(pid, IN_PERSON)
+            if reach == TELEHEALTH and not filters.telehealth:
+                elsewhere += 1
+                continue
+            level = notes.levels.get(pid) if filters.levels else None
+            condition = notes.conditions.get(pid)
+            matches.append(
+                Match(
+                    program,
+                    notes.distances.get(pid),
+                    tuple(reasons),
+                    reach,
+                    level,
+                    condition,
+                    fit.rank(level or fit.LISTED, condition),
+                )
+            )
 
-    def order(match: Match) -> tuple[float, str]:
+    def order(match: Match) -> tuple[tuple[int, int], float, str]:
         far = match.distance_miles if match.distance_miles is not None else float("inf")
-        return (far if filters.origin else 0.0, match.program.name.casefold())
+        return (match.rank, far if filters.origin else 0.0, match.program.name.casefold())
 
     matches.sort(key=order)
     blockers = _blockers(directory, checks) if not matches else ()
-    return SearchResult(filters, tuple(matches), len(directory.programs), blockers)
+    return SearchResult(
+        asked, tuple(matches), len(directory.programs), blockers, elsewhere, not_recorded
+    )
 
 
 def _blockers(directory: Directory, checks: list[tuple[str, Check]]) -> tuple[Blocker, ...]:

@@ -47,6 +47,7 @@ PROGRAM_FIELDS = (
     "services",
     "approaches",
     "accreditation",
+    "facility_types",
     "contact",
     "notes",
     "last_verified",
@@ -71,6 +72,7 @@ PROGRAM_VOCAB_FIELDS: dict[str, V.Vocabulary] = {
     "services": V.SERVICES,
     "approaches": V.APPROACHES,
     "accreditation": V.ACCREDITATION,
+    "facility_types": V.FACILITY_TYPES,
 }
 REQUIRED_LISTS = frozenset({"levels", "conditions"})
 TEXT_LIST_FIELDS = frozenset({"insurance_plans", "serves_only"})

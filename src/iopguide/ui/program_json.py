@@ -7,33 +7,48 @@ import sys
 from typing import Any
 
 from iopguide import crisis
+from iopguide.directory import provenance
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.search import Match, SearchResult
 
 
-def program_json(program: Program) -> dict[str, Any]:
+def program_json(program: Program, info: DirectoryInfo | None = None) -> dict[str, Any]:
     record = program.to_dict()
     record["phone"] = program.contact.phone
     record["website"] = program.contact.website
+    if info is not None:
+        # "Listed in SAMHSA's National Directory, 2022 edition" or "Checked 2024-01-01".
+        record["listed"] = provenance.origin_text(program, info)
     return record
 
 
-def match_json(match: Match) -> dict[str, Any]:
-    record = program_json(match.program)
+def match_json(match: Match, info: DirectoryInfo | None = None) -> dict[str, Any]:
+    record = program_json(match.program, info)
     record["distance_miles"] = match.distance_miles
+    record["reach"] = match.reach
+    record["level_match"] = match.level_match
+    record["condition_match"] = match.condition_match
     record["matched"] = list(match.reasons)
     return record
 
 
 def search_json(result: SearchResult, info: DirectoryInfo, limit: int) -> dict[str, Any]:
+    from iopguide.ui.search_words import cannot_answer_lines, none_listed_line
+
     shown = result.matches if limit == 0 else result.matches[:limit]
+    programs = [m.program for m in shown]
     payload: dict[str, Any] = {
         "total": result.total,
         "shown": len(shown),
+        "telehealth_elsewhere": result.telehealth_elsewhere,
         "sample": info.sample,
         "directory": info.to_dict(),
+        "listed_in": provenance.listed_in(programs[0] if programs else None, info),
+        "confirm": provenance.stale_line(info, programs),
         "filters": result.filters.to_dict(),
-        "results": [match_json(m) for m in shown],
+        "not_recorded": list(result.not_recorded),
+        "notes": [*cannot_answer_lines(result), *filter(None, [none_listed_line(result)])],
+        "results": [match_json(m, info) for m in shown],
     }
     if result.total == 0:
         payload["no_results"] = {

@@ -14,14 +14,22 @@ from rich.table import Table
 from rich.text import Text
 
 from iopguide import crisis
+from iopguide.directory import fit, provenance
 from iopguide.directory.model import DirectoryInfo, Program
-from iopguide.directory.search import Blocker, Match, SearchResult
+from iopguide.directory.search import TELEHEALTH, Blocker, Match, SearchResult
 from iopguide.ui.console import data_text, print_page
+from iopguide.ui.search_words import (
+    age_hint,
+    cannot_answer_lines,
+    none_listed_line,
+    telehealth_line,
+)
 from iopguide.vocabulary import (
     ACCREDITATION,
     AGE_GROUPS,
     APPROACHES,
     CONDITIONS,
+    FACILITY_TYPES,
     LANGUAGES,
     LEVELS,
     PAYMENT,
@@ -35,8 +43,11 @@ NOT_LISTED = "Not listed"
 MAX_WIDTH = 180
 
 
-def levels_text(program: Program) -> str:
-    return ", ".join(LEVELS.short(level) for level in program.levels)
+def levels_text(program: Program, match: Match | None = None) -> str:
+    text = ", ".join(LEVELS.short(level) for level in program.levels)
+    if match is not None and match.level_match == fit.ASK:
+        text += " · may run an IOP: ask"
+    return text
 
 
 def payment_text(program: Program) -> str:
@@ -56,12 +67,23 @@ def schedule_text(program: Program) -> str:
     return " · ".join(parts) or "Ask the program"
 
 
-def place_text(program: Program) -> str:
+#: What a telehealth result is, said where the place is.
+TELEHEALTH_ASK = "offers telehealth: ask whether their IOP is offered online"
+
+
+def place_text(program: Program, match: Match | None = None) -> str:
     loc = program.location
     place = ", ".join(x for x in (loc.city, loc.state) if x)
+    if match is not None and match.reach == TELEHEALTH:
+        return f"{place} · {TELEHEALTH_ASK}" if place else TELEHEALTH_ASK.capitalize()
     if program.telehealth:
-        place = f"{place} + telehealth" if place else "Telehealth"
+        place = f"{place} (telehealth too)" if place else "Offers telehealth"
     return place or NOT_LISTED
+
+
+def restrictions_text(program: Program) -> str:
+    """Who a programme serves only, or "" (shown wherever a programme is shown)."""
+    return "; ".join(program.serves_only)
 
 
 def distance_text(match: Match) -> str:
@@ -76,35 +98,77 @@ def _name_cell(program: Program) -> Text:
     text = data_text(program.name, "bold")
     if program.serves_only:
         text.append("\n")
-        text.append_text(data_text("Only: " + "; ".join(program.serves_only), "yellow"))
+        text.append_text(data_text("Only: " + restrictions_text(program), "yellow"))
     return text
 
 
-def render_search(result: SearchResult, info: DirectoryInfo, limit: int, console: Console) -> None:
+def render_search(
+    result: SearchResult,
+    info: DirectoryInfo,
+    limit: int,
+    console: Console,
+    *,
+    commands: bool = True,
+    first: int = 1,
+) -> None:
+    """Results for a person; *commands* False leaves out command-line hints (the guide)."""
     shown = result.matches if limit == 0 else result.matches[:limit]
-    page: list[RenderableType] = []
+    page: list[RenderableType] = [*_cannot_answer(result), *_none_listed(result)]
+    if page:
+        page.append(Text(""))  # a blank line before the results
     if not shown:
-        page += _no_results(result)
+        page += _no_results(result, commands=commands)
     elif console.width >= TABLE_MIN_WIDTH:
-        page.append(_table(shown, console.width))
+        page.append(_table(shown, console.width, info, first=first))
     else:
-        page += [_card(number, match) for number, match in enumerate(shown, 1)]
-    page += _summary(result, len(shown))
+        page += [
+            _card(number, match, info, ids=commands) for number, match in enumerate(shown, first)
+        ]
+    page += _summary(result, len(shown), info, commands=commands)
     page.append(Text(crisis.FOOTER, style="bold"))
     # To a pipe or file: plain text without rich's trailing padding.
     print_page(console, page, width=console.width)
 
 
-def _summary(result: SearchResult, shown: int) -> list[RenderableType]:
+def render_matches(
+    matches: list[Match], info: DirectoryInfo, console: Console, *, first: int = 1
+) -> None:
+    """More results of a search already introduced (the guide's "Show more"): cards only."""
+    cards: list[RenderableType] = [
+        _card(number, match, info, ids=False) for number, match in enumerate(matches, first)
+    ]
+    cards.append(Text(crisis.FOOTER, style="bold"))
+    print_page(console, cards, width=console.width)
+
+
+def _cannot_answer(result: SearchResult) -> list[RenderableType]:
+    return [Text(line, style="bold") for line in cannot_answer_lines(result)]
+
+
+def _none_listed(result: SearchResult) -> list[RenderableType]:
+    line = none_listed_line(result)
+    return [Text(line, style="bold")] if line else []
+
+
+def _summary(
+    result: SearchResult, shown: int, info: DirectoryInfo, *, commands: bool = True
+) -> list[RenderableType]:
     total = result.total
-    if total == 0:
-        return []
-    noun = "program" if total == 1 else "programs"
-    line = f"{total} {noun} matched"
-    if shown < total:
-        line += f"; showing the first {shown} (use --limit 0 for all)"
-    lines: list[RenderableType] = [Text(line + ". See one in full: iopguide show ID", style="dim")]
-    if result.filters.origin is not None:
+    lines: list[RenderableType] = []
+    if total:
+        noun = "program" if total == 1 else "programs"
+        line = f"{total} {noun} matched"
+        if shown < total and commands:
+            line += f"; showing the first {shown} (use --limit 0 for all)"
+        line += ". See one in full: iopguide show ID" if commands else "."
+        lines.append(Text(line, style="dim"))
+    tele = telehealth_line(result, commands=commands)
+    if tele:
+        lines.append(Text(tele))
+    ages = age_hint(result, shown) if commands else None
+    if ages:
+        lines.append(Text(ages))
+    if total and result.filters.origin is not None:
         lines.append(
             Text(
                 "Distances are straight-line miles from the centre of ZIP "
@@ -112,10 +176,17 @@ def _summary(result: SearchResult, shown: int) -> list[RenderableType]:
                 style="dim",
             )
         )
+    programs = [m.program for m in result.matches[:shown]]
+    credit = provenance.credit_line(info, programs)
+    if credit and total:
+        lines.append(Text(credit, style="dim"))
+    stale = provenance.stale_line(info, programs)
+    if stale and total:
+        lines.append(Text(stale))
     return lines
 
 
-def _table(matches: tuple[Match, ...], width: int) -> Table:
+def _table(matches: tuple[Match, ...], width: int, info: DirectoryInfo, *, first: int = 1) -> Table:
     table = Table(
         show_lines=True,
         expand=True,
@@ -133,8 +204,8 @@ def _table(matches: tuple[Match, ...], width: int) -> Table:
     table.add_column("Payment", ratio=2, min_width=10)
     table.add_column("Schedule", ratio=1, min_width=10)
     table.add_column("Why it matched", ratio=3, min_width=16)
-    table.add_column("Verified", no_wrap=True)
-    for number, match in enumerate(matches, 1):
+    table.add_column("Listed", min_width=11)
+    for number, match in enumerate(matches, first):
         program = match.program
         name = _name_cell(program)
         name.append("\n")
@@ -142,19 +213,19 @@ def _table(matches: tuple[Match, ...], width: int) -> Table:
         table.add_row(
             str(number),
             name,
-            levels_text(program),
+            levels_text(program, match),
             distance_text(match),
-            data_text(place_text(program)),
+            data_text(place_text(program, match)),
             data_text(_phone(program)),
             payment_text(program),
             schedule_text(program),
             data_text("; ".join(match.reasons)),
-            data_text(program.last_verified or "unknown"),
+            data_text(provenance.origin_short(program, info)),
         )
     return table
 
 
-def _card(number: int, match: Match) -> Padding:
+def _card(number: int, match: Match, info: DirectoryInfo, *, ids: bool = True) -> Padding:
     program = match.program
     head = Text(f"{number}. ", style="bold")
     head.append_text(data_text(program.name, "bold"))
@@ -165,18 +236,18 @@ def _card(number: int, match: Match) -> Padding:
             else []
         ),
         *(
-            [("Only", data_text("; ".join(program.serves_only), "yellow"))]
+            [("Only", data_text(restrictions_text(program), "yellow"))]
             if program.serves_only
             else []
         ),
-        ("Levels", Text(levels_text(program))),
-        ("Where", data_text(place_text(program))),
+        ("Levels", Text(levels_text(program, match))),
+        ("Where", data_text(place_text(program, match))),
         ("Phone", data_text(_phone(program))),
         ("Pays", Text(payment_text(program))),
         ("When", Text(schedule_text(program))),
         ("Why", data_text("; ".join(match.reasons))),
-        ("Checked", data_text(program.last_verified or "unknown")),
-        ("Id", data_text(program.id, "dim")),
+        ("Source", data_text(provenance.origin_text(program, info))),
+        *([("Id", data_text(program.id, "dim"))] if ids else []),
     ]
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="dim", no_wrap=True)
@@ -186,9 +257,9 @@ def _card(number: int, match: Match) -> Padding:
     return Padding(Group(head, Padding(grid, (0, 0, 0, 2))), (0, 0, 1, 0))
 
 
-def _no_results(result: SearchResult) -> list[RenderableType]:
+def _no_results(result: SearchResult, *, commands: bool = True) -> list[RenderableType]:
     lines: list[RenderableType] = [Text("No programs matched all of your filters.", style="bold")]
-    if result.blockers:
+    if result.blockers and commands:
         top = result.blockers[0]
         lines.append(
             Text(
@@ -233,13 +304,20 @@ def _widen_hint(result: SearchResult) -> str:
 # --------------------------------------------------------------------------- one program
 
 
-def render_program(program: Program, info: DirectoryInfo, console: Console) -> None:
-    console.print(Rule(style="cyan"))
-    console.print(data_text(program.name, "bold"))
+def render_program(
+    program: Program,
+    info: DirectoryInfo,
+    console: Console,
+    *,
+    match: Match | None = None,
+    commands: bool = True,
+) -> None:
+    """Everything the directory says about one programme (``show``; the guide's "in full")."""
+    page: list[RenderableType] = [Rule(style="cyan"), data_text(program.name, "bold")]
     if program.organization:
-        console.print(data_text(program.organization, "italic"))
+        page.append(data_text(program.organization, "italic"))
     if program.serves_only:
-        console.print(data_text("Serves only: " + "; ".join(program.serves_only), "bold yellow"))
+        page.append(data_text("Who it serves: " + restrictions_text(program), "bold yellow"))
 
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -250,7 +328,10 @@ def render_program(program: Program, info: DirectoryInfo, console: Console) -> N
         if value:
             grid.add_row(label, value if isinstance(value, Text) else data_text(value))
 
-    row("Id", program.id)
+    if commands:
+        row("Id", program.id)
+    if match is not None and match.distance_miles is not None:
+        row("Miles", f"{match.distance_miles:.1f}")
     row("Levels of care", ", ".join(LEVELS.labels(program.levels)))
     row("Treats", ", ".join(CONDITIONS.labels(program.conditions)))
     row("Payment", ", ".join(PAYMENT.labels(program.payment)))
@@ -258,6 +339,7 @@ def render_program(program: Program, info: DirectoryInfo, console: Console) -> N
     row("Ages", ", ".join(AGE_GROUPS.labels(program.ages)))
     row("Languages", ", ".join(LANGUAGES.labels(program.languages)))
     row("Groups", ", ".join(SPECIAL_GROUPS.labels(program.special_groups)))
+    row("Type of facility", ", ".join(FACILITY_TYPES.labels(program.facility_types)))
     street = ", ".join(
         x for x in (loc.street, loc.city, f"{loc.state or ''} {loc.zip or ''}".strip()) if x
     )
@@ -273,10 +355,22 @@ def render_program(program: Program, info: DirectoryInfo, console: Console) -> N
     row("Intake phone", contact.intake_phone)
     row("Website", contact.website)
     row("Notes", program.notes)
-    row("Last verified", program.last_verified or "unknown")
+    row("Listed / checked", provenance.origin_text(program, info))
     row("Source", program.source or info.source)
-    console.print(grid)
-    console.print(
-        Text("Call before you go: details change. Ask how soon you can start.", style="dim")
-    )
-    console.print(Text(crisis.FOOTER, style="bold"))
+    if fit.may_run_iop(program):
+        row(
+            "IOP",
+            "Not recorded: SAMHSA's mental-health listings cannot say whether a facility runs "
+            "an IOP; its care suggests it may. Call and ask.",
+        )
+    page.append(grid)
+    stale = provenance.stale_line(info, [program])
+    if stale:  # says "call to confirm" itself
+        page.append(Text(stale + " Ask how soon you can start."))
+    else:
+        page.append(
+            Text("Call before you go: details change. Ask how soon you can start.", style="dim")
+        )
+    page.append(Text(crisis.FOOTER, style="bold"))
+    # Through print_page: to a pipe, plain text at the page width (a Rule would fill 30,000).
+    print_page(console, page)

@@ -31,6 +31,9 @@ class ShownProgram:
     phone: str | None = None
     place: str | None = None
     distance_miles: float | None = None
+    serves_only: tuple[str, ...] = ()  # restrictions, as shown with the programme
+    listed: str | None = None  # "Listed in SAMHSA's National Directory, 2022 edition"
+    may_run_iop: bool = False  # found as "may run an IOP: ask", not listed as one
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,9 @@ class ProgramSearch:
     programs: tuple[ShownProgram, ...] = ()
     sample: bool = False  # the built-in directory of fictional programs
     command: str = ""  # the same search as an iopguide command, to run again later
+    listed_in: str | None = None  # the credit: where the listings come from
+    confirm: str | None = None  # "Listings change: call to confirm ..." for an old edition
+    zip_code: str | None = None  # where the person searched
 
 
 def default_file_name(today: _dt.date) -> str:
@@ -143,10 +149,19 @@ def _programs(search: ProgramSearch) -> list[str]:
             parts.append(md_escape(program.place))
         if program.distance_miles is not None:
             parts.append(f"{program.distance_miles:.1f} miles")
+        if program.may_run_iop:
+            parts.append("may run an IOP: ask")
+        if program.serves_only:
+            parts.append("**only:** " + md_escape("; ".join(program.serves_only)))
         parts.append(f"id `{clean(program.id).replace('`', '')}`")
         lines.append(" · ".join(parts))
     if search.programs:
-        lines += ["", "Call before you go: details change. Ask how soon you can start."]
+        if search.listed_in:
+            lines += ["", md_escape(search.listed_in)]
+        if search.confirm:  # says "call to confirm" itself
+            lines += ["", md_escape(search.confirm) + " Ask how soon you can start."]
+        else:
+            lines += ["", "Call before you go: details change. Ask how soon you can start."]
         if search.command:
             lines += ["", f"See them again: `{search.command.replace('`', '')}`"]
     return [*lines, ""]

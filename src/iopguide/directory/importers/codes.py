@@ -24,7 +24,7 @@ Decisions worth knowing:
   not psychosis: it becomes a special group only.
 * Restrictions ("serves only ...") come from the ``EXCL`` codes that say *only*
   (``DUO``, ``AUDO``, ``OUDO``), a single gender accepted (``FEM`` without
-  ``MALE`` or the reverse; see :data:`GENDER_ONLY`), and facilities run by the
+  ``MALE`` or the reverse; see :data:`ONLY_RULES`), and facilities run by the
   VA (``VAMC``, ``VAHC``: veterans) or the Department of Defense (``DDF``).
   ``DU`` ("Specially designed program for DUI/DWI clients") is a programme
   offered, not a restriction: it maps to the justice_involved group.
@@ -35,6 +35,8 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -50,6 +52,7 @@ LIST_FIELDS = (
     "services",
     "approaches",
     "accreditation",
+    "facility_types",
 )
 
 
@@ -86,6 +89,7 @@ def _code(
     services: Iterable[str] = (),
     approaches: Iterable[str] = (),
     accreditation: Iterable[str] = (),
+    facility_types: Iterable[str] = (),
     telehealth: bool = False,
     serves_only: str | None = None,
     note: str | None = None,
@@ -102,6 +106,7 @@ def _code(
         ("services", services),
         ("approaches", approaches),
         ("accreditation", accreditation),
+        ("facility_types", facility_types),
     ):
         adds.extend((field_name, term_id) for term_id in ids)
     return Code(
@@ -155,25 +160,32 @@ CODES_LIST: tuple[Code, ...] = (
     _code("RL", "SET", "Long-term residential", levels=["residential"]),
     _code("RS", "SET", "Short-term residential", levels=["residential"]),
     # --- HOSP / FT: hospital and facility types ---------------------------------------
-    _ignore("GH", "HOSP", "General Hospital (including VA hospital)", _FACILITY_TYPE),
-    _ignore("PSYH", "HOSP", "Psychiatric hospital", _FACILITY_TYPE),
-    _ignore("CMHC", "FT", "Community mental health center", _FACILITY_TYPE),
-    _ignore("CBHC", "FT", "Certified Community Behavioral Health Clinic", _FACILITY_TYPE),
-    _ignore("MSMH", "FT",
-            "Multi-setting mental health facility (e.g., non-hospital residential plus either "
-            "outpatient and/or partial hospitalization/day treatment)", _FACILITY_TYPE),
-    _ignore("OMH", "FT", "Outpatient mental health facility", _FACILITY_TYPE),
-    _ignore("ORES", "FT", "Other residential treatment facility", _FACILITY_TYPE),
-    _ignore("PH", "FT", "Partial hospitalization/day treatment", _FACILITY_TYPE),
-    _ignore("PSY", "FT", "Psychiatric hospital", _FACILITY_TYPE,
-            words=["Psychiatric hospital or psychiatric unit of a general hospital"]),
-    _ignore("RTCA", "FT", "Residential treatment center (RTC) for adults", _FACILITY_TYPE),
-    _ignore("RTCC", "FT", "Residential treatment center (RTC) for children", _FACILITY_TYPE),
-    _ignore("IPSY", "FT", "Separate inpatient psychiatric unit of a general hospital",
-            _FACILITY_TYPE),
-    _ignore("SHP", "FT", "State hospital", _FACILITY_TYPE),
+    _code("GH", "HOSP", "General Hospital (including VA hospital)",
+          facility_types=["general_hospital"]),
+    _code("PSYH", "HOSP", "Psychiatric hospital", facility_types=["psychiatric_hospital"]),
+    _code("CMHC", "FT", "Community mental health center", facility_types=["cmhc"]),
+    _code("CBHC", "FT", "Certified Community Behavioral Health Clinic", facility_types=["ccbhc"]),
+    _code("MSMH", "FT",
+          "Multi-setting mental health facility (e.g., non-hospital residential plus either "
+          "outpatient and/or partial hospitalization/day treatment)",
+          facility_types=["multi_setting_mh"]),
+    _code("OMH", "FT", "Outpatient mental health facility", facility_types=["outpatient_mh"]),
+    _code("ORES", "FT", "Other residential treatment facility",
+          facility_types=["other_residential"]),
+    _code("PH", "FT", "Partial hospitalization/day treatment",
+          facility_types=["partial_hospital"]),
+    _code("PSY", "FT", "Psychiatric hospital", facility_types=["psychiatric_hospital"],
+          words=["Psychiatric hospital or psychiatric unit of a general hospital"]),
+    _code("RTCA", "FT", "Residential treatment center (RTC) for adults",
+          facility_types=["residential_adults"]),
+    _code("RTCC", "FT", "Residential treatment center (RTC) for children",
+          facility_types=["residential_children"]),
+    _code("IPSY", "FT", "Separate inpatient psychiatric unit of a general hospital",
+          facility_types=["general_hospital_psych_unit"]),
+    _code("SHP", "FT", "State hospital", facility_types=["state_hospital"]),
     _code("VAHC", "FT", "Veterans Affairs Medical Center or other VA healthcare facility",
-          special_groups=["veterans"], serves_only="Veterans only (VA facility)"),
+          special_groups=["veterans"], facility_types=["va"],
+          serves_only="Veterans only (VA facility)"),
     # --- OM / OMSC / AUT / SMAT / OT: medications for addiction -----------------------
     _code("MU", "OM", "Methadone used in Treatment", services=_MAT),
     _code("BU", "OM", "Buprenorphine used in Treatment", services=_MAT),
@@ -497,9 +509,9 @@ CODES_LIST: tuple[Code, ...] = (
     _code("CHLD", "AGE", "Children/adolescents", ages=["children", "adolescents"]),
     _code("SNR", "AGE", "Seniors", ages=["older_adults"], words=["Seniors (65 or older)"]),
     _code("YAD", "AGE", "Young adults", ages=["young_adults"]),
-    # --- GN: Gender Accepted (a single one is a restriction: see GENDER_ONLY) ---------
-    _ignore("FEM", "GN", "Female", "only meaningful alone: see GENDER_ONLY"),
-    _ignore("MALE", "GN", "Male", "only meaningful alone: see GENDER_ONLY"),
+    # --- GN: Gender Accepted (a single one is a restriction: see ONLY_RULES) ----------
+    _ignore("FEM", "GN", "Female", "only meaningful alone: see ONLY_RULES"),
+    _ignore("MALE", "GN", "Male", "only meaningful alone: see ONLY_RULES"),
     # --- EXCL: Exclusive Services -----------------------------------------------------
     _code("DU", "EXCL", "Specially designed program for DUI/DWI clients",
           special_groups=["justice_involved"]),
@@ -574,11 +586,119 @@ UMBRELLAS: dict[str, frozenset[str]] = {
     "FX": frozenset(c.code for c in CODES_LIST if c.category == "OL"),
 }
 
-#: A single gender accepted is a restriction. (Code present, code absent) -> words.
-GENDER_ONLY: tuple[tuple[str, str, str], ...] = (
-    ("FEM", "MALE", "Women only"),
-    ("MALE", "FEM", "Men only"),
+
+@dataclass(frozen=True, slots=True)
+class OnlyRule:
+    """A restriction that follows from codes present together with codes absent."""
+
+    have: frozenset[str]
+    lacks: frozenset[str]
+    words: str
+
+    def applies(self, seen: set[str], table: Mapping[str, Code]) -> bool:
+        """True when every *have* code is present and trusted, and no *lacks* code is present."""
+        return (
+            self.have <= seen
+            and seen.isdisjoint(self.lacks)
+            and all(_trusted(table.get(code)) for code in self.have)
+        )
+
+    @property
+    def code(self) -> Code:
+        return Code(
+            "+".join(sorted(self.have)) + "-only", "ONLY", self.words, serves_only=self.words
+        )
+
+
+_AGES = frozenset({"ADLT", "CHLD", "SNR", "YAD"})
+
+
+def _only(have: Iterable[str], lacks: Iterable[str], words: str) -> OnlyRule:
+    return OnlyRule(frozenset(have), frozenset(lacks), words)
+
+
+#: Restrictions read from what a listing leaves out: a single gender accepted, or
+#: age groups that exclude adults (only where the edition's age codes are trusted:
+#: see :func:`for_edition`).
+ONLY_RULES: tuple[OnlyRule, ...] = (
+    _only({"FEM"}, {"MALE"}, "Women only"),
+    _only({"MALE"}, {"FEM"}, "Men only"),
+    _only({"CHLD"}, _AGES - {"CHLD"}, "Children and adolescents only (under 18)"),
+    _only({"CHLD", "YAD"}, _AGES - {"CHLD", "YAD"}, "Children, adolescents and young adults only"),
+    _only({"YAD"}, _AGES - {"YAD"}, "Young adults only (18-25)"),
+    _only({"SNR"}, _AGES - {"SNR"}, "Older adults only (65+)"),
 )
+
+#: Why the substance-use edition's age codes are not used (docs/finding-programs.md, "Ages").
+UNTRUSTED_AGES = (
+    "the substance-use edition's age codes contradict the facilities' own listings "
+    "(e.g. 1,776 rows carry only CHLD, most of them adult services)"
+)
+
+
+def _trusted(code: Code | None) -> bool:
+    return code is not None and code.ignored != UNTRUSTED_AGES
+
+
+def for_edition(table: dict[str, Code], edition: str | None) -> dict[str, Code]:
+    """The code table for one edition's workbook: age codes only where they can be trusted.
+
+    In SAMHSA's 2022 substance-use edition the "Age Groups Accepted" codes do not
+    describe who a facility accepts: 1,776 rows carry only ``CHLD``, including
+    clearly adult services (men's and women's programmes, pregnant women,
+    veterans, "Jefferson Parish Human Services"); of the 455 such facilities also
+    listed in the mental-health edition, 425 accept adults there. So the
+    substance-use edition's ages are left out (unknown: ask; its adolescent and
+    young-adult *programmes*, AD and TAY, stay as special groups), and only the
+    mental-health edition's ages are read or turned into restrictions.
+    """
+    if edition != "SA":
+        return table
+    return {key: _without_ages(code) for key, code in table.items()}
+
+
+@functools.cache
+def codes_for_edition(edition: str) -> dict[str, Code]:
+    """:data:`CODES` as :func:`for_edition` trims them, built once per edition."""
+    return for_edition(dict(CODES), edition)
+
+
+def _without_ages(code: Code) -> Code:
+    """The code as the substance-use edition may use it: no ages (AD, TAY keep their groups)."""
+    if code.category == "AGE":
+        return _ignore(code.code, code.category, code.name, UNTRUSTED_AGES)
+    if not any(field_name == "ages" for field_name, _ in code.adds):
+        return code
+    return dataclasses.replace(code, adds=tuple(a for a in code.adds if a[0] != "ages"))
+
+
+_DUI_NAME = re.compile(r"\b(DUI|DWI|OWI|OVI|DUII)\b", re.IGNORECASE)
+_COURT_NAME = re.compile(
+    r"\b(drug|treatment|dui|juvenile|us|community|family|wellness)\s+courts?\b"
+    r"|\bcourts?\s+(services?|servs|programs?|treatment)\b"
+    r"|\bcorrection(s|al)\b|\bprobation(ers)?\b|\bsheriff",
+    re.IGNORECASE,
+)
+NAME_DUI = "A DUI/DWI programme, by its name: ask whether it takes other clients"
+NAME_COURT = "A court or corrections programme, by its name: ask whether it takes other clients"
+
+
+def name_restrictions(name: str, serves_only: Iterable[str] = ()) -> tuple[str, ...]:
+    """Restrictions a facility's own name announces ("DUI School", "Drug Court Services").
+
+    SAMHSA's ``DU`` code marks a programme *for* DUI/DWI clients, offered by 2,729
+    substance-use facilities beside their other care, so the code alone is no
+    restriction; a facility named after that programme (the first result near
+    60601 was "Anchor Centers - DUI School of Chicago") is one a person should ask.
+    """
+    listed = " ".join(serves_only).lower()
+    found = []
+    if _DUI_NAME.search(name) and "dui" not in listed:
+        found.append(NAME_DUI)
+    if _COURT_NAME.search(name):
+        found.append(NAME_COURT)
+    return tuple(found)
+
 
 # --- FindTreatment.gov: services spelled out in words -----------------------------------
 #

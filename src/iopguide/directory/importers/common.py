@@ -20,7 +20,13 @@ from pathlib import Path
 
 from iopguide import vocabulary as vocab
 from iopguide.directory.geo import zip_centre
-from iopguide.directory.importers.codes import GENDER_ONLY, LIST_FIELDS, UMBRELLAS, Code
+from iopguide.directory.importers.codes import (
+    LIST_FIELDS,
+    ONLY_RULES,
+    UMBRELLAS,
+    Code,
+    name_restrictions,
+)
 from iopguide.directory.importers.coordinates import coordinates, in_us
 from iopguide.directory.model import Contact, DirectoryInfo, Location, Program
 from iopguide.text import clean
@@ -272,12 +278,13 @@ class Facility:
             ages=s["ages"],
             languages=s["languages"],
             special_groups=s["special_groups"],
-            serves_only=tuple(self.serves_only),
+            serves_only=(*self.serves_only, *name_restrictions(self.name, self.serves_only)),
             location=Location(self.street, self.city, self.state, self.zip, self.lat, self.lon),
             telehealth=self.telehealth,
             services=s["services"],
             approaches=s["approaches"],
             accreditation=s["accreditation"],
+            facility_types=s["facility_types"],
             contact=Contact(self.phone, self.intake_phone, self.website),
             notes=" ".join(self.notes) or None,
             last_verified=self.last_verified,
@@ -312,9 +319,9 @@ def select_codes(present: list[str], table: dict[str, Code]) -> tuple[list[Code]
         if specific is not None and not specific.isdisjoint(seen):
             continue
         found.append(code)
-    for have, lacks, words in GENDER_ONLY:
-        if have in seen and lacks not in seen:
-            found.append(Code(f"{have}-only", "GN", words, serves_only=words))
+    for rule in ONLY_RULES:
+        if rule.applies(seen, table):
+            found.append(rule.code)
     return found, unknown
 
 

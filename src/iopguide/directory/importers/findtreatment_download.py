@@ -111,7 +111,9 @@ def read_download(
         facility = _facility(row, get, source, stats)
         if facility is None:
             continue
-        found, unknown = select_codes(present, code_tables.CODES)
+        # The substance-use edition's age codes are not trusted (codes.for_edition).
+        edition = next(iter(facility.editions))
+        found, unknown = select_codes(present, code_tables.codes_for_edition(edition))
         facility.apply_codes(found)
         for code in unknown:
             stats.unknown_codes[f"{code} (a column of the download iopguide does not know)"] += 1

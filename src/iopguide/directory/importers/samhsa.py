@@ -93,6 +93,7 @@ def import_samhsa(
         title = EDITION_TITLES[edition] + (f", {year}" if year else "")
         last_verified = source.created or (f"{year}-01-01" if year else None)
         table, warnings = _code_table(source)
+        table = code_tables.for_edition(table, edition)
         name = shown_name(path)
         stats.warnings.extend(f"{name}: {w}" for w in warnings)
         rows_before = stats.read

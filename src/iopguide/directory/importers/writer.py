@@ -67,6 +67,11 @@ def write_directory(
     _atomic_write(path, chunks, force=force)
 
 
+def directory_json(info: DirectoryInfo, programs: Sequence[Program]) -> str:
+    """The JSON text ``write_directory`` writes (the shipped national directory uses it)."""
+    return "".join(_json_chunks(info, programs))
+
+
 def _json_chunks(info: DirectoryInfo, programs: Sequence[Program]) -> Iterable[str]:
     """One programme per line: readable, diff-friendly, and fast to write and parse."""
     yield '{"directory": ' + json.dumps(header_dict(info), ensure_ascii=False) + ',\n'

@@ -1,0 +1,242 @@
+"""The guided flow's programme search: who the care is for, where, how to pay, then browse.
+
+A person never sees command-line syntax here: results come five at a time as
+numbered cards, and one list offers to see a programme in full, to see more,
+to see telehealth programmes elsewhere in their state, or to finish. Everything
+shown is recorded (with restrictions and where the listing comes from) so the
+summary they may save lists exactly what they saw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from iopguide.directory.model import Directory
+    from iopguide.directory.search import Filters, Match, SearchResult
+    from iopguide.ui.prompts import Asker
+    from iopguide.ui.summary_markdown import ShownProgram
+
+#: Programmes shown at a time: a few read calmly; "Show more" gives the next few.
+SHOWN = 5
+WIDER_RADIUS_MILES = 100.0
+
+_SKIP = "__skip__"
+_MORE = "__more__"
+_TELEHEALTH = "__telehealth__"
+_DONE = "__done__"
+
+#: Who the care is for -> the age groups searched (the directory's AGE_GROUPS ids).
+WHO = (
+    ("A child (under 13)", "children"),
+    ("A teenager (13-17)", "adolescents"),
+    ("A young adult (18-25)", "young_adults"),
+    ("An adult", "adults"),
+    ("An older adult (65 or over)", "older_adults"),
+)
+
+
+@dataclass
+class Browsed:
+    """One search as the person saw it: the matches shown, in order."""
+
+    result: SearchResult
+    shown: list[Match] = field(default_factory=list)
+
+
+class GuidedSearch:
+    """Ask, search, show and browse; the session keeps what :meth:`run` returns."""
+
+    def __init__(self, asker: Asker, console: Console, *, plain: bool) -> None:
+        self.asker = asker
+        self.console = console
+        self.plain = plain
+
+    # -- prompts ------------------------------------------------------------------
+
+    def _select(self, message: str, choices: list[tuple[str, str]]) -> str:
+        self.console.print()
+        return str(self.asker.select(message, choices))
+
+    def _text(self, message: str, *, instruction: str | None = None) -> str:
+        self.console.print()
+        return self.asker.text(message, instruction=instruction)
+
+    def _note(self, message: str, style: str = "") -> None:
+        from iopguide.ui.guide_view import render_note
+
+        render_note(self.console, message, plain=self.plain, style=style)
+
+    # -- asking -----------------------------------------------------------------
+
+    def ask_who(self) -> str | None:
+        """The age group the care is for, or None when the person skips."""
+        picked = self._select(
+            "Who is the care for?", [*WHO, ("Rather not say, or skip this", _SKIP)]
+        )
+        return None if picked == _SKIP else picked
+
+    def ask_zip(self) -> str | None:
+        """A ZIP code iopguide knows, or None when the person skips; kind about mistakes."""
+        from iopguide.directory.geo import normalise_zip, zip_centre
+        from iopguide.text import clean, shorten
+
+        while True:
+            raw = self._text(
+                "Your 5-digit ZIP code, to find programs near you:",
+                instruction="(or just press Enter to skip)",
+            ).strip()
+            if not raw:
+                return None
+            zip5 = normalise_zip(raw)
+            if zip5 is None:
+                shown = shorten(clean(raw), 20)
+                self._note(
+                    f'"{shown}" doesn\'t look like a ZIP code. Please type the 5 digits, '
+                    "like 40202, or just press Enter to skip."
+                )
+                continue
+            if zip_centre(zip5) is None:
+                self._note(
+                    f"We couldn't find the ZIP code {zip5}. Please check the number, or just "
+                    "press Enter to skip."
+                )
+                continue
+            return zip5
+
+    def ask_state(self) -> str | None:
+        """A state (code or name) instead of a ZIP code; None when the person skips that too."""
+        from iopguide.text import clean, shorten
+        from iopguide.vocabulary import STATES
+
+        while True:
+            raw = self._text(
+                "Which state should we look in? (for example Kentucky or KY)",
+                instruction="(or just press Enter to skip)",
+            ).strip()
+            if not raw:
+                return None
+            state = STATES.resolve(raw)
+            if state is not None:
+                return state
+            close = STATES.suggest(raw)
+            hint = f" Did you mean {STATES.label(close[0])}?" if close else ""
+            self._note(
+                f'"{shorten(clean(raw), 30)}" isn\'t a US state we know.{hint} Please type '
+                "the state's name or its two letters, or just press Enter to skip."
+            )
+
+    # -- searching and browsing -------------------------------------------------------
+
+    def run(self, loaded: Directory, filters: Filters) -> list[Browsed]:
+        """Search, show, browse; offer to look further once when nothing is near."""
+        searches = [self.browse(loaded, filters)]
+        first = searches[0].result
+        if first.total == 0 and filters.origin is not None:
+            wider = self._select(
+                f"Would you like to look further: up to {WIDER_RADIUS_MILES:.0f} miles away?",
+                [("Yes, look further", "yes"), ("No thanks", "no")],
+            )
+            if wider == "yes":
+                searches.append(self.browse(loaded, replace(filters, radius=WIDER_RADIUS_MILES)))
+        return searches
+
+    def browse(self, loaded: Directory, filters: Filters) -> Browsed:
+        """Show the first few, then let the person open one, see more, or finish."""
+        from iopguide.commands.find import sample_notice
+        from iopguide.directory.search import search
+        from iopguide.ui.guide_view import capped_console, render_search_intro
+        from iopguide.ui.results_view import render_matches, render_search
+
+        result = search(loaded, filters)
+        render_search_intro(self.console, describe_search(filters) + ".", plain=self.plain)
+        sample_notice(loaded.info)
+        console = capped_console(self.console)
+        render_search(result, loaded.info, SHOWN, console, commands=False)
+        browsed = Browsed(result, list(result.matches[:SHOWN]))
+        queue = list(result.matches[SHOWN:])  # still to show, in order
+        telehealth = result.telehealth_elsewhere
+        while browsed.shown or telehealth:
+            room = max(12, min(50, self.console.width - 18))  # "» See 12. " ... " in full"
+            choices = [
+                (f"See {number}. {_title(m, room)} in full", str(number - 1))
+                for number, m in enumerate(browsed.shown, 1)
+            ]
+            if queue:
+                choices.append((f"Show {min(SHOWN, len(queue))} more", _MORE))
+            if telehealth:
+                choices.append((f"Show {telehealth} farther away, by telehealth", _TELEHEALTH))
+            choices.append(("Done looking at programs", _DONE))
+            picked = self._select("What would you like to do?", choices)
+            if picked == _DONE:
+                break
+            if picked == _TELEHEALTH:
+                telehealth = 0
+                queue[:0] = search(loaded, replace(filters, telehealth=True)).matches
+            if picked in (_MORE, _TELEHEALTH):
+                page, queue[:SHOWN] = queue[:SHOWN], []
+                render_matches(page, loaded.info, console, first=len(browsed.shown) + 1)
+                browsed.shown.extend(page)
+            else:
+                self._show_full(loaded, browsed.shown[int(picked)])
+        return browsed
+
+    def _show_full(self, loaded: Directory, match: Match) -> None:
+        from iopguide.ui.guide_view import capped_console
+        from iopguide.ui.results_view import render_program
+
+        render_program(
+            match.program, loaded.info, capped_console(self.console), match=match, commands=False
+        )
+
+
+def _title(match: Match, room: int) -> str:
+    """The programme's name, cut to *room* characters so the choice fits on one line."""
+    from iopguide.text import clean, shorten
+
+    return shorten(clean(match.program.name), room)
+
+
+def describe_search(filters: Filters) -> str:
+    """The search in words: "IOP programs within 25 miles of ZIP 40202 that treat ..."."""
+    from iopguide.vocabulary import AGE_GROUPS, CONDITIONS, LEVELS, PAYMENT
+
+    levels = " or ".join(LEVELS.short(level) for level in filters.levels) or "All"
+    text = f"{levels} programs"
+    if filters.origin is not None:
+        text += f" within {filters.radius:g} miles of ZIP {filters.origin.zip}"
+    elif filters.states:
+        text += " in " + " or ".join(filters.states)
+    else:
+        text += " anywhere in the directory (no ZIP code or state given)"
+    if filters.age_groups:
+        text += " for " + " or ".join(a.lower() for a in AGE_GROUPS.labels(filters.age_groups))
+    if filters.conditions:
+        names = [name.lower() for name in CONDITIONS.labels(filters.conditions)]
+        text += " that treat " + " or ".join(names)
+    if filters.payment:
+        text += ", accepting " + " or ".join(PAYMENT.labels(filters.payment))
+    return text
+
+
+def shown_program(match: Match, info) -> ShownProgram:
+    """What the summary keeps of a programme shown: enough to call it, and its limits."""
+    from iopguide.directory import provenance
+    from iopguide.ui.results_view import NOT_LISTED, place_text
+    from iopguide.ui.summary_markdown import ShownProgram
+
+    program = match.program
+    place = place_text(program, match)
+    return ShownProgram(
+        id=program.id,
+        name=program.name,
+        phone=program.contact.phone or program.contact.intake_phone,
+        place=None if place == NOT_LISTED else place,
+        distance_miles=match.distance_miles,
+        serves_only=program.serves_only,
+        listed=provenance.origin_text(program, info),
+        may_run_iop=match.level_match == "ask",
+    )
