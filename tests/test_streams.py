@@ -131,7 +131,7 @@ def test_a_dumb_terminal_is_as_wide_as_it_says(monkeypatch) -> None:
     assert console.width == 40
 
 
-def test_a_closed_stdin_reads_as_empty_and_danger_still_comes_first() -> None:
+def test_a_closed_stdin_is_no_crash_and_danger_still_comes_first() -> None:
     done = iopguide(
         "assess",
         "--answers",

@@ -137,13 +137,12 @@ class _ClosedStderr(io.TextIOBase):
 
 
 def stand_in_for_closed_streams() -> None:
-    """Python leaves a stream None when the shell closed it (``<&-``, ``>&-``, ``2>&-``).
+    """Python leaves a stream None when the shell closed it (``>&-``, ``2>&-``).
 
-    A closed stdin reads as empty, a closed stdout fails to write with a clear
-    OSError (reported on stderr), and a closed stderr swallows messages.
+    A closed stdout fails to write with a clear OSError (reported on stderr) and a
+    closed stderr swallows messages. (A closed stdin is left None: reading answers
+    from it says so, see :mod:`iopguide.assessment.answers`.)
     """
-    if sys.stdin is None:
-        sys.stdin = io.StringIO("")
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()
     if sys.stderr is None:
