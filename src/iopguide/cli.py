@@ -97,13 +97,6 @@ def _directory(ctx: typer.Context, given: Path | None, sample: bool = False) -> 
     return given if given is not None else before
 
 
-def _finite(value: float) -> float:
-    """nan and inf parse as floats, but are no distance (and would print invalid JSON)."""
-    if value != value or value in (float("inf"), float("-inf")):
-        raise typer.BadParameter(f"{value} is not a number of miles; give one like 25.")
-    return value
-
-
 def _version(value: bool) -> None:
     if value:
         print(f"iopguide {__version__}")
@@ -154,7 +147,7 @@ def find(
     ] = None,
     radius: Annotated[
         float,
-        typer.Option("--radius", "-r", min=0, callback=_finite, help="Miles from --zip."),
+        typer.Option("--radius", "-r", min=0, help="Miles from --zip."),
     ] = DEFAULT_RADIUS_MILES,
     state: Annotated[
         list[str] | None, typer.Option("--state", "-s", help="State, e.g. KY or Kentucky.")
