@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from iopguide.directory import cache, geo
-from iopguide.directory.load import builtin_directory_path, parse_directory
+from iopguide.directory.load import parse_directory, sample_directory_path
 from iopguide.io import private
 from iopguide.paths import cache_dir, private_cache_dir
 
@@ -41,7 +41,7 @@ def fresh(tmp_path, monkeypatch) -> Path:
 
 
 def sample():
-    return parse_directory(builtin_directory_path().read_bytes(), "programs.yaml")
+    return parse_directory(sample_directory_path().read_bytes(), "programs.yaml")
 
 
 def mode(path: Path) -> int:
@@ -148,9 +148,9 @@ def test_a_strange_file_at_an_entry_is_never_read_and_is_replaced(fresh, plant) 
         os.chmod(entry, 0o666)
     script = (
         "import sys; from iopguide.directory import cache; "
-        "from iopguide.directory.load import builtin_directory_path, parse_directory; "
+        "from iopguide.directory.load import sample_directory_path, parse_directory; "
         f"assert cache.load({SOURCE!r}, {DATA!r}) is None; "
-        "d = parse_directory(builtin_directory_path().read_bytes(), 'p'); "
+        "d = parse_directory(sample_directory_path().read_bytes(), 'p'); "
         f"cache.store({SOURCE!r}, {DATA!r}, d); "
         f"assert cache.load({SOURCE!r}, {DATA!r}) is not None; print('ok')"
     )
@@ -211,7 +211,7 @@ def test_an_entry_that_breaks_a_search_is_dropped_so_the_next_run_rebuilds_it(
     from iopguide.paths import cache_secret
 
     file = tmp_path / "programs.yaml"
-    file.write_bytes(builtin_directory_path().read_bytes())
+    file.write_bytes(sample_directory_path().read_bytes())
     assert run(["find", "--directory", str(file), "--json"]) == 0
     fmt, info, rows, index = cache._to_plain(sample())
     broken = tuple((*row[:3], 7, *row[4:]) for row in rows)  # levels: 7

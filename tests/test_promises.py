@@ -37,7 +37,7 @@ def fresh_cache(tmp_path, monkeypatch) -> Path:
     "args",
     [
         ["find", "--zip", "40202", "--json"],
-        ["show", "lamplight-sample-iop"],
+        ["show", "lamplight-sample-iop", "--directory", "sample"],
         ["assess", "--answer", "danger_now=yes"],
         ["learn", "paying"],
         ["directory", "validate"],

@@ -37,7 +37,7 @@ COMMANDS = [
     ("learn", "what-is-iop"),
     ("learn", "levels-of-care"),
     ("find",),
-    ("show", "argyle-example-counseling-iop"),
+    ("show", "argyle-example-counseling-iop", "--directory", "sample"),
     ("find", "--zip", "1234"),  # an error message, through the same stream
 ]
 
