@@ -197,9 +197,40 @@ def test_ctrl_c_in_the_review(keys) -> None:
         ask_assessment(asker=Asker(plain=False))
 
 
-def test_plain_mode_numbers_the_choices(keys, monkeypatch) -> None:
-    monkeypatch.setenv("IOPGUIDE_PLAIN", "1")
+@pytest.mark.parametrize(("name", "value"), [("IOPGUIDE_PLAIN", "1"), ("TERM", "dumb")])
+def test_plain_mode_asks_a_numbered_line_at_a_time(monkeypatch, capsys, name, value) -> None:
+    import io
+
+    monkeypatch.setenv(name, value)
+    monkeypatch.setattr("sys.stdin", io.StringIO("7\nmaybe\n2\n"))
     asker = Asker()
     assert asker.plain
-    keys("2" + ENTER)  # "2) No"
     assert asker.ask(get_question("danger_now"), position=1, total=9) == "no"
+    out = capsys.readouterr().out
+    assert "1. " in out and "2. " in out
+    assert out.count("Please type a number") == 2  # 7 and "maybe" were asked again
+    assert "\x1b" not in out  # no cursor movement, no bracketed paste, no colour
+
+
+def test_a_line_that_cannot_be_read_as_text_is_asked_again(monkeypatch, capsys) -> None:
+    """Bytes that are not UTF-8 typed at a plain prompt: asked again, never the default."""
+    import io
+
+    stdin = io.TextIOWrapper(io.BytesIO(b"caf\xe9.md\nmine.md\n"), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    asker = Asker(plain=True)
+    assert asker.text("Where should it go?", default="default.md") == "mine.md"
+    assert "could not be read as text" in capsys.readouterr().out
+
+
+def test_plain_danger_question_never_takes_a_stray_enter(monkeypatch, capsys) -> None:
+    """A line at a time: Enter alone asks again; Yes is 1 and No is 2."""
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n1\n"))
+    asker = Asker(plain=True)
+    assert asker.ask(get_question("danger_now"), position=1, total=9) == "yes"
+    out = capsys.readouterr().out
+    assert "1. Yes" in out and "2. No" in out
+    assert "Nothing chosen" not in out
+    assert "Please type a number" in out

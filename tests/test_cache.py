@@ -181,14 +181,14 @@ def test_an_invalid_file_is_never_cached(tmp_path) -> None:
 
 
 def _plant(source: str, data: bytes, plain: tuple) -> None:
-    """Write an entry with a valid header and checksum around *plain*."""
-    import hashlib
+    """Write an entry around *plain* as only iopguide itself could: signed with the user's key."""
+    from iopguide.paths import cache_secret
 
     payload = pickle.dumps(plain)
     path = cache.entry_path(source)
     path.parent.mkdir(parents=True, exist_ok=True)
-    checksum = hashlib.sha256(payload).digest()
-    path.write_bytes(cache._MAGIC + cache.content_key(data) + checksum + payload)
+    key = cache.content_key(data)
+    path.write_bytes(cache._MAGIC + key + cache._sign(cache_secret(), key, payload) + payload)
 
 
 def test_rows_that_do_not_fit_the_model_are_refused_when_loaded_not_when_searched() -> None:

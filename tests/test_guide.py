@@ -416,6 +416,49 @@ def test_a_folder_that_does_not_exist_is_explained(keys, capsys, tmp_path) -> No
     assert files_in(tmp_path) == ["mine.md"]
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("s" * 300 + ".md", "That name cannot be used: File name too long."),
+        ("~nosuchuser-iopguide/x.md", "There is no home folder for ~nosuchuser-iopguide."),
+    ],
+)
+def test_a_name_that_cannot_be_used_is_asked_again_not_the_end(
+    keys, capsys, tmp_path, name, said
+) -> None:
+    keys(
+        _to_save_prompt() + CTRL_U + name + ENTER
+        + ENTER  # try another name
+        + CTRL_U + "mine.md" + ENTER + FINISH
+    )
+    assert run([]) == 0
+    assert said in capsys.readouterr().out
+    assert files_in(tmp_path) == ["mine.md"]
+
+
+def test_a_pasted_nul_is_a_name_that_cannot_be_used() -> None:
+    _path, problem, exists = guide._save_target("bad\x00name.md")
+    assert problem is not None and "cannot be used" in problem
+    assert not exists
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may read and write any folder")
+def test_a_folder_that_may_not_be_read_is_asked_again(keys, capsys, tmp_path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o000)
+    try:
+        keys(
+            _to_save_prompt() + CTRL_U + "locked/summary.md" + ENTER
+            + ENTER  # try another name
+            + CTRL_U + "mine.md" + ENTER + FINISH
+        )
+        assert run([]) == 0
+        assert "Permission denied" in capsys.readouterr().out
+    finally:
+        locked.chmod(0o700)
+    assert files_in(tmp_path) == ["locked", "mine.md"]
+
+
 # ---------------------------------------------------------------------------
 # Stopping, no terminal, starting again
 
@@ -572,36 +615,6 @@ def test_summary_keeps_untrusted_program_text_as_text() -> None:
 
 # ---------------------------------------------------------------------------
 # Writing the file
-
-
-def test_write_private_is_0600_even_with_a_loose_umask(tmp_path) -> None:
-    old = os.umask(0)
-    try:
-        target = tmp_path / "s.md"
-        guide.write_private(target, "hello\n", overwrite=False)
-    finally:
-        os.umask(old)
-    assert target.read_text(encoding="utf-8") == "hello\n"
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
-
-
-def test_write_private_never_replaces_without_overwrite(tmp_path) -> None:
-    target = tmp_path / "s.md"
-    target.write_text("keep me\n", encoding="utf-8")
-    with pytest.raises(FileExistsError):
-        guide.write_private(target, "new\n", overwrite=False)
-    assert target.read_text(encoding="utf-8") == "keep me\n"
-    assert files_in(tmp_path) == ["s.md"]
-
-
-def test_write_private_cleans_up_when_it_fails(tmp_path, monkeypatch) -> None:
-    def broken_replace(src, dst):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
-        guide.write_private(tmp_path / "s.md", "text\n", overwrite=False)
-    assert files_in(tmp_path) == []
 
 
 def test_free_name_skips_taken_names(tmp_path) -> None:

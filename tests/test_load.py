@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -79,10 +80,11 @@ def test_unreadable_file_is_a_usage_error(tmp_path: Path, monkeypatch):
     file = tmp_path / "secret.yaml"
     file.write_bytes(VALID)
 
-    def refuse(self, *args, **kwargs):
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "open", refuse)  # works whoever runs the tests (even root)
+    # Works whoever runs the tests (even root, whom chmod 000 does not stop).
+    monkeypatch.setattr("iopguide.directory.load.open_without_waiting", refuse)
     with pytest.raises(UsageError) as info:
         load_directory(file)
     assert "not allowed to read" in info.value.message and str(file) in info.value.message
@@ -169,6 +171,18 @@ def test_installed_layout_is_found_through_importlib_resources(tmp_path: Path):
 def test_load_module_keeps_the_steps_separate():
     """A cache slots in between reading bytes and parsing them."""
     assert callable(load.read_directory_bytes) and callable(load.check_bytes)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may read any file")
+def test_a_file_the_user_may_not_read_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    from iopguide.cli import run
+
+    file = tmp_path / "secret.yaml"
+    file.write_bytes(VALID)
+    file.chmod(0)
+    assert run(["find", "--directory", str(file)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "is not readable" in err or "not allowed to read" in err  # click's check, or ours
 
 
 def test_a_compressed_directory_loads_like_the_plain_one(tmp_path: Path):

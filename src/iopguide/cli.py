@@ -7,6 +7,8 @@ that need them, so ``--help`` stays quick.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 from pathlib import Path
@@ -144,7 +146,8 @@ def find(
         typer.Option("--zip", "-z", help="Your 5-digit ZIP code; results are sorted by distance."),
     ] = None,
     radius: Annotated[
-        float, typer.Option("--radius", "-r", min=0, help="Miles from --zip.")
+        float,
+        typer.Option("--radius", "-r", min=0, help="Miles from --zip."),
     ] = DEFAULT_RADIUS_MILES,
     state: Annotated[
         list[str] | None, typer.Option("--state", "-s", help="State, e.g. KY or Kentucky.")
@@ -339,6 +342,10 @@ def directory_import(
 
 def run(args: list[str]) -> int:
     """Run the app; turn every way out into a calm message and a documented exit status."""
+    from iopguide.ui.streams import make_streams_safe, stand_in_for_closed_streams
+
+    stand_in_for_closed_streams()
+    make_streams_safe()
     try:
         result = app(args=args, prog_name="iopguide", standalone_mode=False)
     except IopguideError as err:
@@ -358,9 +365,39 @@ def run(args: list[str]) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return int(ExitCode.OK)
-    except Exception:
-        if os.environ.get("IOPGUIDE_DEBUG"):
+    except SystemExit as exit_:
+        # click ends a closed pipe (`iopguide --help | head -c1`) with exit 1; it is
+        # a reader that stopped reading, which `find | head` already treats as fine.
+        cause = exit_.__context__
+        if isinstance(cause, OSError) and cause.errno == errno.EPIPE:
+            _silence_stdout()
+            return int(ExitCode.OK)
+        raise
+    except Exception as err:
+        if _debug():
             raise
+        _forget_cache_entries_used()
+        if isinstance(err, OSError) and err.errno in _OUTPUT_ERRORS:
+            # A full disk (> /dev/full), a closed stdout (>&-): say so, crisis lines too.
+            _silence_stdout()
+            print(
+                f"iopguide could not write its output: {err.strerror or err}.\n" + crisis.FOOTER,
+                file=sys.stderr,
+            )
+            return int(ExitCode.DATA_ERROR)
+        if isinstance(err, OSError) and err.filename is not None:
+            # A path the person named that may not be read or written, wherever it
+            # surfaced: name it, as a usage problem, not as a bug.
+            from iopguide.text import clean, shorten
+
+            name = err.filename
+            shown = os.fsdecode(name) if isinstance(name, (str, bytes)) else str(name)
+            where = clean(shorten(shown, 200))
+            print(
+                f"Error: cannot use {where}: {err.strerror or err}.\n" + crisis.FOOTER,
+                file=sys.stderr,
+            )
+            return int(ExitCode.USAGE)
         print(
             "iopguide hit an unexpected problem and stopped. Nothing was saved.\n"
             "Set IOPGUIDE_DEBUG=1 and run it again to see the details for a bug report.\n"
@@ -371,6 +408,24 @@ def run(args: list[str]) -> int:
     if result == ExitCode.INTERRUPTED:  # typer turns Ctrl-C inside a command into Exit(130)
         return _interrupted()
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
+
+
+#: Errors of writing to stdout that are not a bug: the stream is full, closed or gone.
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG})
+
+
+def _forget_cache_entries_used() -> None:
+    """After a failure nobody foresaw, a cache entry used on the way is in doubt: drop it."""
+    cache = sys.modules.get("iopguide.directory.cache")
+    if cache is not None:
+        with contextlib.suppress(Exception):  # the first failure's message matters more
+            cache.forget_used_entries()
+
+
+def _debug() -> bool:
+    """IOPGUIDE_DEBUG=1 shows tracebacks; unset, empty, 0, no, false or off means off."""
+    setting = os.environ.get("IOPGUIDE_DEBUG", "").strip().lower()
+    return setting not in ("", "0", "no", "false", "off")
 
 
 def _interrupted() -> int:

@@ -31,6 +31,7 @@ from iopguide.assessment.danger import (
 )
 from iopguide.assessment.questions import QUESTION_IDS, Question, get_question, load_questions
 from iopguide.errors import DataError, IopguideError, Problem, UsageError
+from iopguide.io.reading import open_without_waiting
 from iopguide.text import clean, shorten
 from iopguide.vocabulary import normalise
 
@@ -237,7 +238,7 @@ def read_answers_text(path: str, *, stdin: IO[str] | None = None) -> tuple[str, 
         except UnicodeDecodeError:
             raise UsageError("The answers on stdin are not text (YAML or JSON).") from None
     try:
-        with _open_never_waiting(path) as handle:
+        with open_without_waiting(path) as handle:  # a FIFO must not hang
             raw = handle.read(MAX_SCAN_BYTES + 1)
     except FileNotFoundError:
         raise UsageError(f"No answers file at {clean(path)!r}.") from None
@@ -246,18 +247,6 @@ def read_answers_text(path: str, *, stdin: IO[str] | None = None) -> tuple[str, 
     except OSError as err:
         raise UsageError(f"Cannot read {clean(path)!r}: {err.strerror}.") from None
     return _decode(raw, name), name
-
-
-def _open_never_waiting(path: str) -> IO[bytes]:
-    """*path* opened for reading without waiting for a writer: a named pipe nobody writes
-    to reads as empty instead of hanging; ``<(echo ...)``, which has a writer, still works."""
-    import os
-
-    nonblock = getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, os.O_RDONLY | nonblock)
-    if nonblock:
-        os.set_blocking(fd, True)  # reads wait only while a writer has it open
-    return os.fdopen(fd, "rb")
 
 
 class UnreadableAnswers(DataError):

@@ -21,12 +21,10 @@ a short usage on stderr and exit 2.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import os
 import shlex
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -321,6 +319,7 @@ class _Session:
         return self._loaded
 
     def _offer_save(self) -> None:
+        from iopguide.io.atomic import write_file
         from iopguide.ui.guide_view import render_note, render_saved
         from iopguide.ui.summary_markdown import build_summary, default_file_name
 
@@ -344,15 +343,14 @@ class _Session:
                 if self._give_up_saving("You didn't give a file name."):
                     return
                 continue
-            path = Path(raw).expanduser()
-            problem = _path_problem(path)
-            if problem:
+            path, problem, exists = _save_target(raw)
+            if path is None or problem:
                 suggestion = raw
-                if self._give_up_saving(problem):
+                if self._give_up_saving(problem or "That name cannot be used."):
                     return
                 continue
             overwrite = False
-            if path.exists() or path.is_symlink():
+            if exists:
                 picked = self._select(
                     f"There is already a file called {path.name}. What would you like to do?",
                     [
@@ -369,13 +367,13 @@ class _Session:
                     continue
                 overwrite = True
             try:
-                write_private(path, text, overwrite=overwrite)
+                write_file(path, text, overwrite=overwrite)
             except FileExistsError:
                 suggestion = raw
                 continue  # created meanwhile: the next round asks before replacing it
-            except OSError as err:
+            except (OSError, ValueError) as err:
                 suggestion = raw
-                reason = err.strerror or "the file could not be written"
+                reason = getattr(err, "strerror", None) or "the file could not be written"
                 if self._give_up_saving(f"It could not be saved there: {reason}."):
                     return
                 continue
@@ -477,9 +475,36 @@ def free_name(path: Path) -> Path:
     """*path* with -2, -3 ... before the suffix: the first name not yet taken."""
     for number in range(2, 1000):
         candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        if not (candidate.exists() or candidate.is_symlink()):
-            return candidate
+        try:
+            if not (candidate.exists() or candidate.is_symlink()):
+                return candidate
+        except (OSError, ValueError):  # a name one character too long, say
+            return path
     return path
+
+
+def _save_target(raw: str) -> tuple[Path | None, str | None, bool]:
+    """The path *raw* names, why it cannot take a new file, and whether a file is there.
+
+    A name too long, a folder that may not be read, ``~nosuchuser/...`` or a NUL
+    in a pasted name is a reason to ask again, never the end of the session.
+    """
+    from iopguide.text import clean, shorten
+
+    if "\0" in raw:
+        return None, "That name cannot be used: it has a NUL character in it.", False
+    try:
+        path = Path(raw).expanduser()
+    except RuntimeError:  # ~name for a user there is no home folder for
+        user = raw.split("/", 1)[0]
+        return None, f"There is no home folder for {clean(shorten(user))}.", False
+    try:
+        problem = _path_problem(path)
+        exists = problem is None and (path.exists() or path.is_symlink())
+    except (OSError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or "it is not a name a file can have"
+        return path, f"That name cannot be used: {clean(reason)}.", False
+    return path, problem, exists
 
 
 def _path_problem(path: Path) -> str | None:
@@ -492,40 +517,3 @@ def _path_problem(path: Path) -> str | None:
     if not parent.is_dir():
         return f"There is no folder called {clean(str(parent))}."
     return None
-
-
-def write_private(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write *text* to *path* readable by the owner only (0600), all at once or not at all.
-
-    The text goes to a temporary file beside *path* (mode 0600), then replaces
-    *path* in one step, so a crash never leaves half a summary. Unless
-    *overwrite*, the name is first claimed with ``O_EXCL``: if a file appeared
-    there meanwhile, FileExistsError is raised and nothing is replaced.
-    On any failure the temporary file (and an empty claimed name) is removed.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=".iopguide-summary-", suffix=".tmp", dir=folder)
-    claimed = False
-    try:
-        os.chmod(temp_name, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            fd = -1
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if not overwrite:
-            claim = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            os.close(claim)
-            claimed = True
-        os.replace(temp_name, path)
-    except BaseException:
-        if fd >= 0:
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if claimed:
-            with contextlib.suppress(OSError):
-                if path.stat().st_size == 0:
-                    path.unlink()
-        raise

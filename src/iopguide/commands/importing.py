@@ -43,6 +43,11 @@ def run_import(source: str, files: list[Path], *, output: Path, force: bool) -> 
             )
         if path.is_dir():
             raise UsageError(f"{path} is a folder; give the file(s) inside it.")
+        if not path.is_file():  # a named pipe would hang the reader, a device never end
+            raise UsageError(
+                f"{path} is not a regular file (a pipe or a device).",
+                hint="Save the download to a file first, then import that file.",
+            )
     check_output(output, force=force)
 
     started = time.perf_counter()

@@ -5,17 +5,22 @@ seconds; loading the validated result back takes a few hundredths. The cache
 holds only plain tuples of text and numbers, pickled and read back with an
 unpickler that refuses every global, so a planted cache file cannot run code.
 An entry is used only when its header names the same content hash, iopguide
-version and format, and its checksum matches; anything else (stale, corrupt,
-foreign, unreadable) is ignored and rebuilt. Files live under the user's cache
-directory, never beside the directory file, and writes are atomic.
+version and format, and its HMAC, made with this user's secret key (see
+:func:`iopguide.io.private.secret_key`), matches: so only iopguide running as
+this user can have written it, and its values are the validated ones it
+wrote. Anything else (stale, corrupt, forged, foreign, unreadable, a link, a
+pipe, a file of another user's or too big) is ignored and rebuilt. Files live
+in the user's private cache folder (0700, files 0600; a folder others can
+write to is not used), never beside the directory file, and are written
+atomically.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import io
-import os
 import pickle
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -32,7 +37,9 @@ from iopguide.directory.model import (
     Region,
     Schedule,
 )
-from iopguide.paths import cache_dir
+from iopguide.io.atomic import write_file
+from iopguide.io.private import read_private
+from iopguide.paths import cache_dir, cache_secret, private_cache_dir
 
 FORMAT = 4
 _MAGIC = b"IOPDIR\x00\x01"
@@ -68,8 +75,25 @@ def _finish_key(h: Any) -> bytes:
 
 def entry_path(source: str) -> Path:
     """One cache file per directory file, named after its absolute path."""
+    return cache_dir() / "directories" / _entry_name(source)
+
+
+def _entry_name(source: str) -> str:
     name = hashlib.blake2b(source.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return cache_dir() / "directories" / f"{name}.cache"
+    return f"{name}.cache"
+
+
+def _private_entry(source: str) -> Path | None:
+    """Where the entry lives, or None when the cache folder is not safe to use."""
+    folder = private_cache_dir("directories")
+    return None if folder is None else folder / _entry_name(source)
+
+
+def _max_entry_bytes() -> int:
+    # An entry is smaller than its directory file (4.4 MB for a 22 MB national one).
+    from iopguide.directory.load import max_directory_bytes
+
+    return 2 * max_directory_bytes() + (1 << 20)
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -85,25 +109,52 @@ def load(source: str, data: bytes) -> Directory | None:
 
 
 def load_by_key(source: str, key: bytes) -> Directory | None:
-    """The cached directory whose content key is *key*, or None."""
-    try:
-        blob = entry_path(source).read_bytes()
-    except OSError:
+    """The cached directory whose content key is *key*, or None.
+
+    The entry must be a private regular file of ours (no link, pipe or device),
+    no bigger than a directory could make, with the right key and checksum, and
+    every value must have the type and range the model expects.
+    """
+    path = _private_entry(source)
+    secret = cache_secret()
+    if path is None or secret is None:
+        return None
+    blob = read_private(path, _max_entry_bytes())
+    if blob is None:
         return None
     head = len(_MAGIC) + 2 * _DIGEST_SIZE
     if len(blob) < head or not blob.startswith(_MAGIC):
         return None
     stored_key = blob[len(_MAGIC) : len(_MAGIC) + _DIGEST_SIZE]
-    checksum = blob[len(_MAGIC) + _DIGEST_SIZE : head]
+    signature = blob[len(_MAGIC) + _DIGEST_SIZE : head]
     payload = memoryview(blob)[head:]
     if stored_key != key:
         return None
-    if hashlib.sha256(payload).digest() != checksum:
+    if not hmac.compare_digest(_sign(secret, key, payload), signature):
         return None
     try:
-        return _from_plain(_PlainUnpickler(io.BytesIO(payload)).load())
+        directory = _from_plain(_PlainUnpickler(io.BytesIO(payload)).load())
     except Exception:  # a damaged or foreign entry is never fatal: rebuild it
         return None
+    _used.append(path)
+    return directory
+
+
+#: Entries read back by this process, forgotten if it then fails unexpectedly.
+_used: list[Path] = []
+
+
+def forget_used_entries() -> None:
+    """Remove the entries this process used: after an unexpected failure they are in doubt.
+
+    Values are checked by shape, and vouched for by the HMAC, not one by one (that
+    cost 120 ms a national search); if one still breaks a search, the next run
+    rebuilds the entry instead of failing the same way for ever.
+    """
+    for path in _used:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    _used.clear()
 
 
 def store(source: str, data: bytes, directory: Directory) -> None:
@@ -112,25 +163,27 @@ def store(source: str, data: bytes, directory: Directory) -> None:
 
 
 def store_by_key(source: str, key: bytes, directory: Directory) -> None:
-    """Write the entry atomically; a read-only or full cache folder only costs speed."""
-    path = entry_path(source)
+    """Write the entry atomically; a read-only, full or unsafe cache folder only costs speed."""
+    path = _private_entry(source)
+    secret = cache_secret()
+    if path is None or secret is None:
+        return
     payload = pickle.dumps(_to_plain(directory), protocol=pickle.HIGHEST_PROTOCOL)
-    checksum = hashlib.sha256(payload).digest()
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as out:
-            out.write(_MAGIC + key + checksum)
-            out.write(payload)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+    header = _MAGIC + key + _sign(secret, key, payload)
+    with contextlib.suppress(OSError):
+        write_file(path, [header, payload], overwrite=True, durable=False)
+
+
+def _sign(secret: bytes, key: bytes, payload: bytes | memoryview) -> bytes:
+    mac = hmac.new(secret, key, hashlib.sha256)
+    mac.update(payload)
+    return mac.digest()
 
 
 # Plain-tuple form, in the field order of the dataclasses. The order is part of
 # FORMAT: change a model and bump FORMAT (old entries are then simply ignored).
 _PROGRAM_FIELDS = Program.__dataclass_fields__.keys()
+_FIELD_NAMES = tuple(_PROGRAM_FIELDS)
 _NESTED = {"location": Location, "schedule": Schedule, "contact": Contact}
 # Columns read before a row is built (Location's lat is [4], its state [2]).
 _LOCATION = list(_PROGRAM_FIELDS).index("location")
@@ -170,20 +223,25 @@ def _to_plain(directory: Directory) -> tuple[Any, ...]:
 
 def _from_plain(plain: tuple[Any, ...]) -> Directory:
     fmt, (name, source, sample, updated), rows, by_level = plain
-    if fmt != FORMAT:
+    if fmt != FORMAT or type(rows) is not tuple or type(by_level) is not dict:
         raise ValueError("format")
+    if type(name) is not str or type(sample) is not bool:
+        raise ValueError("header")
     if any(
-        min(positions, default=0) < 0 or max(positions, default=-1) >= len(rows)
+        type(positions) is not tuple
+        or min(positions, default=0) < 0
+        or max(positions, default=-1) >= len(rows)
         for positions in by_level.values()
     ):
         raise ValueError("level index points outside the rows")
     # Rows are built lazily, outside load()'s safety net, so their shape is checked
     # now: a row that does not fit the model makes the whole entry be rebuilt.
-    # (One set of lengths per column: a loop over rows here cost 25 ms nationally.)
+    # (One set of lengths per column: a loop over rows here cost 25 ms nationally.
+    # Their values are the validated ones iopguide wrote: the HMAC says so.)
     if {len(row) for row in rows} - {len(_PROGRAM_FIELDS)}:
         raise ValueError("row does not fit the model")
     for field_name, cls in _NESTED.items():
-        column = list(_PROGRAM_FIELDS).index(field_name)
+        column = _FIELD_NAMES.index(field_name)
         if {len(row[column]) for row in rows} - {len(cls.__dataclass_fields__)}:
             raise ValueError(f"{field_name} does not fit the model")
     info = DirectoryInfo(name=name, source=source, sample=sample, updated=updated)

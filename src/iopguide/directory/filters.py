@@ -138,7 +138,7 @@ def parse_filters(
         zip5 = normalise_zip(zip_code)
         if zip5 is None:
             raise UsageError(
-                f"--zip: {zip_code.strip()!r} is not a ZIP code.",
+                f"--zip: {clean(shorten(zip_code.strip(), 20))!r} is not a ZIP code.",
                 hint="Use a 5-digit US ZIP code, for example --zip 40202.",
             )
         origin = zip_centre(zip5)

@@ -3,16 +3,21 @@
 The coordinates come from the ``zipcodes`` package, which ships them inside the
 wheel, so no network is ever needed. Its first lookup decompresses the whole
 table (about 0.4 s here), so the centres are kept in a small sorted binary file
-in the user's cache directory and found by binary search. The file is named
-after the zipcodes version and carries a SHA-256 of its records; it is rebuilt
-when it is missing, stale, damaged or does not match its checksum.
+in the user's private cache folder and found by binary search. The file is
+named after the zipcodes version and carries an HMAC of its records made with
+the user's secret cache key (:func:`iopguide.io.private.secret_key`): a table
+forged by anyone who cannot read that key (one that would move programmes a
+continent away) is detected, like a stale, damaged or oversized one, and the
+table is rebuilt from the package. Without a usable cache folder the table is
+built in memory each run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import math
-import os
 import re
 import struct
 from dataclasses import dataclass
@@ -23,6 +28,8 @@ EARTH_RADIUS_MILES = 3958.8
 _RECORD = struct.Struct("<5s2sff")  # zip, state, lat, lon
 _MAGIC = b"IOPZIP2\n"
 _CHECKSUM_SIZE = 32
+#: The table is about 640 KB; anything much bigger is not ours.
+_MAX_TABLE_BYTES = 4 << 20
 # ASCII digits only: \d would also accept Arabic-Indic and other digits.
 _ZIP = re.compile(r"^\s*([0-9]{5})(?:-[0-9]{4})?\s*$")
 
@@ -91,40 +98,47 @@ def _build_records() -> bytes:
     return b"".join(_RECORD.pack(*row) for row in rows)
 
 
-def _cache_file() -> Path:
+def _cache_file() -> Path | None:
     import zipcodes
 
-    from iopguide.paths import cache_dir
+    from iopguide.paths import private_cache_dir
 
-    return cache_dir() / f"zip-centres-{zipcodes.__version__}.bin"
+    folder = private_cache_dir()
+    return None if folder is None else folder / f"zip-centres-{zipcodes.__version__}.bin"
+
+
+def _sign(secret: bytes, body: bytes) -> bytes:
+    return hmac.new(secret, _MAGIC + body, hashlib.sha256).digest()
 
 
 @lru_cache(maxsize=1)
 def _table() -> _ZipTable:
-    try:
-        data = _cache_file().read_bytes()
+    from iopguide.io.private import read_private
+    from iopguide.paths import cache_secret
+
+    path = _cache_file()
+    secret = cache_secret() if path is not None else None
+    if path is None or secret is None:
+        return _ZipTable(_build_records())
+    data = read_private(path, _MAX_TABLE_BYTES)
+    if data is not None:
         head = len(_MAGIC) + _CHECKSUM_SIZE
         body = data[head:]
         if (
             data.startswith(_MAGIC)
             and body
             and len(body) % _RECORD.size == 0
-            and hashlib.sha256(body).digest() == data[len(_MAGIC) : head]
+            and hmac.compare_digest(_sign(secret, body), data[len(_MAGIC) : head])
         ):
             return _ZipTable(body)
-    except OSError:
-        pass
     body = _build_records()
-    _write_quietly(_cache_file(), _MAGIC + hashlib.sha256(body).digest() + body)
+    _write_quietly(path, _MAGIC + _sign(secret, body) + body)
     return _ZipTable(body)
 
 
 def _write_quietly(path: Path, data: bytes) -> None:
-    """Best effort: a read-only cache directory only costs speed, never correctness."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    """Best effort: a read-only or full cache folder only costs speed, never correctness."""
+    from iopguide.io.atomic import write_file
+
+    with contextlib.suppress(OSError):
+        write_file(path, data, overwrite=True, durable=False)

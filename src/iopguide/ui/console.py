@@ -9,6 +9,8 @@ characters are removed (:func:`iopguide.text.clean`) and the result is a
 from __future__ import annotations
 
 import io
+import os
+import shutil
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -58,6 +60,12 @@ def make_console(**options: Any) -> Console:
     options.setdefault("highlight", False)
     options.setdefault("emoji", False)
     options.setdefault("soft_wrap", False)
+    if os.environ.get("TERM", "").strip().lower() == "dumb" and "width" not in options:
+        # rich takes a dumb terminal to be 80 by 25 unless told both sizes; a
+        # 40-column one then breaks words in two. Its real size is known all the same.
+        size = shutil.get_terminal_size()
+        options["width"] = size.columns
+        options.setdefault("height", size.lines)
     return IopConsole(**options)
 
 

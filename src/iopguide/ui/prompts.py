@@ -12,9 +12,11 @@ One engine for ``iopguide assess`` and the guided flow:
   the person is in danger, then lets them review and change any answer.
 
 Only prompt when :func:`can_prompt` says so: questionary fed a piped empty line
-silently picks the first choice. Set ``IOPGUIDE_PLAIN=1`` for plain prompts
-(numbered choices, ASCII pointer, no colour) that read well with a screen reader;
-``NO_COLOR`` is honoured by both rich and prompt_toolkit.
+silently picks the first choice. With ``IOPGUIDE_PLAIN=1`` or ``TERM=dumb`` the
+questions are asked a line at a time instead (:mod:`iopguide.ui.line_prompts`:
+numbered choices, no colour, no cursor movement, no bracketed paste), which
+reads well with a screen reader; ``NO_COLOR`` is honoured by both rich and
+prompt_toolkit.
 """
 
 from __future__ import annotations
@@ -83,7 +85,12 @@ class Asker:
             console = stdout_console()
         self.console = console
         self.output = output
-        self.plain = plain_mode() if plain is None else plain
+        if plain is None:
+            from iopguide.ui.line_prompts import line_mode
+
+            plain = line_mode()
+        #: Plain: questions a line at a time, no styles (see :mod:`.line_prompts`).
+        self.plain = plain
 
     # -- building prompts -------------------------------------------------
 
@@ -93,24 +100,17 @@ class Asker:
         options: dict[str, Any] = {"qmark": "?"}
         if self.output is not None:
             options["output"] = self.output
-        if self.plain:
-            from prompt_toolkit.output import ColorDepth
-
-            options["pointer"] = ">"
-            options["color_depth"] = ColorDepth.DEPTH_1_BIT
-            options["style"] = questionary.Style([])
-        else:
-            options["style"] = questionary.Style(
-                [
-                    ("qmark", "fg:ansicyan bold"),
-                    ("question", "bold"),
-                    ("answer", "fg:ansicyan"),
-                    ("pointer", "fg:ansicyan bold"),
-                    ("highlighted", "fg:ansicyan"),
-                    ("selected", "fg:ansicyan"),
-                    ("instruction", "italic"),
-                ]
-            )
+        options["style"] = questionary.Style(
+            [
+                ("qmark", "fg:ansicyan bold"),
+                ("question", "bold"),
+                ("answer", "fg:ansicyan"),
+                ("pointer", "fg:ansicyan bold"),
+                ("highlighted", "fg:ansicyan"),
+                ("selected", "fg:ansicyan"),
+                ("instruction", "italic"),
+            ]
+        )
         return options
 
     def select(
@@ -122,28 +122,18 @@ class Asker:
         instruction: str | None = None,
     ) -> Any:
         """Choose one of *choices* (title, value); returns the value."""
+        if self.plain:
+            from iopguide.ui import line_prompts
+
+            return line_prompts.select(self.console, message, choices, default=default)
         import questionary
 
-        items = [
-            # The danger question's "nothing chosen" takes 0, so Yes and No stay 1 and 2.
-            questionary.Choice(title, value=value, shortcut_key="0")
-            if value == NOTHING_CHOSEN and self.plain
-            else questionary.Choice(title, value=value)
-            for title, value in choices
-        ]
-        if instruction is None:
-            instruction = (
-                "(type a number or use the arrow keys, then Enter)"
-                if self.plain
-                else "(use the arrow keys, then Enter)"
-            )
+        items = [questionary.Choice(title, value=value) for title, value in choices]
         prompt = questionary.select(
             self._wrap(message),
             choices=items,
             default=default,
-            instruction=instruction,
-            use_shortcuts=self.plain and len(items) <= 36,
-            use_jk_keys=not self.plain,
+            instruction=instruction or "(use the arrow keys, then Enter)",
             **self._common(),
         )
         return run_prompt(_with_ctrl_d(prompt))
@@ -156,6 +146,10 @@ class Asker:
         checked: Sequence[Any] = (),
     ) -> list[Any]:
         """Choose one or more of *choices*; at least one is required."""
+        if self.plain:
+            from iopguide.ui import line_prompts
+
+            return line_prompts.checkbox(self.console, message, choices, checked=checked)
         import questionary
 
         items = [
@@ -175,10 +169,15 @@ class Asker:
 
     def text(self, message: str, *, default: str = "", instruction: str | None = None) -> str:
         """A line of text (a ZIP code, a file name); *default* is typed in, ready to edit."""
+        if self.plain:
+            from iopguide.ui import line_prompts
+
+            return line_prompts.text(
+                self.console, message, default=default, instruction=instruction
+            )
         import questionary
 
         options = self._common()
-        options.pop("pointer", None)  # a list option; the text prompt does not take it
         prompt = questionary.text(
             self._wrap(message), default=default, instruction=instruction, **options
         )
@@ -225,8 +224,10 @@ class Asker:
     ) -> str:
         """The danger question starts with nothing chosen (or, when changing, the answer
         given): a stray Enter only asks again, never answers it."""
-        placeholder = ("(Nothing chosen yet)", NOTHING_CHOSEN)
         start = current if current in ("yes", "no") else NOTHING_CHOSEN
+        if self.plain:  # a line at a time: Enter alone asks again, so Yes stays 1 and No 2
+            return str(self.select(question.prompt, choices, default=current))
+        placeholder = ("(Nothing chosen yet)", NOTHING_CHOSEN)
         while True:
             picked = self.select(question.prompt, [placeholder, *choices], default=start)
             if picked != NOTHING_CHOSEN:

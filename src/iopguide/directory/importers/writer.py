@@ -5,18 +5,15 @@ faster than YAML for a national directory); an output ending in ``.yaml`` or
 ``.yml`` is written as YAML with ZIP codes, phone numbers and dates quoted so
 that no YAML 1.1 reader turns ``01234`` into 668 or a date into a date object.
 
-The file is written to a temporary file in the same folder and moved into place,
-so an interrupted or failed import never leaves a half-written directory behind.
-An existing file is replaced (``os.replace``) only with ``force``; otherwise the
-name is claimed atomically (a hard link, which fails if the name exists), so a
-file that appears while a long import runs is never overwritten either.
+It is written by :func:`iopguide.io.atomic.write_file`: private (0600), all or
+nothing (a failed or interrupted import, even by SIGTERM or SIGHUP, leaves no
+temporary file behind), and an existing file is replaced only with ``force``;
+a file that appears while a long import runs is never overwritten either.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -29,6 +26,14 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 def check_output(path: Path, *, force: bool) -> None:
     """Refuse an output we must not write, before any slow work is done."""
+    try:
+        _check_output(path, force=force)
+    except (OSError, ValueError) as err:  # a folder we may not look into, a NUL in the name
+        reason = getattr(err, "strerror", None) or "not a usable file name"
+        raise UsageError(f"{path} cannot be written: {reason}.") from None
+
+
+def _check_output(path: Path, *, force: bool) -> None:
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a file name such as {path / 'national.json'}.")
     if path.exists() and not force:
@@ -131,61 +136,13 @@ def _yaml_text(info: DirectoryInfo, programs: Sequence[Program]) -> str:
 
 
 def _atomic_write(path: Path, chunks: Iterable[str], *, force: bool) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
+    """:func:`iopguide.io.atomic.write_file`, its errors told as this command's."""
+    from iopguide.io.atomic import write_file
+
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
-            "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp",
-            delete=False,
-        )
+        write_file(path, chunks, overwrite=force)
+    except FileExistsError:
+        raise _exists_error(path) from None
     except OSError as err:
         raise DataError([Problem(str(path), f"cannot be written: {err.strerror or err}")],
-                        summary=f"Could not write {path}.") from None
-    tmp = Path(handle.name)
-    try:
-        with handle:
-            for chunk in chunks:
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        if force:
-            os.replace(tmp, path)
-        else:
-            _claim(tmp, path)
-    except BaseException as err:
-        tmp.unlink(missing_ok=True)
-        if isinstance(err, FileExistsError):
-            raise _exists_error(path) from None
-        if isinstance(err, OSError):
-            raise DataError([Problem(str(path), f"cannot be written: {err.strerror or err}")],
-                            summary=f"Could not write {path}; nothing was left behind.") from None
-        raise
-
-
-def _claim(tmp: Path, path: Path) -> None:
-    """Move *tmp* to *path* only if no file of that name exists (FileExistsError if one does).
-
-    A hard link is created atomically or not at all. Where the file system has no hard
-    links, the name is claimed with ``O_CREAT | O_EXCL`` and then replaced by *tmp*:
-    the file replaced is then our own empty placeholder, never someone else's.
-    """
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise
-    except OSError:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
-        try:
-            os.replace(tmp, path)
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
-        return
-    tmp.unlink()
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+                        summary=f"Could not write {path}; nothing was left behind.") from None
