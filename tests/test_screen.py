@@ -351,6 +351,8 @@ def terminal(monkeypatch) -> Iterator:
 
     from iopguide.ui.console import print_page
 
+    # These tests press keys in questionary's menus, which plain mode replaces by lines.
+    monkeypatch.delenv("IOPGUIDE_PLAIN")
     # Paging is tested on its own (test_paging.py); here each page prints in one go.
     monkeypatch.setattr(
         "iopguide.ui.paging.print_paged",

@@ -38,10 +38,11 @@ def read_line() -> str:
     buffer = getattr(sys.stdin, "buffer", None)
     try:
         raw = buffer.readline() if buffer is not None else sys.stdin.readline()
-    except KeyboardInterrupt:
-        raise Interrupted() from None
-    except (UnicodeDecodeError, ValueError, OSError):
+    except UnicodeDecodeError:  # a text stream that met bytes it cannot decode: ask again
         return "\0"
+    except (KeyboardInterrupt, ValueError, OSError):
+        # Ctrl-C, or stdin closed or unreadable: asking again would loop for ever.
+        raise Interrupted() from None
     if not raw:
         raise Interrupted()
     if isinstance(raw, bytes):
