@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -10,44 +9,19 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect")
 
+from pty_session import DOWN, ENTER, UP, read_on, spawn_iopguide  # noqa: E402
+
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
 ]
 
-IOPGUIDE = Path(sys.executable).with_name("iopguide")
-DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
-READ_ON = r"Press Enter to read on \(part (\d+) of"
 
-
-def read_on(child: pexpect.spawn, until: str) -> None:
-    """Page through a long result (Enter once at each pause) until *until* appears.
-
-    prompt_toolkit draws a prompt again when it is answered, so each part's
-    pause is answered only the first time it is seen.
-    """
-    answered: set[str] = set()
-    while child.expect([until, READ_ON]) == 1:
-        part = child.match.group(1)
-        if part not in answered:
-            answered.add(part)
-            child.send(ENTER)
 CHOOSE = r"\(use the arrow keys, then Enter\)"
 
 
 def spawn(folder: Path, columns: int = 80) -> pexpect.spawn:
-    if not IOPGUIDE.exists():
-        pytest.skip("the iopguide console script is not installed beside this Python")
-    # pexpect does not answer cursor-position requests; without this each prompt waits for one.
-    # COLUMNS and LINES go: the size must come from the pseudo-terminal, as for a person.
-    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "IOPGUIDE_PLAIN": "",
-           "PROMPT_TOOLKIT_NO_CPR": "1"}
-    env.pop("COLUMNS", None)
-    env.pop("LINES", None)
-    child = pexpect.spawn(
-        str(IOPGUIDE), [], env=env, encoding="utf-8", timeout=15, dimensions=(40, columns),
-        cwd=str(folder),
-    )
+    child = spawn_iopguide([], columns, cwd=folder)
     child.expect("Welcome to iopguide")
     child.expect("Nothing is saved unless you ask")
     child.expect("988")
