@@ -340,6 +340,19 @@ def directory_import(
     run_import(source, files, output=output, force=force)
 
 
+
+def _usage_errors() -> type[Exception]:
+    """The base class of the usage errors typer raises (a bad flag, a missing value).
+
+    typer 0.28 names it ``typer.TyperException``; earlier releases that we still
+    support (0.26.1 and up) raise their vendored click's ``ClickException``, which
+    0.28 makes a subclass of it.
+    """
+    found = getattr(typer, "TyperException", None)
+    if found is None:
+        from typer._click.exceptions import ClickException as found
+    return found
+
 def run(args: list[str]) -> int:
     """Run the app; turn every way out into a calm message and a documented exit status."""
     from iopguide.ui.streams import make_streams_safe, stand_in_for_closed_streams
@@ -355,7 +368,7 @@ def run(args: list[str]) -> int:
         return int(err.exit_code)
     except (typer.Abort, KeyboardInterrupt, EOFError):
         return _interrupted()
-    except typer.TyperException as err:  # click's usage errors: bad flag, missing value
+    except _usage_errors() as err:  # click's usage errors: bad flag, missing value
         show = getattr(err, "show", None)
         if show is not None:
             show()
