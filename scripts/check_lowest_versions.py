@@ -27,8 +27,20 @@ def main(pytest_args: list[str]) -> int:
         venv.create(env_dir, with_pip=True)
         python = env_dir / "bin" / "python"
         run([python, "-m", "pip", "install", "-q", "uv"])
-        run([python, "-m", "uv", "pip", "install", "--python", python,
-             "--resolution", "lowest-direct", f"{REPO}[test]"])
+        run(
+            [
+                python,
+                "-m",
+                "uv",
+                "pip",
+                "install",
+                "--python",
+                python,
+                "--resolution",
+                "lowest-direct",
+                f"{REPO}[test]",
+            ]
+        )
         print(run([python, "-m", "uv", "pip", "freeze", "--python", python], capture=True))
         return subprocess.call(
             [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *pytest_args], cwd=REPO
@@ -37,7 +49,9 @@ def main(pytest_args: list[str]) -> int:
 
 def run(command: list[object], capture: bool = False) -> str:
     result = subprocess.run(
-        [str(part) for part in command], check=True, text=True,
+        [str(part) for part in command],
+        check=True,
+        text=True,
         stdout=subprocess.PIPE if capture else None,
     )
     return result.stdout or ""

@@ -15,11 +15,26 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 FACILITY_COLUMNS = [
-    "name1", "name2", "street1", "street2", "city", "state", "zip", "phone",
-    "intake1", "intake2", "intake1a", "intake2a", "service_code_info",
+    "name1",
+    "name2",
+    "street1",
+    "street2",
+    "city",
+    "state",
+    "zip",
+    "phone",
+    "intake1",
+    "intake2",
+    "intake1a",
+    "intake2a",
+    "service_code_info",
 ]
 REFERENCE_COLUMNS = [
-    "category_code", "category_name", "service_code", "service_name", "service_description",
+    "category_code",
+    "category_name",
+    "service_code",
+    "service_name",
+    "service_description",
 ]
 
 # A few reference rows in each edition's words (a subset is enough for the importer).
@@ -60,8 +75,21 @@ def facility_row(
     phone: str = "502-555-0100",
     intake1: str = "",
 ) -> list[str]:
-    return [name1, name2, street1, street2, city, state, zip_code, phone, intake1, "", "", "",
-            codes]
+    return [
+        name1,
+        name2,
+        street1,
+        street2,
+        city,
+        state,
+        zip_code,
+        phone,
+        intake1,
+        "",
+        "",
+        "",
+        codes,
+    ]
 
 
 def _col(index: int) -> str:
@@ -74,9 +102,11 @@ def _col(index: int) -> str:
 
 
 def _sheet_xml(rows: Sequence[Sequence[object]]) -> str:
-    out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-           '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-           "<sheetData>"]
+    out = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<sheetData>"
+    ]
     for r, row in enumerate(rows, start=1):
         out.append(f'<row r="{r}">')
         for c, value in enumerate(row):
@@ -84,8 +114,10 @@ def _sheet_xml(rows: Sequence[Sequence[object]]) -> str:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 out.append(f'<c r="{ref}"><v>{value}</v></c>')
             elif value not in (None, ""):
-                out.append(f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">'
-                           f"{escape(str(value))}</t></is></c>")
+                out.append(
+                    f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">'
+                    f"{escape(str(value))}</t></is></c>"
+                )
         out.append("</row>")
     out.append("</sheetData></worksheet>")
     return "".join(out)
@@ -123,8 +155,10 @@ def write_xlsx(
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
-        + "".join(f'<sheet name="{escape(n)}" sheetId="{i}" r:id="rId{i}"/>'
-                  for i, n in enumerate(names, start=1))
+        + "".join(
+            f'<sheet name="{escape(n)}" sheetId="{i}" r:id="rId{i}"/>'
+            for i, n in enumerate(names, start=1)
+        )
         + "</sheets></workbook>"
     )
     workbook_rels = (
@@ -136,8 +170,9 @@ def write_xlsx(
         )
         + "</Relationships>"
     )
-    created_xml = (f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
-                   if created else "")
+    created_xml = (
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>' if created else ""
+    )
     core = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -181,13 +216,24 @@ def write_csv(path: Path, rows: Sequence[Sequence[object]], header: Sequence[str
 def findtreatment_row(name1: str, services: dict[tuple[str, str], str], **fields: object) -> dict:
     row: dict[str, object] = {
         "frid": f"test-{name1.lower().replace(' ', '-')}",
-        "name1": name1, "name2": "", "street1": "200 Example Avenue", "street2": "",
-        "city": "Charlottesville", "state": "VA", "zip": "22902", "phone": "434-555-0101",
-        "intake1": "", "hotline1": None, "website": "http://example.org",
-        "latitude": "38.0300000", "longitude": "-78.4800000", "miles": 0.5,
+        "name1": name1,
+        "name2": "",
+        "street1": "200 Example Avenue",
+        "street2": "",
+        "city": "Charlottesville",
+        "state": "VA",
+        "zip": "22902",
+        "phone": "434-555-0101",
+        "intake1": "",
+        "hotline1": None,
+        "website": "http://example.org",
+        "latitude": "38.0300000",
+        "longitude": "-78.4800000",
+        "miles": 0.5,
         "typeFacility": "SA",
-        "services": [{"f1": label, "f2": code, "f3": value}
-                     for (code, label), value in services.items()],
+        "services": [
+            {"f1": label, "f2": code, "f3": value} for (code, label), value in services.items()
+        ],
     }
     row.update(fields)
     return row

@@ -211,10 +211,14 @@ def test_readme_example_file_is_complete_and_natural() -> None:
 
 # -- anchors, aliases and values too big to quote -------------------------------------
 
-LAUGHS = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
-    for prev, name in zip("abcdefghi", "bcdefghij", strict=True)
-) + "concerns: *j\n"
+LAUGHS = (
+    "a: &a [x,x,x,x,x,x,x,x,x]\n"
+    + "".join(
+        f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
+        for prev, name in zip("abcdefghi", "bcdefghij", strict=True)
+    )
+    + "concerns: *j\n"
+)
 
 
 def test_nested_aliases_are_refused_before_anything_expands() -> None:
@@ -328,7 +332,7 @@ def test_danger_yes_is_found_in_raw_text(text: str) -> None:
         "# danger_now: yes\ntime: yes\ntime: no\n",
         "time: no  # , danger_now: yes\n",
         "danger_now: no # yes\n",
-        "notes: \"danger_now: yes\"\n",
+        'notes: "danger_now: yes"\n',
         "danger_now: yesterday\n",
         "danger_now: not yes\n",
         '{"danger_now": false, "note": "danger_now: yes"}',

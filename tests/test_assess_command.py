@@ -30,8 +30,18 @@ concerns: anxiety
 """
 
 FIELDS = [
-    "level", "title", "summary", "reasons", "caveats", "next_steps",
-    "what_it_looks_like", "crisis_lines", "helpline", "disclaimer", "concerns", "answers",
+    "level",
+    "title",
+    "summary",
+    "reasons",
+    "caveats",
+    "next_steps",
+    "what_it_looks_like",
+    "crisis_lines",
+    "helpline",
+    "disclaimer",
+    "concerns",
+    "answers",
     "checkins",
 ]
 
@@ -74,25 +84,42 @@ def test_example_file_from_the_docs(capsys) -> None:
 
 
 def test_answers_from_stdin(monkeypatch, capsys) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO(FULL.replace("outpatient_enough: yes",
-                                                              "outpatient_enough: no")))
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO(FULL.replace("outpatient_enough: yes", "outpatient_enough: no"))
+    )
     assert run(["assess", "--answers", "-", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["level"] == "iop"
 
 
 def test_json_answers_file(answers_file, capsys) -> None:
-    data = {"danger_now": False, "withdrawal": "yes", "round_the_clock": "no",
-            "current_care": "none", "outpatient_enough": "no", "daily_impact": "some",
-            "home": True, "time": "yes", "concerns": ["substance_use"]}
+    data = {
+        "danger_now": False,
+        "withdrawal": "yes",
+        "round_the_clock": "no",
+        "current_care": "none",
+        "outpatient_enough": "no",
+        "daily_impact": "some",
+        "home": True,
+        "time": "yes",
+        "concerns": ["substance_use"],
+    }
     assert run(["assess", "--answers", answers_file(json.dumps(data), "a.json"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["level"] == "detox"
 
 
 def test_answer_flags_override_the_file(answers_file, capsys) -> None:
-    code = run([
-        "assess", "--answers", answers_file(FULL),
-        "--answer", "daily_impact=unable", "--answer", "home=no", "--json",
-    ])
+    code = run(
+        [
+            "assess",
+            "--answers",
+            answers_file(FULL),
+            "--answer",
+            "daily_impact=unable",
+            "--answer",
+            "home=no",
+            "--json",
+        ]
+    )
     assert code == 0
     result = json.loads(capsys.readouterr().out)
     assert result["level"] == "residential"
@@ -128,8 +155,9 @@ def test_danger_alone_on_stdin_is_an_emergency_with_crisis_lines_first(monkeypat
 
 
 def test_danger_yes_wins_over_other_mistakes(answers_file, capsys) -> None:
-    code = run(["assess", "--answers", answers_file("danger_now: yes\ntime: sometimes\n"),
-                "--json"])
+    code = run(
+        ["assess", "--answers", answers_file("danger_now: yes\ntime: sometimes\n"), "--json"]
+    )
     assert code == 0
     out, err = capsys.readouterr()
     assert json.loads(out)["level"] == "emergency"
@@ -251,10 +279,14 @@ def test_interactive_json_keeps_stdout_for_the_object(terminal, monkeypatch, cap
 
 # -- review fixes: aliases, broken files in danger, JSON prompts -------------------------
 
-LAUGHS = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
-    for prev, name in zip("abcdefghi", "bcdefghij", strict=True)
-) + "concerns: *j\n"
+LAUGHS = (
+    "a: &a [x,x,x,x,x,x,x,x,x]\n"
+    + "".join(
+        f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
+        for prev, name in zip("abcdefghi", "bcdefghij", strict=True)
+    )
+    + "concerns: *j\n"
+)
 
 
 def test_billion_laughs_file_is_refused_at_its_first_anchor(answers_file, capsys) -> None:
@@ -415,11 +447,27 @@ def test_can_prompt_is_false_for_a_closed_stream(monkeypatch) -> None:
 def test_interactive_answered_by_mistake_goes_back_to_the_danger_question(terminal, capsys):
     D, E = "\x1b[B", "\r"
     terminal(
-        D + E  # danger: Yes
-        + D + E  # "I answered this by mistake"
-        + D + D + E  # danger: No
-        + D + E + D + E + E + D + E + D + D + E + E + E  # the rest, leading to an IOP
-        + " " + E  # depression
+        D
+        + E  # danger: Yes
+        + D
+        + E  # "I answered this by mistake"
+        + D
+        + D
+        + E  # danger: No
+        + D
+        + E
+        + D
+        + E
+        + E
+        + D
+        + E
+        + D
+        + D
+        + E
+        + E
+        + E  # the rest, leading to an IOP
+        + " "
+        + E  # depression
         + E  # show my result
     )
     assert run(["assess"]) == 0

@@ -108,7 +108,9 @@ def test_checkbox_needs_at_least_one(keys) -> None:
     keys(
         "".join(pick(q, CALM[q]) for q in QUESTION_IDS[:-1])
         + ENTER
-        + DOWN * 8 + SPACE + ENTER  # "Something else"
+        + DOWN * 8
+        + SPACE
+        + ENTER  # "Something else"
         + ENTER
     )
     got = ask_assessment(asker=Asker(plain=False))
@@ -120,7 +122,8 @@ def test_change_an_answer_in_the_review(keys, capsys) -> None:
     keys(
         all_keys(CALM, ("depression",))
         + review_home
-        + DOWN * 2 + ENTER  # re-asked with "yes" pre-selected: down to "no"
+        + DOWN * 2
+        + ENTER  # re-asked with "yes" pre-selected: down to "no"
         + ENTER
     )
     got = ask_assessment(asker=Asker(plain=False))

@@ -131,16 +131,20 @@ def test_full_path_reads_a_topic_finds_programs_and_saves(keys, capsys, asked, t
     keys(
         START
         + questions(IOP_ANSWERS, ("depression", "anxiety"))
-        + DOWN + ENTER  # read "What is an IOP?"
+        + DOWN
+        + ENTER  # read "What is an IOP?"
         + ENTER  # done reading
         + ENTER  # yes, look for programs
         + ADULT
-        + "4020" + ENTER  # a typo: asked again, kindly
-        + "40202" + ENTER
+        + "4020"
+        + ENTER  # a typo: asked again, kindly
+        + "40202"
+        + ENTER
         + insurance("medicaid")
         + ENTER  # see the first programme in full
         + DONE_BROWSING
-        + YES_SAVE + ENTER  # the suggested file name
+        + YES_SAVE
+        + ENTER  # the suggested file name
         + FINISH
     )
     assert run(["--sample"]) == 0
@@ -174,15 +178,19 @@ def test_full_path_reads_a_topic_finds_programs_and_saves(keys, capsys, asked, t
     expected = search(
         directory,
         parse_filters(
-            conditions=["depression", "anxiety"], insurance=["medicaid"], zip_code="40202",
-            levels=["iop"], age_groups=["adults"],
+            conditions=["depression", "anxiety"],
+            insurance=["medicaid"],
+            zip_code="40202",
+            levels=["iop"],
+            age_groups=["adults"],
         ),
     ).matches[: guide_search.SHOWN]
     assert expected, "the sample directory should have Medicaid IOPs near 40202"
     shown_at = [out.index(m.program.name) for m in expected]
     assert shown_at == sorted(shown_at)
     not_matching = [
-        p for p in directory.programs
+        p
+        for p in directory.programs
         if "iop" in p.levels and "medicaid" not in p.payment and p.location.state == "KY"
     ]
     for program in not_matching:
@@ -232,10 +240,15 @@ def test_change_an_answer_before_the_result(keys, capsys) -> None:
         START
         + "".join(pick(q, IOP_ANSWERS[q]) for q in QUESTION_IDS[:-1])
         + tick("depression")
-        + review_home + DOWN * 2 + ENTER  # home: from Yes to No
+        + review_home
+        + DOWN * 2
+        + ENTER  # home: from Yes to No
         + ENTER  # show my result
         + SKIP_CHECKINS
-        + SKIP_LEARN + SKIP_FIND + NO_SAVE + FINISH
+        + SKIP_LEARN
+        + SKIP_FIND
+        + NO_SAVE
+        + FINISH
     )
     assert run([]) == 0
     out = capsys.readouterr().out
@@ -246,11 +259,18 @@ def test_change_an_answer_before_the_result(keys, capsys) -> None:
 def test_other_concern_adds_no_condition_and_widening_once(keys, capsys, asked) -> None:
     """Nothing within 25 miles of 45202 in the sample: widen to 100 miles, once."""
     keys(
-        START + questions(IOP_ANSWERS, ("other",)) + SKIP_LEARN
-        + ENTER + WHO_SKIP + "45202" + ENTER + ENTER  # yes; who; ZIP; not sure about payment
+        START
+        + questions(IOP_ANSWERS, ("other",))
+        + SKIP_LEARN
+        + ENTER
+        + WHO_SKIP
+        + "45202"
+        + ENTER
+        + ENTER  # yes; who; ZIP; not sure about payment
         + ENTER  # yes, look further
         + DONE_BROWSING
-        + NO_SAVE + FINISH
+        + NO_SAVE
+        + FINISH
     )
     assert run(["--sample"]) == 0
     out = capsys.readouterr().out
@@ -261,7 +281,7 @@ def test_other_concern_adds_no_condition_and_widening_once(keys, capsys, asked) 
     assert "No programs matched all of your filters." in out
     assert sum("look further" in prompt for prompt in asked) == 1
     assert "within 100 miles of ZIP 45202" in out
-    searches = out[out.index("Looking for programs"):]
+    searches = out[out.index("Looking for programs") :]
     assert "that treat" not in searches  # "other" narrows nothing
     for match in wider.matches[: guide_search.SHOWN]:
         assert match.program.name in out
@@ -269,11 +289,20 @@ def test_other_concern_adds_no_condition_and_widening_once(keys, capsys, asked) 
 
 def test_skipping_the_zip_asks_for_a_state_and_searches_it(keys, capsys, asked) -> None:
     keys(
-        START + questions(IOP_ANSWERS, ("depression",)) + SKIP_LEARN
-        + ENTER + WHO_SKIP + ENTER  # yes; who; no ZIP
-        + "Kentuky" + ENTER  # a typo: a suggestion, asked again
-        + "kentucky" + ENTER + ENTER  # the state; not sure about payment
-        + DONE_BROWSING + NO_SAVE + FINISH
+        START
+        + questions(IOP_ANSWERS, ("depression",))
+        + SKIP_LEARN
+        + ENTER
+        + WHO_SKIP
+        + ENTER  # yes; who; no ZIP
+        + "Kentuky"
+        + ENTER  # a typo: a suggestion, asked again
+        + "kentucky"
+        + ENTER
+        + ENTER  # the state; not sure about payment
+        + DONE_BROWSING
+        + NO_SAVE
+        + FINISH
     )
     assert run(["--sample"]) == 0
     out = " ".join(capsys.readouterr().out.split())
@@ -286,9 +315,15 @@ def test_skipping_the_zip_and_the_state_searches_nothing_and_says_who_can_help(
     keys, capsys
 ) -> None:
     keys(
-        START + questions(IOP_ANSWERS, ("depression",)) + SKIP_LEARN
-        + ENTER + WHO_SKIP + ENTER + ENTER  # yes; who; no ZIP; no state
-        + NO_SAVE + FINISH
+        START
+        + questions(IOP_ANSWERS, ("depression",))
+        + SKIP_LEARN
+        + ENTER
+        + WHO_SKIP
+        + ENTER
+        + ENTER  # yes; who; no ZIP; no state
+        + NO_SAVE
+        + FINISH
     )
     assert run(["--sample"]) == 0
     out = " ".join(capsys.readouterr().out.split())
@@ -298,10 +333,19 @@ def test_skipping_the_zip_and_the_state_searches_nothing_and_says_who_can_help(
 
 def test_show_more_lists_the_next_programs_numbered_on(keys, capsys, asked) -> None:
     keys(
-        START + questions(IOP_ANSWERS, ("depression",)) + SKIP_LEARN
-        + ENTER + WHO_SKIP + "10001" + ENTER + ENTER  # yes; who; ZIP; not sure about payment
-        + DOWN * 5 + ENTER  # "Show 5 more"
-        + DONE_BROWSING + NO_SAVE + FINISH
+        START
+        + questions(IOP_ANSWERS, ("depression",))
+        + SKIP_LEARN
+        + ENTER
+        + WHO_SKIP
+        + "10001"
+        + ENTER
+        + ENTER  # yes; who; ZIP; not sure about payment
+        + DOWN * 5
+        + ENTER  # "Show 5 more"
+        + DONE_BROWSING
+        + NO_SAVE
+        + FINISH
     )
     assert run([]) == 0  # the national directory: plenty near 10001
     out = capsys.readouterr().out
@@ -313,9 +357,16 @@ def test_show_more_lists_the_next_programs_numbered_on(keys, capsys, asked) -> N
 
 def test_a_directory_that_cannot_be_read_does_not_end_the_guide(keys, capsys, tmp_path) -> None:
     keys(
-        START + questions(IOP_ANSWERS, ("depression",)) + SKIP_LEARN
-        + ENTER + WHO_SKIP + "40202" + ENTER + ENTER  # yes; who; ZIP; not sure about payment
-        + NO_SAVE + FINISH
+        START
+        + questions(IOP_ANSWERS, ("depression",))
+        + SKIP_LEARN
+        + ENTER
+        + WHO_SKIP
+        + "40202"
+        + ENTER
+        + ENTER  # yes; who; ZIP; not sure about payment
+        + NO_SAVE
+        + FINISH
     )
     assert run(["--directory", str(tmp_path / "missing.yaml")]) == 0
     captured = capsys.readouterr()
@@ -326,8 +377,17 @@ def test_a_directory_that_cannot_be_read_does_not_end_the_guide(keys, capsys, tm
 
 def test_detox_result_searches_detox_programs(keys, asked, capsys) -> None:
     keys(
-        START + questions({**IOP_ANSWERS, "withdrawal": "yes"}, ("substance_use",))
-        + SKIP_LEARN + ENTER + ADULT + "40202" + ENTER + ENTER + DONE_BROWSING + NO_SAVE + FINISH
+        START
+        + questions({**IOP_ANSWERS, "withdrawal": "yes"}, ("substance_use",))
+        + SKIP_LEARN
+        + ENTER
+        + ADULT
+        + "40202"
+        + ENTER
+        + ENTER
+        + DONE_BROWSING
+        + NO_SAVE
+        + FINISH
     )
     assert run([]) == 0
     assert any(
@@ -355,10 +415,14 @@ def test_danger_stops_at_emergency_and_offers_only_crisis_help(
     assert out.count("Get help now") == 2  # the panel, then again on request
     assert "Question 2 of 9" not in out
     after_result = asked[2:]  # the welcome, question 1, then only crisis help
-    assert after_result == [
-        "What would you like to do now? | Show the crisis lines again "
-        "| I answered this by mistake | Finish"
-    ] * 2
+    assert (
+        after_result
+        == [
+            "What would you like to do now? | Show the crisis lines again "
+            "| I answered this by mistake | Finish"
+        ]
+        * 2
+    )
     assert "Looking for programs" not in out
     assert "You don't have to go through this alone." in out
     assert files_in(tmp_path) == []
@@ -407,9 +471,15 @@ def test_dont_save_leaves_the_existing_file(keys, capsys, tmp_path) -> None:
 
 def test_a_folder_that_does_not_exist_is_explained(keys, capsys, tmp_path) -> None:
     keys(
-        _to_save_prompt() + CTRL_U + "no-such-folder/summary.md" + ENTER
+        _to_save_prompt()
+        + CTRL_U
+        + "no-such-folder/summary.md"
+        + ENTER
         + ENTER  # try another name
-        + CTRL_U + "mine.md" + ENTER + FINISH
+        + CTRL_U
+        + "mine.md"
+        + ENTER
+        + FINISH
     )
     assert run([]) == 0
     assert "There is no folder called no-such-folder." in capsys.readouterr().out
@@ -427,9 +497,15 @@ def test_a_name_that_cannot_be_used_is_asked_again_not_the_end(
     keys, capsys, tmp_path, name, said
 ) -> None:
     keys(
-        _to_save_prompt() + CTRL_U + name + ENTER
+        _to_save_prompt()
+        + CTRL_U
+        + name
+        + ENTER
         + ENTER  # try another name
-        + CTRL_U + "mine.md" + ENTER + FINISH
+        + CTRL_U
+        + "mine.md"
+        + ENTER
+        + FINISH
     )
     assert run([]) == 0
     assert said in capsys.readouterr().out
@@ -448,9 +524,15 @@ def test_a_folder_that_may_not_be_read_is_asked_again(keys, capsys, tmp_path) ->
     locked.mkdir(mode=0o000)
     try:
         keys(
-            _to_save_prompt() + CTRL_U + "locked/summary.md" + ENTER
+            _to_save_prompt()
+            + CTRL_U
+            + "locked/summary.md"
+            + ENTER
             + ENTER  # try another name
-            + CTRL_U + "mine.md" + ENTER + FINISH
+            + CTRL_U
+            + "mine.md"
+            + ENTER
+            + FINISH
         )
         assert run([]) == 0
         assert "Permission denied" in capsys.readouterr().out
@@ -489,15 +571,20 @@ def test_ctrl_c_after_saving_says_where_the_summary_is(keys, capsys, tmp_path) -
 
 def test_start_again_begins_afresh(keys, capsys, tmp_path) -> None:
     keys(
-        START + questions(IOP_ANSWERS, ("depression",)) + SKIP_LEARN + SKIP_FIND + NO_SAVE
+        START
+        + questions(IOP_ANSWERS, ("depression",))
+        + SKIP_LEARN
+        + SKIP_FIND
+        + NO_SAVE
         + START_AGAIN
-        + START + CTRL_C  # the next person is asked question 1 again, nothing pre-filled
+        + START
+        + CTRL_C  # the next person is asked question 1 again, nothing pre-filled
     )
     assert run([]) == 130
     out = capsys.readouterr().out
     assert out.count("Welcome to iopguide") == 2
     assert out.count("Question 1 of 9") == 2
-    second_run = out[out.rindex("Welcome to iopguide"):]
+    second_run = out[out.rindex("Welcome to iopguide") :]
     assert "\nYour answers\n" not in second_run
     assert "looks like a good fit" not in second_run
 
@@ -535,7 +622,10 @@ def test_concerns_map_to_conditions() -> None:
 
 def test_find_command_repeats_the_search() -> None:
     filters = parse_filters(
-        conditions=["trauma"], insurance=["medicare"], zip_code="40202", radius=100,
+        conditions=["trauma"],
+        insurance=["medicare"],
+        zip_code="40202",
+        radius=100,
         levels=["php"],
     )
     assert guide.find_command(filters, None) == (
@@ -569,12 +659,17 @@ def test_summary_has_the_result_answers_programs_and_help() -> None:
     shown = "1. **Alpha Clinic** · phone 502-555-0100 · Louisville, KY · 1.5 miles · id `a-b`"
     assert shown in text
     limited = ShownProgram(
-        "c-d", "Beta Clinic", serves_only=("Women only",), may_run_iop=True,
+        "c-d",
+        "Beta Clinic",
+        serves_only=("Women only",),
+        may_run_iop=True,
         listed="Listed in SAMHSA's National Directory, 2022 edition",
     )
     national = ProgramSearch(
-        "IOP programs", (limited,), listed_in="Listings from SAMHSA's National Directory, "
-        "2022 edition (public domain).", confirm=crisis.STALE_LISTINGS_LINE,
+        "IOP programs",
+        (limited,),
+        listed_in="Listings from SAMHSA's National Directory, 2022 edition (public domain).",
+        confirm=crisis.STALE_LISTINGS_LINE,
     )
     text2 = build_summary(result, searches=[national], today=TODAY)
     assert "**Beta Clinic** · may run an IOP: ask · **only:** Women only · id `c-d`" in text2
@@ -641,10 +736,16 @@ def _nine(concerns: tuple[str, ...], answers: dict[str, str] = IOP_ANSWERS) -> s
 def test_a_check_in_score_goes_into_the_reasons_and_the_summary(keys, capsys, asked, tmp_path):
     weekly_enough = {**IOP_ANSWERS, "outpatient_enough": "yes"}
     keys(
-        START + _nine(("depression",), weekly_enough)
-        + DOWN + ENTER  # PHQ-9
+        START
+        + _nine(("depression",), weekly_enough)
+        + DOWN
+        + ENTER  # PHQ-9
         + _answer_items(PHQ9_17)
-        + SKIP_LEARN + SKIP_FIND + YES_SAVE + ENTER + FINISH
+        + SKIP_LEARN
+        + SKIP_FIND
+        + YES_SAVE
+        + ENTER
+        + FINISH
     )
     assert run([]) == 0
     out = " ".join(capsys.readouterr().out.split())
@@ -666,10 +767,14 @@ def test_no_check_in_is_offered_when_no_concern_fits(keys, asked) -> None:
 
 def test_a_flagged_item_9_then_danger_shows_the_emergency(keys, capsys) -> None:
     keys(
-        START + _nine(("depression",))
-        + DOWN + ENTER + _answer_items([0] * 8 + [1])  # PHQ-9, item 9 "Several days"
+        START
+        + _nine(("depression",))
+        + DOWN
+        + ENTER
+        + _answer_items([0] * 8 + [1])  # PHQ-9, item 9 "Several days"
         + pick("danger_now", "yes")
-        + DOWN * 2 + ENTER  # finish
+        + DOWN * 2
+        + ENTER  # finish
     )
     assert run([]) == 0
     out = capsys.readouterr().out
@@ -679,11 +784,18 @@ def test_a_flagged_item_9_then_danger_shows_the_emergency(keys, capsys) -> None:
 
 def test_answered_by_mistake_goes_back_to_the_danger_question(keys, capsys, asked) -> None:
     keys(
-        START + pick("danger_now", "yes")
-        + DOWN + ENTER  # "I answered this by mistake"
+        START
+        + pick("danger_now", "yes")
+        + DOWN
+        + ENTER  # "I answered this by mistake"
         + pick("danger_now", "no")
-        + "".join(pick(q, IOP_ANSWERS[q]) for q in QUESTION_IDS[1:-1]) + tick("other") + ENTER
-        + SKIP_LEARN + SKIP_FIND + NO_SAVE + FINISH
+        + "".join(pick(q, IOP_ANSWERS[q]) for q in QUESTION_IDS[1:-1])
+        + tick("other")
+        + ENTER
+        + SKIP_LEARN
+        + SKIP_FIND
+        + NO_SAVE
+        + FINISH
     )
     assert run([]) == 0
     out = capsys.readouterr().out

@@ -21,14 +21,22 @@ from iopguide.directory.importers import writer
 
 @pytest.fixture
 def workbooks(tmp_path: Path) -> list[Path]:
-    sa = write_directory_workbook(tmp_path / "National_Directory_SA_Facilities_2022.xlsx", [
-        facility_row("Sample Shared Center", "SA * OP OIT * MD", zip_code="02108"),
-        facility_row("Sample Sober Path", "SA * RES * SF * MALE", zip_code="40202"),
-        facility_row("", "SA * ORT"),
-    ], SA_REFERENCE)
-    mh = write_directory_workbook(tmp_path / "National_Directory_MH_Facilities_2022.xlsx", [
-        facility_row("Sample Shared Center", "MH * OP PHDT * MC", zip_code="02108"),
-    ], MH_REFERENCE)
+    sa = write_directory_workbook(
+        tmp_path / "National_Directory_SA_Facilities_2022.xlsx",
+        [
+            facility_row("Sample Shared Center", "SA * OP OIT * MD", zip_code="02108"),
+            facility_row("Sample Sober Path", "SA * RES * SF * MALE", zip_code="40202"),
+            facility_row("", "SA * ORT"),
+        ],
+        SA_REFERENCE,
+    )
+    mh = write_directory_workbook(
+        tmp_path / "National_Directory_MH_Facilities_2022.xlsx",
+        [
+            facility_row("Sample Shared Center", "MH * OP PHDT * MC", zip_code="02108"),
+        ],
+        MH_REFERENCE,
+    )
     return [sa, mh]
 
 
@@ -44,8 +52,9 @@ def test_import_writes_a_directory_that_loads_and_summarises(
     assert "read 4 facility rows from 2 files" in text
     assert "merged 1" in text and "flagged 1" in text
     assert "skipped 1" in text and "no facility name" in text
-    assert "located 2 at ZIP-code centres: distances to these are measured between ZIP centres" \
-        in text
+    assert (
+        "located 2 at ZIP-code centres: distances to these are measured between ZIP centres" in text
+    )
     assert "published coordinates" not in text
     assert "undated" not in text and "no date" not in text  # the workbooks have a date
     assert f"iopguide find --directory {out} --zip YOUR_ZIP" in text
@@ -72,7 +81,9 @@ def test_yaml_output_quotes_zips_phones_and_dates(tmp_path: Path, workbooks: lis
     assert 'last_verified: "2022-05-06"' in text
     load = pytest.importorskip("iopguide.directory.load")
     assert {p.location.zip for p in load.load_directory(out, use_cache=False).programs} == {
-        "02108", "40202"}
+        "02108",
+        "40202",
+    }
 
 
 def test_existing_output_is_not_overwritten_without_force(
@@ -132,12 +143,16 @@ def _temp_files(folder: Path) -> list[Path]:
 
 @pytest.mark.parametrize("hard_links", [True, False])
 def test_an_output_that_appears_during_the_import_is_not_overwritten(
-    tmp_path: Path, workbooks: list[Path], monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str], hard_links: bool,
+    tmp_path: Path,
+    workbooks: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    hard_links: bool,
 ) -> None:
     import os
 
     if not hard_links:  # a file system without hard links: the O_EXCL claim instead
+
         def no_links(src: object, dst: object) -> None:
             raise PermissionError(1, "Operation not permitted")
 
@@ -217,9 +232,18 @@ def test_bad_layout_message_reaches_the_user(tmp_path: Path, capsys) -> None:
 
 
 def test_findtreatment_source(tmp_path: Path, capsys) -> None:
-    page = write_findtreatment(tmp_path / "page.json", [findtreatment_row(
-        "Sample Locator Center", {("SET", "Service Settings"): "Intensive outpatient treatment",
-                                  ("TC", "Type of Care"): "Substance use treatment"})])
+    page = write_findtreatment(
+        tmp_path / "page.json",
+        [
+            findtreatment_row(
+                "Sample Locator Center",
+                {
+                    ("SET", "Service Settings"): "Intensive outpatient treatment",
+                    ("TC", "Type of Care"): "Substance use treatment",
+                },
+            )
+        ],
+    )
     out = tmp_path / "ft.json"
     assert run(["directory", "import", "findtreatment", str(page), "--output", str(out)]) == 0
     (program,) = json.loads(out.read_text())["programs"]
@@ -231,11 +255,15 @@ def test_findtreatment_source(tmp_path: Path, capsys) -> None:
 def test_findtreatment_summary_says_coordinates_are_published_and_dates_absent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    page = write_findtreatment(tmp_path / "page.json", [
-        findtreatment_row("Sample Placed One", {("SET", "Service Settings"): "Outpatient"}),
-        findtreatment_row("Sample Placed Two", {("SET", "Service Settings"): "Outpatient"},
-                          zip="22903"),
-    ])
+    page = write_findtreatment(
+        tmp_path / "page.json",
+        [
+            findtreatment_row("Sample Placed One", {("SET", "Service Settings"): "Outpatient"}),
+            findtreatment_row(
+                "Sample Placed Two", {("SET", "Service Settings"): "Outpatient"}, zip="22903"
+            ),
+        ],
+    )
     out = tmp_path / "ft.json"
     assert run(["directory", "import", "findtreatment", str(page), "--output", str(out)]) == 0
     text = " ".join(capsys.readouterr().out.split())
@@ -249,11 +277,14 @@ def test_summary_counts_each_kind_of_placement(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     settings = {("SET", "Service Settings"): "Outpatient"}
-    page = write_findtreatment(tmp_path / "page.json", [
-        findtreatment_row("Sample Placed", settings),
-        findtreatment_row("Sample Zip Only", settings, latitude="", longitude="", zip="22903"),
-        findtreatment_row("Sample Nowhere", settings, latitude="", longitude="", zip=""),
-    ])
+    page = write_findtreatment(
+        tmp_path / "page.json",
+        [
+            findtreatment_row("Sample Placed", settings),
+            findtreatment_row("Sample Zip Only", settings, latitude="", longitude="", zip="22903"),
+            findtreatment_row("Sample Nowhere", settings, latitude="", longitude="", zip=""),
+        ],
+    )
     out = tmp_path / "ft.json"
     assert run(["directory", "import", "findtreatment", str(page), "--output", str(out)]) == 0
     text = " ".join(capsys.readouterr().out.split())

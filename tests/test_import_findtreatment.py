@@ -47,24 +47,37 @@ def test_setting_words_map_to_levels(tmp_path: Path, words: str, level: str) -> 
 
 
 def test_all_kinds_of_words_map_to_the_vocabulary(tmp_path: Path) -> None:
-    row = findtreatment_row("Sample Words Center", {
-        TC: "Mental health treatment; Substance use treatment",
-        SET: "Outpatient; Intensive outpatient treatment; Telemedicine/telehealth",
-        PAY: "Medicaid; Medicare; Military insurance (e.g., TRICARE); Cash or self-payment; "
-             "State-financed health insurance plan other than Medicaid",
-        PYAS: "Sliding fee scale (fee is based on income and other factors)",
-        SG: "Persons with post-traumatic stress disorder (PTSD); Persons with eating disorders; "
-            "Veterans; Transitional age young adults",
-        AGE: "Adults; Seniors (65 or older)",
-        TAP: "Cognitive behavioral therapy; Dialectical behavior therapy",
-    })
+    row = findtreatment_row(
+        "Sample Words Center",
+        {
+            TC: "Mental health treatment; Substance use treatment",
+            SET: "Outpatient; Intensive outpatient treatment; Telemedicine/telehealth",
+            PAY: "Medicaid; Medicare; Military insurance (e.g., TRICARE); Cash or self-payment; "
+            "State-financed health insurance plan other than Medicaid",
+            PYAS: "Sliding fee scale (fee is based on income and other factors)",
+            SG: "Persons with post-traumatic stress disorder (PTSD); "
+            "Persons with eating disorders; Veterans; Transitional age young adults",
+            AGE: "Adults; Seniors (65 or older)",
+            TAP: "Cognitive behavioral therapy; Dialectical behavior therapy",
+        },
+    )
     (program,) = import_rows(tmp_path, row).programs
     assert program.levels == ("iop",)  # "Outpatient" is an umbrella over the IOP given
     assert program.telehealth
-    assert set(program.conditions) == {"mental_health", "substance_use", "trauma",
-                                       "eating_disorder"}
-    assert set(program.payment) == {"medicaid", "medicare", "military", "self_pay",
-                                    "state_funded", "sliding_scale"}
+    assert set(program.conditions) == {
+        "mental_health",
+        "substance_use",
+        "trauma",
+        "eating_disorder",
+    }
+    assert set(program.payment) == {
+        "medicaid",
+        "medicare",
+        "military",
+        "self_pay",
+        "state_funded",
+        "sliding_scale",
+    }
     assert "veterans" in program.special_groups
     assert set(program.ages) == {"adults", "older_adults", "young_adults"}
     assert program.approaches == ("cbt", "dbt")
@@ -78,15 +91,23 @@ def test_unknown_words_are_counted(tmp_path: Path) -> None:
 
 def test_exclusive_entries_that_say_only_are_restrictions_others_are_not(tmp_path: Path) -> None:
     rows = [
-        findtreatment_row("Sample Only Vets", {SET: "Outpatient", EXCL: "Serves Veterans only"},
-                          zip="22901"),
-        findtreatment_row("Sample Region Ten", {SET: "Outpatient", EXCL: "DUI/DWI clients"},
-                          zip="22903"),
-        findtreatment_row("Sample Methadone", {
-            SET: "Outpatient", EXCL: "Methadone and buprenorphine clients only"}, zip="22911"),
+        findtreatment_row(
+            "Sample Only Vets", {SET: "Outpatient", EXCL: "Serves Veterans only"}, zip="22901"
+        ),
+        findtreatment_row(
+            "Sample Region Ten", {SET: "Outpatient", EXCL: "DUI/DWI clients"}, zip="22903"
+        ),
+        findtreatment_row(
+            "Sample Methadone",
+            {SET: "Outpatient", EXCL: "Methadone and buprenorphine clients only"},
+            zip="22911",
+        ),
         findtreatment_row("Sample Men", {SET: "Residential", GN: "Male"}, zip="22932"),
-        findtreatment_row("Sample Brand New", {
-            SET: "Outpatient", EXCL: "Serves only people who juggle"}, zip="22936"),
+        findtreatment_row(
+            "Sample Brand New",
+            {SET: "Outpatient", EXCL: "Serves only people who juggle"},
+            zip="22936",
+        ),
     ]
     result = import_rows(tmp_path, *rows)
     only = {p.name: p.serves_only for p in result.programs}
@@ -101,8 +122,9 @@ def test_exclusive_entries_that_say_only_are_restrictions_others_are_not(tmp_pat
 def test_published_coordinates_are_kept_and_missing_ones_come_from_the_zip(tmp_path: Path) -> None:
     rows = [
         findtreatment_row("Sample Placed", {SET: "Outpatient"}),
-        findtreatment_row("Sample Unplaced", {SET: "Outpatient"}, latitude=None, longitude="",
-                          zip="22903"),
+        findtreatment_row(
+            "Sample Unplaced", {SET: "Outpatient"}, latitude=None, longitude="", zip="22903"
+        ),
     ]
     programs = {p.name: p for p in import_rows(tmp_path, *rows).programs}
     assert programs["Sample Placed"].location.lat == pytest.approx(38.03)
@@ -113,10 +135,12 @@ def test_placements_are_counted_published_zip_centre_or_none(tmp_path: Path) -> 
     rows = [
         findtreatment_row("Sample Placed", {SET: "Outpatient"}),
         findtreatment_row("Sample Also Placed", {SET: "Outpatient"}, zip="22903"),
-        findtreatment_row("Sample Zip Only", {SET: "Outpatient"}, latitude=None, longitude="",
-                          zip="22911"),
-        findtreatment_row("Sample Nowhere", {SET: "Outpatient"}, latitude=None, longitude=None,
-                          zip=""),
+        findtreatment_row(
+            "Sample Zip Only", {SET: "Outpatient"}, latitude=None, longitude="", zip="22911"
+        ),
+        findtreatment_row(
+            "Sample Nowhere", {SET: "Outpatient"}, latitude=None, longitude=None, zip=""
+        ),
     ]
     stats = import_rows(tmp_path, *rows).stats
     assert stats.imported == 4
@@ -126,15 +150,22 @@ def test_placements_are_counted_published_zip_centre_or_none(tmp_path: Path) -> 
 def test_no_date_is_invented_and_the_summary_and_sources_say_where_each_came_from(
     tmp_path: Path,
 ) -> None:
-    page = write_findtreatment(tmp_path / "page-3.json", [
-        findtreatment_row("Sample Dateless", {SET: "Outpatient"}),
-        findtreatment_row("Sample Dateless Too", {SET: "Residential"}, zip="22903"),
-    ], page=3, totalPages=9)
+    page = write_findtreatment(
+        tmp_path / "page-3.json",
+        [
+            findtreatment_row("Sample Dateless", {SET: "Outpatient"}),
+            findtreatment_row("Sample Dateless Too", {SET: "Residential"}, zip="22903"),
+        ],
+        page=3,
+        totalPages=9,
+    )
     result = import_findtreatment([page])
     assert {p.last_verified for p in result.programs} == {None}
     assert result.stats.undated == 2
-    assert any("carry no date" in note and "last_verified is left empty" in note
-               for note in result.stats.notes)
+    assert any(
+        "carry no date" in note and "last_verified is left empty" in note
+        for note in result.stats.notes
+    )
     assert "carry no date" in result.info.source
     for program in result.programs:
         assert program.source == "FindTreatment.gov locator (SAMHSA), page 3 of 9 (page-3.json)"
@@ -160,8 +191,12 @@ def test_same_facility_on_two_pages_is_merged(tmp_path: Path) -> None:
 
 
 def test_unusable_rows_are_counted_by_reason(tmp_path: Path) -> None:
-    result = import_rows(tmp_path, findtreatment_row("Sample Fine", {SET: "Outpatient"}),
-                         "not a record", findtreatment_row("", {SET: "Outpatient"}))
+    result = import_rows(
+        tmp_path,
+        findtreatment_row("Sample Fine", {SET: "Outpatient"}),
+        "not a record",
+        findtreatment_row("", {SET: "Outpatient"}),
+    )
     assert result.stats.read == 3
     assert result.stats.skipped == {SKIP_NOT_A_RECORD: 1, SKIP_NO_NAME: 1}
 
@@ -184,8 +219,13 @@ def test_invalid_json_and_missing_file(tmp_path: Path) -> None:
         import_findtreatment([tmp_path / "missing.json"])
 
 
-SAMPLE = (Path(__file__).resolve().parents[1].parent / "shared" / "data"
-          / "findtreatment-sample-2019" / "locations-page1.json")
+SAMPLE = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "data"
+    / "findtreatment-sample-2019"
+    / "locations-page1.json"
+)
 
 
 @pytest.mark.integration

@@ -45,31 +45,61 @@ def one(tmp_path: Path, code_info: str, reference=SA_REFERENCE, name: str = "SA_
 # --- the code mapping -------------------------------------------------------------------
 
 LEVEL_CODES = {
-    "OIT": "iop", "ODT": "php", "PHDT": "php", "ORT": "outpatient", "OMB": "outpatient",
-    "RES": "residential", "RS": "residential", "RL": "residential", "RD": "residential",
-    "HI": "inpatient", "HID": "inpatient", "HIT": "inpatient", "DT": "detox",
+    "OIT": "iop",
+    "ODT": "php",
+    "PHDT": "php",
+    "ORT": "outpatient",
+    "OMB": "outpatient",
+    "RES": "residential",
+    "RS": "residential",
+    "RL": "residential",
+    "RD": "residential",
+    "HI": "inpatient",
+    "HID": "inpatient",
+    "HIT": "inpatient",
+    "DT": "detox",
     "OD": "detox",
 }
 PAYMENT_CODES = {
-    "MD": "medicaid", "MC": "medicare", "PI": "private_insurance", "MI": "military",
-    "SF": "self_pay", "SI": "state_funded", "ITU": "ihs_tribal", "NP": "free",
+    "MD": "medicaid",
+    "MC": "medicare",
+    "PI": "private_insurance",
+    "MI": "military",
+    "SF": "self_pay",
+    "SI": "state_funded",
+    "ITU": "ihs_tribal",
+    "NP": "free",
     "SS": "sliding_scale",
 }
 CONDITION_CODES = {
-    "SA": "substance_use", "MH": "mental_health", "SUMH": "co_occurring",
-    "PTSD": "trauma", "PED": "eating_disorder", "SMI": "psychosis", "PEFP": "psychosis",
+    "SA": "substance_use",
+    "MH": "mental_health",
+    "SUMH": "co_occurring",
+    "PTSD": "trauma",
+    "PED": "eating_disorder",
+    "SMI": "psychosis",
+    "PEFP": "psychosis",
     "CO": "co_occurring",
 }
 OTHER_CODES = {
-    "CHLD": ("ages", "adolescents"), "ADLT": ("ages", "adults"), "SNR": ("ages", "older_adults"),
-    "YAD": ("ages", "young_adults"), "SP": ("languages", "spanish"),
+    "CHLD": ("ages", "adolescents"),
+    "ADLT": ("ages", "adults"),
+    "SNR": ("ages", "older_adults"),
+    "YAD": ("ages", "young_adults"),
+    "SP": ("languages", "spanish"),
     "F17": ("languages", "chinese"),
-    "AH": ("languages", "asl"), "VET": ("special_groups", "veterans"),
-    "GL": ("special_groups", "lgbtq"), "PW": ("special_groups", "pregnant_women"),
-    "DU": ("special_groups", "justice_involved"), "JC": ("accreditation", "joint_commission"),
-    "CARF": ("accreditation", "carf"), "COA": ("accreditation", "coa"),
-    "NCQA": ("accreditation", "ncqa"), "CBT": ("approaches", "cbt"),
-    "DBT": ("approaches", "dbt"), "BU": ("services", "mat"),
+    "AH": ("languages", "asl"),
+    "VET": ("special_groups", "veterans"),
+    "GL": ("special_groups", "lgbtq"),
+    "PW": ("special_groups", "pregnant_women"),
+    "DU": ("special_groups", "justice_involved"),
+    "JC": ("accreditation", "joint_commission"),
+    "CARF": ("accreditation", "carf"),
+    "COA": ("accreditation", "coa"),
+    "NCQA": ("accreditation", "ncqa"),
+    "CBT": ("approaches", "cbt"),
+    "DBT": ("approaches", "dbt"),
+    "BU": ("services", "mat"),
     "GCO": ("services", "group_therapy"),
 }
 
@@ -134,7 +164,9 @@ def test_outpatient_umbrella_does_not_add_weekly_outpatient_to_an_iop_only_progr
 
 def test_other_languages_umbrella_gives_way_to_specific_languages(tmp_path: Path) -> None:
     assert one(tmp_path, "SA * ORT * SP FX * F28", reference=None).languages == (
-        "spanish", "french")
+        "spanish",
+        "french",
+    )
     assert one(tmp_path, "SA * ORT * FX", reference=None, name="b.xlsx").languages == ("other",)
 
 
@@ -189,9 +221,11 @@ def test_va_facility_is_flagged_veterans_only(tmp_path: Path) -> None:
 
 
 def test_flagged_programmes_are_counted(tmp_path: Path) -> None:
-    rows = [facility_row("Sample A", "SA * ORT * OUDO", zip_code="40202"),
-            facility_row("Sample B", "SA * ORT", zip_code="40203"),
-            facility_row("Sample C", "SA * ORT * AUDO", zip_code="40204")]
+    rows = [
+        facility_row("Sample A", "SA * ORT * OUDO", zip_code="40202"),
+        facility_row("Sample B", "SA * ORT", zip_code="40203"),
+        facility_row("Sample C", "SA * ORT * AUDO", zip_code="40204"),
+    ]
     result = import_samhsa([write_directory_workbook(tmp_path / "SA.xlsx", rows, SA_REFERENCE)])
     assert result.stats.flagged == 2
 
@@ -200,13 +234,23 @@ def test_flagged_programmes_are_counted(tmp_path: Path) -> None:
 
 
 def test_same_facility_in_both_editions_becomes_one_programme(tmp_path: Path) -> None:
-    sa = write_directory_workbook(tmp_path / "Directory_SA_2022.xlsx", [
-        facility_row("Sample Bridge Center", "SA SUMH * OP OIT * MD SF", street1="12 Oak Street"),
-        facility_row("Sample Other Place", "SA * ORT", zip_code="40203"),
-    ], SA_REFERENCE)
-    mh = write_directory_workbook(tmp_path / "Directory_MH_2022.xlsx", [
-        facility_row("SAMPLE BRIDGE CENTER", "MH * OP PHDT * MC * PTSD", street1="12 Oak St."),
-    ], MH_REFERENCE)
+    sa = write_directory_workbook(
+        tmp_path / "Directory_SA_2022.xlsx",
+        [
+            facility_row(
+                "Sample Bridge Center", "SA SUMH * OP OIT * MD SF", street1="12 Oak Street"
+            ),
+            facility_row("Sample Other Place", "SA * ORT", zip_code="40203"),
+        ],
+        SA_REFERENCE,
+    )
+    mh = write_directory_workbook(
+        tmp_path / "Directory_MH_2022.xlsx",
+        [
+            facility_row("SAMPLE BRIDGE CENTER", "MH * OP PHDT * MC * PTSD", street1="12 Oak St."),
+        ],
+        MH_REFERENCE,
+    )
     result = import_samhsa([sa, mh])
     assert result.stats.read == 3
     assert result.stats.merged == 1
@@ -220,9 +264,11 @@ def test_same_facility_in_both_editions_becomes_one_programme(tmp_path: Path) ->
 
 
 def test_different_street_or_zip_is_not_merged(tmp_path: Path) -> None:
-    rows = [facility_row("Sample Twin", "SA * ORT", street1="1 First Street"),
-            facility_row("Sample Twin", "SA * ORT", street1="2 Second Street"),
-            facility_row("Sample Twin", "SA * ORT", zip_code="40203")]
+    rows = [
+        facility_row("Sample Twin", "SA * ORT", street1="1 First Street"),
+        facility_row("Sample Twin", "SA * ORT", street1="2 Second Street"),
+        facility_row("Sample Twin", "SA * ORT", zip_code="40203"),
+    ]
     result = import_samhsa([write_directory_workbook(tmp_path / "SA.xlsx", rows, SA_REFERENCE)])
     assert result.stats.merged == 0
     assert len({p.id for p in result.programs}) == 3
@@ -247,8 +293,10 @@ def test_coordinates_come_from_the_zip_centre(tmp_path: Path) -> None:
 
 
 def test_unknown_zip_is_imported_without_coordinates_and_counted(tmp_path: Path) -> None:
-    rows = [facility_row("Sample Nowhere", "SA * ORT", zip_code="00000"),
-            facility_row("Sample Blank Zip", "SA * ORT", zip_code="")]
+    rows = [
+        facility_row("Sample Nowhere", "SA * ORT", zip_code="00000"),
+        facility_row("Sample Blank Zip", "SA * ORT", zip_code=""),
+    ]
     result = import_samhsa([write_directory_workbook(tmp_path / "SA.xlsx", rows, SA_REFERENCE)])
     assert result.stats.imported == 2
     assert all(p.location.lat is None for p in result.programs)
@@ -258,21 +306,33 @@ def test_unknown_zip_is_imported_without_coordinates_and_counted(tmp_path: Path)
 
 def test_zip_that_lost_its_leading_zero_in_a_spreadsheet_is_repaired(tmp_path: Path) -> None:
     path = write_directory_workbook(
-        tmp_path / "SA.xlsx", [[*facility_row("Sample Boston", "SA * ORT")[:6], 2108,
-                                *facility_row("x", "SA * ORT")[7:]]], SA_REFERENCE)
+        tmp_path / "SA.xlsx",
+        [
+            [
+                *facility_row("Sample Boston", "SA * ORT")[:6],
+                2108,
+                *facility_row("x", "SA * ORT")[7:],
+            ]
+        ],
+        SA_REFERENCE,
+    )
     assert import_samhsa([path]).programs[0].location.zip == "02108"
 
 
 def test_source_edition_and_last_verified(tmp_path: Path) -> None:
     program = one(tmp_path, "SA * ORT", name="National_Directory_SA_Facilities_2022.xlsx")
     assert program.source == (
-        "SAMHSA National Directory of Substance Use Treatment Facilities, 2022")
+        "SAMHSA National Directory of Substance Use Treatment Facilities, 2022"
+    )
     assert program.last_verified == "2022-05-06"  # the workbook's own creation date
 
 
 def test_header_names_the_edition_and_files(tmp_path: Path) -> None:
-    path = write_directory_workbook(tmp_path / "National_Directory_MH_Facilities_2022.xlsx",
-                                    [facility_row("Sample Mind", "MH * OP")], MH_REFERENCE)
+    path = write_directory_workbook(
+        tmp_path / "National_Directory_MH_Facilities_2022.xlsx",
+        [facility_row("Sample Mind", "MH * OP")],
+        MH_REFERENCE,
+    )
     info = import_samhsa([path]).info
     assert info.name == "SAMHSA National Directory 2022 (imported)"
     assert "National_Directory_MH_Facilities_2022.xlsx" in (info.source or "")
@@ -284,9 +344,12 @@ def test_header_names_the_edition_and_files(tmp_path: Path) -> None:
 
 
 def test_csv_export_of_the_facility_sheet(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "National_Directory_SA_Facilities_2021.csv", [
-        facility_row("Sample Csv Center", "SA * OP OIT * MD", zip_code="02108"),
-    ])
+    path = write_csv(
+        tmp_path / "National_Directory_SA_Facilities_2021.csv",
+        [
+            facility_row("Sample Csv Center", "SA * OP OIT * MD", zip_code="02108"),
+        ],
+    )
     result = import_samhsa([path])
     (program,) = result.programs
     assert program.levels == ("iop",)
@@ -301,8 +364,10 @@ def test_csv_export_of_the_facility_sheet(tmp_path: Path) -> None:
 def test_workbook_of_another_layout_names_expected_and_found_columns(tmp_path: Path) -> None:
     from import_fixtures import write_xlsx
 
-    path = write_xlsx(tmp_path / "other.xlsx", [("Sheet1", [["Facility", "Address", "Zip"],
-                                                             ["Sample", "1 Road", "40202"]])])
+    path = write_xlsx(
+        tmp_path / "other.xlsx",
+        [("Sheet1", [["Facility", "Address", "Zip"], ["Sample", "1 Road", "40202"]])],
+    )
     with pytest.raises(DataError) as caught:
         import_samhsa([path])
     text = " ".join(p.message for p in caught.value.problems)
@@ -345,8 +410,10 @@ def test_unusable_rows_are_counted_by_reason(tmp_path: Path) -> None:
     stats = result.stats
     assert stats.imported == 2
     assert stats.skipped == Counter({SKIP_NO_NAME: 1, SKIP_BLANK: 1, SKIP_NO_LEVEL: 1})
-    assert stats.read == stats.imported + stats.merged + stats.skipped_total - stats.skipped[
-        SKIP_BLANK]
+    assert (
+        stats.read
+        == stats.imported + stats.merged + stats.skipped_total - stats.skipped[SKIP_BLANK]
+    )
 
 
 def test_unknown_codes_are_counted_not_dropped_silently(tmp_path: Path) -> None:
@@ -399,10 +466,27 @@ def test_national_import_matches_rows_read_independently(national) -> None:
         name1, name2, street1, _, city, state, zip5, phone = row[:8]
         codes_present = set(row[12].split())
         name = f"{name1} - {name2}" if name2 else name1
-        candidates = [p for p in by_name_zip.get((name, zip5), [])
-                      if p.location.street and p.location.street.startswith(street1)]
-        if not codes_present & {"OP", "RES", "HI", "OIT", "ODT", "ORT", "OD", "OMB", "HID",
-                                "HIT", "RD", "RL", "RS", "DT"}:
+        candidates = [
+            p
+            for p in by_name_zip.get((name, zip5), [])
+            if p.location.street and p.location.street.startswith(street1)
+        ]
+        if not codes_present & {
+            "OP",
+            "RES",
+            "HI",
+            "OIT",
+            "ODT",
+            "ORT",
+            "OD",
+            "OMB",
+            "HID",
+            "HIT",
+            "RD",
+            "RL",
+            "RS",
+            "DT",
+        }:
             continue  # skipped for having no level of care
         assert len(candidates) == 1, name
         program = candidates[0]

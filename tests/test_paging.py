@@ -126,9 +126,7 @@ def test_a_topic_in_the_guided_flow_is_paged_title_first(width: int) -> None:
     from iopguide.ui.learn_view import render_topic
 
     out = io.StringIO()
-    console = make_console(
-        file=out, width=width, height=24, force_terminal=True, color_system=None
-    )
+    console = make_console(file=out, width=width, height=24, force_terminal=True, color_system=None)
     topic = next(t for t in list_topics() if t.id == "what-is-iop")
     pauses: list[str] = []
     render_topic(topic, console, pause=lambda m: (pauses.append(m), out.write("<PAUSE>\n")))

@@ -43,6 +43,19 @@ def test_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_ruff_format_is_clean() -> None:
+    ruff = Path(sys.executable).with_name("ruff")
+    if not ruff.exists():
+        pytest.skip("ruff is not installed beside this Python (pip install '.[test]')")
+    result = subprocess.run(
+        [ruff, "format", "--check", "src", "tests", "bench", "scripts"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_the_core_imports_no_ui_library() -> None:
     imports = "; ".join(f"import {m}" for m in CORE_MODULES)
     loaded = run_python(

@@ -346,7 +346,9 @@ def test_json_that_is_valid_yaml_is_still_read():
     # file is read, not refused -- only a file neither can read gets the JSON error.
     with_comma = '{"directory": {"name": "X"},\n "programs": [],\n}\n'
     assert read_document(with_comma.encode(), "x").root == {
-        "directory": {"name": "X"}, "programs": []}
+        "directory": {"name": "X"},
+        "programs": [],
+    }
     flow = b"{directory: {name: X}, programs: []}  # YAML flow style\n"
     assert read_document(flow, "x").root == {"directory": {"name": "X"}, "programs": []}
 

@@ -50,9 +50,9 @@ def _value(question_id: str) -> st.SearchStrategy:
 
 
 full_answers = st.fixed_dictionaries({qid: _value(qid) for qid in QUESTION_IDS}).map(Answers)
-partial_answers = st.dictionaries(
-    st.sampled_from(QUESTION_IDS), st.just(None)
-).flatmap(lambda keys: st.fixed_dictionaries({k: _value(k) for k in keys}))
+partial_answers = st.dictionaries(st.sampled_from(QUESTION_IDS), st.just(None)).flatmap(
+    lambda keys: st.fixed_dictionaries({k: _value(k) for k in keys})
+)
 
 
 def test_questions_file_matches_the_public_contract() -> None:
@@ -69,8 +69,15 @@ def test_questions_file_matches_the_public_contract() -> None:
         "home": ("yes", "somewhat", "no"),
         "time": ("yes", "maybe", "no"),
         "concerns": (
-            "depression", "anxiety", "bipolar", "trauma", "substance_use",
-            "eating_disorder", "self_harm", "psychosis", "other",
+            "depression",
+            "anxiety",
+            "bipolar",
+            "trauma",
+            "substance_use",
+            "eating_disorder",
+            "self_harm",
+            "psychosis",
+            "other",
         ),
     }
     assert [q.id for q in questions if q.multiple] == ["concerns"]
@@ -249,9 +256,19 @@ def test_iop_next_steps_are_concrete() -> None:
 def test_result_fields_and_disclaimer() -> None:
     data = assess(answers(concerns=("anxiety", "trauma"))).to_dict()
     assert list(data) == [
-        "level", "title", "summary", "reasons", "caveats", "next_steps",
-        "what_it_looks_like", "crisis_lines", "helpline", "disclaimer", "concerns",
-        "answers", "checkins",
+        "level",
+        "title",
+        "summary",
+        "reasons",
+        "caveats",
+        "next_steps",
+        "what_it_looks_like",
+        "crisis_lines",
+        "helpline",
+        "disclaimer",
+        "concerns",
+        "answers",
+        "checkins",
     ]
     assert data["disclaimer"] == (
         "This is a guide, not a diagnosis. Talk with a doctor, therapist or counselor about "
@@ -406,8 +423,9 @@ def test_every_combination_counted_home_no_rarely_residential() -> None:
     single = [q for q in load_questions() if not q.multiple]
     counts = {"residential": 0, "total": 0}
     for values in itertools.product(*(q.values for q in single)):
-        full = Answers({**dict(zip([q.id for q in single], values, strict=True)),
-                        "concerns": ("anxiety",)})
+        full = Answers(
+            {**dict(zip([q.id for q in single], values, strict=True)), "concerns": ("anxiety",)}
+        )
         if full.get("home") != "no":
             continue
         counts["total"] += 1
@@ -446,8 +464,9 @@ def test_a_check_in_score_never_changes_the_level(full: Answers, checkins: list)
         if result.safety_flagged:
             assert scored.caveats[0] == result.safety_message
         if result.high and full.get("outpatient_enough") == "yes":
-            assert any("Talk with a clinician about whether you need more" in c
-                       for c in scored.caveats)
+            assert any(
+                "Talk with a clinician about whether you need more" in c for c in scored.caveats
+            )
     assert [c["instrument"] for c in scored.to_dict()["checkins"]] == [
         r.instrument for r in checkins
     ]

@@ -340,7 +340,6 @@ def directory_import(
     run_import(source, files, output=output, force=force)
 
 
-
 def _usage_errors() -> type[Exception]:
     """The base class of the usage errors typer raises (a bad flag, a missing value).
 
@@ -352,6 +351,7 @@ def _usage_errors() -> type[Exception]:
     if found is None:
         from typer._click.exceptions import ClickException as found
     return found
+
 
 def run(args: list[str]) -> int:
     """Run the app; turn every way out into a calm message and a documented exit status."""

@@ -42,6 +42,7 @@ MAX_ANSWERS_BYTES = 64 * 1024
 #: More concerns than this in one answer is a mistake (there are nine to choose from).
 MAX_LIST_ITEMS = 100
 
+
 @dataclass(frozen=True)
 class Answers:
     """Checked answers by question id; values are choice values (a tuple for concerns)."""
@@ -177,8 +178,9 @@ def normalise_value(question: Question, raw: object) -> Value:
 
 def _question_for_key(key: object) -> Question:
     if not isinstance(key, (str, int, float, bool)) or key is None:
-        raise UsageError(f"There is no question called {_shown(key)}. "
-                         f"Questions: {', '.join(QUESTION_IDS)}.")
+        raise UsageError(
+            f"There is no question called {_shown(key)}. Questions: {', '.join(QUESTION_IDS)}."
+        )
     text = clean(key if not isinstance(key, str) else key[:200])
     qid = normalise(text)
     if qid in QUESTION_IDS:
@@ -305,8 +307,14 @@ def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(err, "problem", None) or "not valid YAML"
         raise DataError(
-            [Problem(name, f"Cannot read the answers: {problem}.", line=line,
-                     hint="Write one answer a line, like  time: yes")]
+            [
+                Problem(
+                    name,
+                    f"Cannot read the answers: {problem}.",
+                    line=line,
+                    hint="Write one answer a line, like  time: yes",
+                )
+            ]
         ) from None
     except RecursionError:
         raise DataError([Problem(name, "Cannot read the answers: nested too deeply.")]) from None
@@ -318,8 +326,13 @@ def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
         return {}
     if not isinstance(data, dict):
         raise DataError(
-            [Problem(name, "The answers must be a mapping of question id to answer.",
-                     hint="Write one answer a line, like  time: yes")]
+            [
+                Problem(
+                    name,
+                    "The answers must be a mapping of question id to answer.",
+                    hint="Write one answer a line, like  time: yes",
+                )
+            ]
         )
     return data
 
@@ -467,9 +480,7 @@ def load_answers(
         return rescued
 
 
-def _in_danger_despite(
-    err: IopguideError, text: str | None, flags: list[str]
-) -> Gathered | None:
+def _in_danger_despite(err: IopguideError, text: str | None, flags: list[str]) -> Gathered | None:
     """The emergency answers when danger_now is yes although the file is unusable."""
     base: dict[object, object] = {}
     if text is not None and danger_in_text(text):

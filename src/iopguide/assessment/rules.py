@@ -35,7 +35,13 @@ if TYPE_CHECKING:
     from iopguide.assessment.screening import ScreenResult
 
 LEVEL_IDS: tuple[str, ...] = (
-    "emergency", "detox", "inpatient", "residential", "php", "iop", "outpatient",
+    "emergency",
+    "detox",
+    "inpatient",
+    "residential",
+    "php",
+    "iop",
+    "outpatient",
 )
 
 DISCLAIMER = (
@@ -179,12 +185,14 @@ def _checkin_caveats(answers: Answers, checkins: Sequence[ScreenResult]) -> list
         if result.safety_flagged:
             out.append(("safety", result.safety_message))
         if result.high and answers.get("outpatient_enough") == "yes":
-            out.append((
-                "medical",
-                f"Your {result.name} score ({result.score}, {result.band}) is high, and you "
-                "said weekly therapy would be enough. Talk with a clinician about whether you "
-                "need more support.",
-            ))
+            out.append(
+                (
+                    "medical",
+                    f"Your {result.name} score ({result.score}, {result.band}) is high, and you "
+                    "said weekly therapy would be enough. Talk with a clinician about whether you "
+                    "need more support.",
+                )
+            )
     return out
 
 
@@ -359,10 +367,7 @@ def _iop(answers: Answers) -> _Built:
     found = [*cv.withdrawal_unsure(answers), *cv.home(answers), *cv.iop_time(answers)]
     if answers.get("current_care") == "php" and answers.get("daily_impact") == "a_lot":
         found.append(("medical", cv.ASK_PHP_TEAM))
-    if (
-        answers.get("outpatient_enough") == "yes"
-        and answers.get("daily_impact") == "a_lot"
-    ):
+    if answers.get("outpatient_enough") == "yes" and answers.get("daily_impact") == "a_lot":
         found.append(("other", cv.WEEKLY_ENOUGH))
     steps = [
         "Ask your doctor or therapist for a referral to an IOP.",

@@ -336,9 +336,7 @@ class _Session:
         )
         suggestion = os.path.join(".", default_file_name(today))
         while True:
-            raw = self._text(
-                "Where should it go? A file name or path:", default=suggestion
-            ).strip()
+            raw = self._text("Where should it go? A file name or path:", default=suggestion).strip()
             if not raw:
                 if self._give_up_saving("You didn't give a file name."):
                     return

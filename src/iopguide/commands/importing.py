@@ -65,10 +65,16 @@ def _location_rows(stats: ImportStats, row: Callable[[str, int, str], None]) -> 
     """
     placements = [
         (stats.published_coordinates, "with published coordinates"),
-        (stats.zip_centres, "at ZIP-code centres: distances to these are measured between "
-                            "ZIP centres, not street addresses"),
-        (stats.no_coordinates, "without coordinates (no usable ZIP centre): a search near a ZIP "
-                               "cannot measure a distance to them"),
+        (
+            stats.zip_centres,
+            "at ZIP-code centres: distances to these are measured between "
+            "ZIP centres, not street addresses",
+        ),
+        (
+            stats.no_coordinates,
+            "without coordinates (no usable ZIP centre): a search near a ZIP "
+            "cannot measure a distance to them",
+        ),
     ]
     label = "located"
     for count, what in placements:
@@ -91,8 +97,11 @@ def _progress() -> Iterator[ProgressCallback | None]:
     from iopguide.text import clean
 
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        console=console, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
     ) as progress:
         tasks: dict[str, int] = {}
 
@@ -115,11 +124,15 @@ def _summary(result: ImportResult, output: Path, seconds: float) -> None:
 
     console = stdout_console()
     stats = result.stats
-    console.print(Text.assemble(
-        ("Imported ", "bold"), (f"{stats.imported:,}", "bold"),
-        (" programme into " if stats.imported == 1 else " programmes into ", "bold"),
-        data_text(str(output), "bold"), f" in {seconds:.1f} s.",
-    ))
+    console.print(
+        Text.assemble(
+            ("Imported ", "bold"),
+            (f"{stats.imported:,}", "bold"),
+            (" programme into " if stats.imported == 1 else " programmes into ", "bold"),
+            data_text(str(output), "bold"),
+            f" in {seconds:.1f} s.",
+        )
+    )
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(justify="right", no_wrap=True)
@@ -133,8 +146,11 @@ def _summary(result: ImportResult, output: Path, seconds: float) -> None:
     row("read", stats.read, f"{rows} from {len(stats.files)} {files}")
     for name, edition, rows in stats.files:
         row("", rows, Text.assemble(data_text(name), " (", data_text(edition), ")"))
-    across = (f" ({stats.merged_across_files:,} listed in more than one file)"
-              if stats.merged_across_files else "")
+    across = (
+        f" ({stats.merged_across_files:,} listed in more than one file)"
+        if stats.merged_across_files
+        else ""
+    )
     row("merged", stats.merged, f"rows repeating a facility already read, folded into one{across}")
     row("flagged", stats.flagged, "programmes that serve only one group ('serves only')")
     _location_rows(stats, row)
@@ -160,9 +176,12 @@ def _summary(result: ImportResult, output: Path, seconds: float) -> None:
     for note in stats.notes:
         console.print(data_text(note), style="dim")
     quoted = shlex.quote(str(output))
-    console.print(Text.assemble(
-        ("Next: ", "bold"), data_text(f"iopguide find --directory {quoted} --zip YOUR_ZIP")
-    ))
-    console.print(Text.assemble(
-        "To make it the default: export IOPGUIDE_DIRECTORY=", data_text(quoted)
-    ), style="dim")
+    console.print(
+        Text.assemble(
+            ("Next: ", "bold"), data_text(f"iopguide find --directory {quoted} --zip YOUR_ZIP")
+        )
+    )
+    console.print(
+        Text.assemble("To make it the default: export IOPGUIDE_DIRECTORY=", data_text(quoted)),
+        style="dim",
+    )

@@ -118,7 +118,7 @@ def fill(text: str, *, levels_layout: LevelsLayout = "table") -> str:
 
     filled = _PLACEHOLDER.sub(replace, text)
     if "{{" in filled or "}}" in filled:
-        raise ValueError(f"malformed placeholder near {filled[filled.find('{{'):][:40]!r}")
+        raise ValueError(f"malformed placeholder near {filled[filled.find('{{') :][:40]!r}")
     return filled
 
 

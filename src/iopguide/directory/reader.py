@@ -301,8 +301,7 @@ def _json_syntax_error(filename: str, err: json.JSONDecodeError) -> DataError:
         what = f"{what}: a comma before the closing '{closing}' (JSON allows no trailing comma)"
     return _fatal(
         filename,
-        f"The file is not valid JSON: {what} "
-        f"(line {err.lineno}, column {err.colno}).",
+        f"The file is not valid JSON: {what} (line {err.lineno}, column {err.colno}).",
         line=err.lineno,
         hint="Check the commas, brackets and quotes around that place; a file that was cut "
         "short ends before its closing brackets (import or save it again).",

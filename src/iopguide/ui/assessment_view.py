@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 
-
 def render_assessment(
     assessment: Assessment,
     console: Console | None = None,
@@ -172,4 +171,3 @@ def _footer(width: int, plain: bool) -> RenderableType:
         return Text(crisis.FOOTER, style=style)
     # One sentence a line when it cannot fit on one line.
     return Text(crisis.FOOTER.replace(". In ", ".\nIn "), style=style)
-

@@ -30,8 +30,6 @@ USAGE = (
 )
 
 
-
-
 def capped_console(console: Console) -> Console:
     """A console like *console* but at most ``PAGE_WIDTH`` wide, for views that fill it."""
     if console.width <= PAGE_WIDTH:

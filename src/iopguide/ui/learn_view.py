@@ -109,8 +109,6 @@ def _stdout() -> Console:
     return stdout_console()
 
 
-
-
 def _footer(width: int) -> RenderableType:
     """``crisis.FOOTER``; when it cannot fit on one line, one sentence a line."""
     from rich.text import Text
@@ -137,5 +135,3 @@ def _levels_table() -> RenderableType:
             Text(level.title), Text(level.hours), Text(level.where_you_live), Text(level.who_for)
         )
     return table
-
-

@@ -160,9 +160,11 @@ class Asker:
             self._wrap(message),
             choices=items,
             instruction="(Space to choose or unchoose, Enter when done)",
-            validate=lambda picked: True
-            if picked
-            else "Please choose at least one (Space to choose), or 'Something else'.",
+            validate=lambda picked: (
+                True
+                if picked
+                else "Please choose at least one (Space to choose), or 'Something else'."
+            ),
             **self._common(),
         )
         return list(run_prompt(_with_ctrl_d(prompt)))
@@ -217,7 +219,6 @@ class Asker:
             picked = set(self.checkbox(question.prompt, choices, checked=checked))
             return tuple(v for v in question.values if v in picked)
         return str(self.select(question.prompt, choices, default=current))
-
 
     def _ask_danger(
         self, question: Question, choices: list[tuple[str, Any]], current: Value | None

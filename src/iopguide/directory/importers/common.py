@@ -117,12 +117,35 @@ class ImportResult:
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ABBREVIATIONS = {
-    "street": "st", "avenue": "ave", "road": "rd", "boulevard": "blvd", "drive": "dr",
-    "suite": "ste", "highway": "hwy", "parkway": "pkwy", "lane": "ln", "place": "pl",
-    "court": "ct", "circle": "cir", "square": "sq", "building": "bldg", "floor": "fl",
-    "north": "n", "south": "s", "east": "e", "west": "w", "northeast": "ne",
-    "northwest": "nw", "southeast": "se", "southwest": "sw", "mount": "mt", "saint": "st",
-    "center": "ctr", "centre": "ctr", "incorporated": "inc", "company": "co",
+    "street": "st",
+    "avenue": "ave",
+    "road": "rd",
+    "boulevard": "blvd",
+    "drive": "dr",
+    "suite": "ste",
+    "highway": "hwy",
+    "parkway": "pkwy",
+    "lane": "ln",
+    "place": "pl",
+    "court": "ct",
+    "circle": "cir",
+    "square": "sq",
+    "building": "bldg",
+    "floor": "fl",
+    "north": "n",
+    "south": "s",
+    "east": "e",
+    "west": "w",
+    "northeast": "ne",
+    "northwest": "nw",
+    "southeast": "se",
+    "southwest": "sw",
+    "mount": "mt",
+    "saint": "st",
+    "center": "ctr",
+    "centre": "ctr",
+    "incorporated": "inc",
+    "company": "co",
 }
 
 
@@ -193,9 +216,25 @@ class Facility:
     """One listing as read, before merging. Sets hold vocabulary ids."""
 
     __slots__ = (
-        "city", "editions", "intake_phone", "key", "last_verified", "lat", "lon", "name",
-        "notes", "organization", "phone", "serves_only", "sets", "sources", "state",
-        "street", "telehealth", "website", "zip",
+        "city",
+        "editions",
+        "intake_phone",
+        "key",
+        "last_verified",
+        "lat",
+        "lon",
+        "name",
+        "notes",
+        "organization",
+        "phone",
+        "serves_only",
+        "sets",
+        "sources",
+        "state",
+        "street",
+        "telehealth",
+        "website",
+        "zip",
     )
 
     def __init__(
@@ -248,8 +287,18 @@ class Facility:
         for field_name, ids in other.sets.items():
             self.sets[field_name] |= ids
         self.telehealth = self.telehealth or other.telehealth
-        for attr in ("organization", "street", "city", "state", "zip", "phone",
-                     "intake_phone", "website", "lat", "lon"):
+        for attr in (
+            "organization",
+            "street",
+            "city",
+            "state",
+            "zip",
+            "phone",
+            "intake_phone",
+            "website",
+            "lat",
+            "lon",
+        ):
             if getattr(self, attr) is None:
                 setattr(self, attr, getattr(other, attr))
         for restriction in other.serves_only:
@@ -397,8 +446,9 @@ class Collector:
                 stats.skipped[SKIP_OTP_NO_SERVICES if otp_only else SKIP_NO_LEVEL] += 1
                 continue
             if not facility.sets["conditions"]:
-                implied = {EDITION_CONDITIONS[e] for e in facility.editions
-                           if e in EDITION_CONDITIONS}
+                implied = {
+                    EDITION_CONDITIONS[e] for e in facility.editions if e in EDITION_CONDITIONS
+                }
                 if not implied:
                     stats.skipped[SKIP_NO_CONDITION] += 1
                     continue

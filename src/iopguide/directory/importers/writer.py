@@ -51,8 +51,12 @@ def _exists_error(path: Path) -> UsageError:
 
 
 def header_dict(info: DirectoryInfo) -> dict[str, Any]:
-    return {"name": info.name, "source": info.source, "sample": info.sample,
-            "updated": info.updated}
+    return {
+        "name": info.name,
+        "source": info.source,
+        "sample": info.sample,
+        "updated": info.updated,
+    }
 
 
 def write_directory(
@@ -74,7 +78,7 @@ def directory_json(info: DirectoryInfo, programs: Sequence[Program]) -> str:
 
 def _json_chunks(info: DirectoryInfo, programs: Sequence[Program]) -> Iterable[str]:
     """One programme per line: readable, diff-friendly, and fast to write and parse."""
-    yield '{"directory": ' + json.dumps(header_dict(info), ensure_ascii=False) + ',\n'
+    yield '{"directory": ' + json.dumps(header_dict(info), ensure_ascii=False) + ",\n"
     yield ' "programs": [\n'
     last = len(programs) - 1
     for index, program in enumerate(programs):
@@ -125,8 +129,8 @@ def _yaml_text(info: DirectoryInfo, programs: Sequence[Program]) -> str:
         pass
 
     Dumper.add_representer(
-        _Quoted, lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data),
-                                                              style='"')
+        _Quoted,
+        lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style='"'),
     )
     document = {
         "directory": _quote_fields(header_dict(info)),
@@ -144,5 +148,7 @@ def _atomic_write(path: Path, chunks: Iterable[str], *, force: bool) -> None:
     except FileExistsError:
         raise _exists_error(path) from None
     except OSError as err:
-        raise DataError([Problem(str(path), f"cannot be written: {err.strerror or err}")],
-                        summary=f"Could not write {path}; nothing was left behind.") from None
+        raise DataError(
+            [Problem(str(path), f"cannot be written: {err.strerror or err}")],
+            summary=f"Could not write {path}; nothing was left behind.",
+        ) from None
