@@ -17,6 +17,17 @@ from typing import Annotated
 import typer
 
 from iopguide import __version__, crisis
+from iopguide.cli_options import (
+    DirectoryOption,
+    ForceOption,
+    FormatOption,
+    JsonOption,
+    NoCacheOption,
+    OutputOption,
+    SampleOption,
+    chosen_directory,
+    emit,
+)
 from iopguide.directory import DEFAULT_RADIUS_MILES
 from iopguide.errors import IopguideError
 from iopguide.exit_codes import ExitCode
@@ -43,59 +54,6 @@ directory_app = typer.Typer(
 )
 app.add_typer(directory_app, name="directory")
 
-DirectoryOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--directory",
-        "-d",
-        envvar="IOPGUIDE_DIRECTORY",
-        help="A directory file (YAML, JSON, or compressed .json.xz) to use instead of the "
-        "built-in SAMHSA National Directory; 'sample' means the fictional sample directory.",
-        show_default=False,
-    ),
-]
-SampleOption = Annotated[
-    bool,
-    typer.Option(
-        "--sample", help="Use the fictional sample directory (for demos and tests), not real data."
-    ),
-]
-NoCacheOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache", help="Read the directory file afresh; do not use or write the cache."
-    ),
-]
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print one JSON object on stdout, for scripts.")
-]
-
-
-def _directory(ctx: typer.Context, given: Path | None, sample: bool = False) -> Path | None:
-    """The directory a command should use: what the person typed wins over the environment.
-
-    ``--directory`` may come after the command, before it, or from
-    IOPGUIDE_DIRECTORY (which both options read); one typed on the command line,
-    wherever it stands, beats the variable. ``--sample`` (before or after the
-    command) means the fictional sample directory.
-    """
-    from iopguide.directory.national import SAMPLE_NAME
-
-    root = ctx.find_root()
-    if sample or (root.obj or {}).get("sample"):
-        return Path(SAMPLE_NAME)
-    before = (root.obj or {}).get("directory")
-
-    def typed(context: typer.Context) -> bool:
-        source = context.get_parameter_source("directory")
-        return source is not None and source.name == "COMMANDLINE"
-
-    if given is not None and typed(ctx):
-        return given
-    if before is not None and typed(root):
-        return before
-    return given if given is not None else before
-
 
 def _version(value: bool) -> None:
     if value:
@@ -116,7 +74,7 @@ def root(
     """Start the guided flow when no command is given."""
     if ctx.invoked_subcommand is not None:
         # `iopguide --directory FILE find ...` means the same as `find --directory FILE`.
-        ctx.obj = {"directory": directory, "sample": sample}
+        ctx.ensure_object(dict).update(directory=directory, sample=sample)
         return
     from iopguide.commands.guide import run_guide
     from iopguide.directory.national import SAMPLE_NAME
@@ -182,7 +140,10 @@ def find(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=0, help="How many to show; 0 shows all.")
     ] = 20,
+    fmt: FormatOption = None,
     json_output: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
     directory: DirectoryOption = None,
     sample: SampleOption = False,
     no_cache: NoCacheOption = False,
@@ -194,7 +155,7 @@ def find(
     """
     from iopguide.commands.find import run_find
 
-    run_find(
+    report = run_find(
         conditions=condition,
         insurance=insurance,
         zip_code=zip_code,
@@ -207,10 +168,10 @@ def find(
         languages=language,
         schedules=schedule,
         limit=limit,
-        json_output=json_output,
-        directory=_directory(ctx, directory, sample),
+        directory=chosen_directory(ctx, directory, sample),
         use_cache=not no_cache,
     )
+    emit(ctx, report, fmt, json=json_output, output=output, force=force)
 
 
 @app.command()
@@ -219,7 +180,10 @@ def show(
     program_id: Annotated[
         str, typer.Argument(metavar="ID", help="A program id, as find shows it.")
     ],
+    fmt: FormatOption = None,
     json_output: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
     directory: DirectoryOption = None,
     sample: SampleOption = False,
     no_cache: NoCacheOption = False,
@@ -227,12 +191,10 @@ def show(
     """Show everything the directory says about one program."""
     from iopguide.commands.find import run_show
 
-    run_show(
-        program_id,
-        json_output=json_output,
-        directory=_directory(ctx, directory, sample),
-        use_cache=not no_cache,
+    shown = run_show(
+        program_id, directory=chosen_directory(ctx, directory, sample), use_cache=not no_cache
     )
+    emit(ctx, shown, fmt, json=json_output, output=output, force=force)
 
 
 @app.command()
@@ -312,7 +274,7 @@ def directory_validate(
     """Check a directory file and report every problem at once."""
     from iopguide.commands.directory import run_validate
 
-    run_validate(file or _directory(ctx, directory, sample), json_output=json_output)
+    run_validate(file or chosen_directory(ctx, directory, sample), json_output=json_output)
 
 
 @directory_app.command("import")
@@ -359,8 +321,11 @@ def run(args: list[str]) -> int:
 
     stand_in_for_closed_streams()
     make_streams_safe()
+    from iopguide.app.environment import Environment
+
     try:
-        result = app(args=args, prog_name="iopguide", standalone_mode=False)
+        env = Environment.from_process()  # the one environment of this run
+        result = app(args=args, prog_name="iopguide", standalone_mode=False, obj={"env": env})
     except IopguideError as err:
         from iopguide.ui.messages import show_error
 

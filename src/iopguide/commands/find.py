@@ -1,4 +1,4 @@
-"""``iopguide find`` and ``iopguide show``: load, search, hand the result to a view."""
+"""``iopguide find`` and ``iopguide show``: load, search, return a typed result."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import difflib
 from collections.abc import Sequence
 from pathlib import Path
 
-from iopguide.directory.model import Directory, DirectoryInfo
-from iopguide.directory.search import SearchResult, parse_filters, search
+from iopguide.app.results import SearchReport, ShowResult
+from iopguide.directory.model import Directory
+from iopguide.directory.search import parse_filters, search
 from iopguide.errors import UsageError
+from iopguide.i18n import _
 
 
 def _load(directory: Path | None, use_cache: bool) -> Directory:
@@ -27,18 +29,6 @@ def _load(directory: Path | None, use_cache: bool) -> Directory:
     return loaded
 
 
-def sample_notice(info: DirectoryInfo) -> None:
-    """Say so on stderr whenever the fictional sample directory is in use."""
-    if info.sample:
-        from iopguide.ui.messages import notice
-
-        notice(
-            "These are SAMPLE programs (fictional, for demos): do not call them. Leave out "
-            "--sample (or the 'sample' directory) to search SAMHSA's National Directory.",
-            style="yellow",
-        )
-
-
 def run_find(
     *,
     conditions: Sequence[str] | None,
@@ -53,10 +43,9 @@ def run_find(
     languages: Sequence[str] | None,
     schedules: Sequence[str] | None,
     limit: int,
-    json_output: bool,
     directory: Path | None,
     use_cache: bool,
-) -> None:
+) -> SearchReport:
     filters = parse_filters(
         conditions=conditions,
         insurance=insurance,
@@ -71,48 +60,15 @@ def run_find(
         schedules=schedules,
     )
     loaded = _load(directory, use_cache)
-    result = search(loaded, filters)
-    show_result(result, loaded.info, limit=limit, json_output=json_output)
+    return SearchReport(search(loaded, filters), loaded.info, limit)
 
 
-def show_result(
-    result: SearchResult, info: DirectoryInfo, *, limit: int, json_output: bool
-) -> None:
-    if json_output:
-        from iopguide.ui.program_json import print_json, search_json
-
-        print_json(search_json(result, info, limit))
-        return
-    from iopguide.ui.console import stdout_console
-    from iopguide.ui.results_view import render_search
-
-    sample_notice(info)
-    render_search(result, info, limit, stdout_console())
-
-
-def run_show(
-    program_id: str, *, json_output: bool, directory: Path | None, use_cache: bool
-) -> None:
+def run_show(program_id: str, *, directory: Path | None, use_cache: bool) -> ShowResult:
     loaded = _load(directory, use_cache)
     program = loaded.get(program_id.strip())
     if program is None:
         raise _unknown_id(program_id, loaded)
-    if json_output:
-        from iopguide.ui.program_json import print_json, program_json
-
-        print_json(
-            {
-                "directory": loaded.info.to_dict(),
-                "sample": loaded.info.sample,
-                "program": program_json(program, loaded.info),
-            }
-        )
-        return
-    from iopguide.ui.console import stdout_console
-    from iopguide.ui.results_view import render_program
-
-    sample_notice(loaded.info)
-    render_program(program, loaded.info, stdout_console())
+    return ShowResult(program, loaded.info)
 
 
 def _unknown_id(program_id: str, directory: Directory) -> UsageError:
@@ -120,9 +76,18 @@ def _unknown_id(program_id: str, directory: Directory) -> UsageError:
 
     ids = [p.id for p in directory.programs]
     close = difflib.get_close_matches(program_id.strip().lower(), ids, n=3, cutoff=0.5)
-    message = f"No program with the id {shorten(clean(program_id))!r} in {directory.info.name}."
+    given = repr(shorten(clean(program_id)))
     if close:
-        message += " Did you mean " + " or ".join(repr(c) for c in close) + "?"
+        message = _("No program with the id {id} in {directory}. Did you mean {close}?").format(
+            id=given,
+            directory=directory.info.name,
+            close=_(" or ").join(repr(c) for c in close),
+        )
+    else:
+        message = _("No program with the id {id} in {directory}.").format(
+            id=given, directory=directory.info.name
+        )
     return UsageError(
-        message, hint="Ids are shown by 'iopguide find' (use --level any to list all levels)."
+        message,
+        hint=_("Ids are shown by 'iopguide find' (use --level any to list all levels)."),
     )

@@ -146,8 +146,8 @@ class GuidedSearch:
 
     def browse(self, loaded: Directory, filters: Filters) -> Browsed:
         """Show the first few, then let the person open one, see more, or finish."""
-        from iopguide.commands.find import sample_notice
         from iopguide.directory.search import search
+        from iopguide.render.notices import sample_notice
         from iopguide.ui.guide_view import capped_console, render_search_intro
         from iopguide.ui.results_view import render_matches, render_search
 

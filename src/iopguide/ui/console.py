@@ -119,3 +119,22 @@ def data_text(value: object, style: str = "", *, single_line: bool = True) -> Te
     if value is None:
         return Text("")
     return Text(clean(value, single_line=single_line), style=style)
+
+
+def fill(template: str, **values: Text | str) -> Text:
+    """A whole translated sentence with ``{name}`` placeholders filled by (styled) Text.
+
+    The sentence stays whole for translators; only the values carry styles, and
+    values that came from files are Text already (never parsed as markup).
+    """
+    import re
+
+    out = Text()
+    at = 0
+    for found in re.finditer(r"\{(\w+)\}", template):
+        out.append(template[at : found.start()])
+        value = values[found.group(1)]
+        out.append(value if isinstance(value, Text) else Text(value))
+        at = found.end()
+    out.append(template[at:])
+    return out

@@ -1,0 +1,1 @@
+"""The application layer: the environment a run prints into, and the typed results of use cases."""

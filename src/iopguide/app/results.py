@@ -1,0 +1,69 @@
+"""The typed results of the use cases: what a command found, before anyone prints it.
+
+Each has a ``kind``; a renderer has one ``render_<kind>`` method per result it
+can show (see :mod:`iopguide.render`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from iopguide.assessment.rules import Assessment
+    from iopguide.directory.model import DirectoryInfo, Program
+    from iopguide.directory.search import SearchResult
+
+
+@dataclass(frozen=True)
+class SearchReport:
+    """``find``: the matches, the directory they came from, and how many to show."""
+
+    kind: ClassVar[str] = "search"
+    result: SearchResult
+    info: DirectoryInfo
+    limit: int
+
+
+@dataclass(frozen=True)
+class ShowResult:
+    """``show``: one programme and the directory it came from."""
+
+    kind: ClassVar[str] = "program"
+    program: Program
+    info: DirectoryInfo
+
+
+@dataclass(frozen=True)
+class AssessmentReport:
+    """``assess``: the level of care and its reasons."""
+
+    kind: ClassVar[str] = "assessment"
+    assessment: Assessment
+
+
+@dataclass(frozen=True)
+class ScreenReport:
+    """``screen``: a check-in's score (the instrument's own result object)."""
+
+    kind: ClassVar[str] = "screen"
+    result: Any
+
+
+@dataclass(frozen=True)
+class TopicReport:
+    """``learn TOPIC``: one topic; ``learn``: the list (``topic`` None, ``topics`` set)."""
+
+    kind: ClassVar[str] = "topic"
+    topic: Any = None
+    topics: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """``directory validate``: the check, and the file name as shown."""
+
+    kind: ClassVar[str] = "validation"
+    check: Any
+    file: str
+    builtin: bool

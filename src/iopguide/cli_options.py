@@ -1,0 +1,118 @@
+"""The options several commands share, and the one place that reads them back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from iopguide.app.environment import Environment
+
+DirectoryOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--directory",
+        "-d",
+        envvar="IOPGUIDE_DIRECTORY",
+        help="A directory file (YAML, JSON, or compressed .json.xz) to use instead of the "
+        "built-in SAMHSA National Directory; 'sample' means the fictional sample directory.",
+        show_default=False,
+    ),
+]
+SampleOption = Annotated[
+    bool,
+    typer.Option(
+        "--sample", help="Use the fictional sample directory (for demos and tests), not real data."
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help="Read the directory file afresh; do not use or write the cache."
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON object on stdout, for scripts.")
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="How to show the result: terminal (the default), json or markdown.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the result to this file instead of the screen (never replacing one).",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="With --output: replace the file if it exists.")
+]
+
+
+def environment(ctx: typer.Context) -> Environment:
+    """The run's one Environment (made by the root command; made here when called alone)."""
+    from iopguide.app.environment import Environment
+
+    obj = ctx.find_root().ensure_object(dict)
+    found = obj.get("env")
+    if found is None:
+        found = obj["env"] = Environment.from_process()
+    return found
+
+
+def emit(
+    ctx: typer.Context,
+    result: object,
+    fmt: str | None,
+    *,
+    json: bool = False,
+    markdown: bool = False,
+    output: Path | None = None,
+    force: bool = False,
+) -> None:
+    """Show *result* in the format asked for, on stdout or in the ``--output`` file."""
+    from iopguide import render
+
+    render.emit(
+        result,
+        environment(ctx),
+        render.choose(fmt, json=json, markdown=markdown),
+        output=output,
+        force=force,
+    )
+
+
+def chosen_directory(ctx: typer.Context, given: Path | None, sample: bool = False) -> Path | None:
+    """The directory a command should use: what the person typed wins over the environment.
+
+    ``--directory`` may come after the command, before it, or from
+    IOPGUIDE_DIRECTORY (which both options read); one typed on the command line,
+    wherever it stands, beats the variable. ``--sample`` (before or after the
+    command) means the fictional sample directory.
+    """
+    from iopguide.directory.national import SAMPLE_NAME
+
+    root = ctx.find_root()
+    if sample or (root.obj or {}).get("sample"):
+        return Path(SAMPLE_NAME)
+    before = (root.obj or {}).get("directory")
+
+    def typed(context: typer.Context) -> bool:
+        source = context.get_parameter_source("directory")
+        return source is not None and source.name == "COMMANDLINE"
+
+    if given is not None and typed(ctx):
+        return given
+    if before is not None and typed(root):
+        return before
+    return given if given is not None else before

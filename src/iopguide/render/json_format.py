@@ -1,0 +1,68 @@
+"""``--format json``: one JSON object on stdout, the shapes scripts rely on (README)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from iopguide.render import Renderer, register
+
+if TYPE_CHECKING:
+    from iopguide.app.environment import Environment
+    from iopguide.app.results import (
+        AssessmentReport,
+        ScreenReport,
+        SearchReport,
+        ShowResult,
+        ValidationReport,
+    )
+
+
+def write_json(payload: Any, env: Environment) -> None:
+    """One object and a newline; ASCII-escaped so no byte from a file can steer a terminal."""
+    env.stdout.write(json.dumps(payload, indent=2) + "\n")
+    env.stdout.flush()
+
+
+@register
+class JsonRenderer(Renderer):
+    name = "json"
+
+    def render_search(self, report: SearchReport, env: Environment) -> None:
+        from iopguide.ui.program_json import search_json
+
+        write_json(search_json(report.result, report.info, report.limit), env)
+
+    def render_program(self, shown: ShowResult, env: Environment) -> None:
+        from iopguide.ui.program_json import program_json
+
+        write_json(
+            {
+                "directory": shown.info.to_dict(),
+                "sample": shown.info.sample,
+                "program": program_json(shown.program, shown.info),
+            },
+            env,
+        )
+
+    def render_assessment(self, report: AssessmentReport, env: Environment) -> None:
+        write_json(report.assessment.to_dict(), env)
+
+    def render_screen(self, report: ScreenReport, env: Environment) -> None:
+        write_json(report.result.to_dict(), env)
+
+    def render_validation(self, report: ValidationReport, env: Environment) -> None:
+        check = report.check
+        info = check.directory.info if check.directory is not None else None
+        write_json(
+            {
+                "valid": check.valid,
+                "file": report.file,
+                "builtin": report.builtin,
+                "name": info.name if info else None,
+                "sample": info.sample if info else None,
+                "programs": check.program_count,
+                "problems": [problem.to_dict() for problem in check.problems],
+            },
+            env,
+        )

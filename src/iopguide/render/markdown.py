@@ -1,0 +1,24 @@
+"""``--format markdown``: Markdown source and nothing else."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from iopguide.render import Renderer, register
+
+if TYPE_CHECKING:
+    from iopguide.app.environment import Environment
+    from iopguide.app.results import TopicReport
+
+
+@register
+class MarkdownRenderer(Renderer):
+    name = "markdown"
+
+    def render_topic(self, report: TopicReport, env: Environment) -> None:
+        if report.topic is None:
+            from iopguide.ui.learn_view import topic_list_markdown
+
+            env.write(topic_list_markdown(report.topics))
+            return
+        env.write(report.topic.markdown())
