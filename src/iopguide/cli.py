@@ -246,15 +246,19 @@ def screen(
 
 @app.command()
 def learn(
+    ctx: typer.Context,
     topic: Annotated[str | None, typer.Argument(help="A topic; leave out to list them.")] = None,
+    fmt: FormatOption = None,
     markdown: Annotated[
         bool, typer.Option("--markdown", help="Print the topic as Markdown.")
     ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Read about IOPs: what they are, what happens there, levels of care, paying, crisis help."""
     from iopguide.commands.learn import run_learn
 
-    run_learn(topic, markdown=markdown)
+    emit(ctx, run_learn(topic), fmt, markdown=markdown, output=output, force=force)
 
 
 @directory_app.command("validate")
@@ -269,12 +273,18 @@ def directory_validate(
     ] = None,
     directory: DirectoryOption = None,
     sample: SampleOption = False,
+    fmt: FormatOption = None,
     json_output: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Check a directory file and report every problem at once."""
     from iopguide.commands.directory import run_validate
 
-    run_validate(file or chosen_directory(ctx, directory, sample), json_output=json_output)
+    report = run_validate(file or chosen_directory(ctx, directory, sample))
+    emit(ctx, report, fmt, json=json_output, output=output, force=force)
+    if not report.check.valid:  # the JSON report was printed; the status still says invalid
+        raise typer.Exit(1)
 
 
 @directory_app.command("import")
