@@ -345,6 +345,13 @@ def test_a_broken_answers_file_is_a_data_error(tmp_path, capsys) -> None:
 # -- in a terminal ------------------------------------------------------------------------
 
 
+def _words(text: str) -> str:
+    """The words shown, whatever their wrapping or styles (a terminal gets escape codes)."""
+    import re
+
+    return " ".join(re.sub(r"\x1b\[[0-9;]*m", "", text).split())
+
+
 @pytest.fixture
 def terminal(monkeypatch) -> Iterator:
     import sys
@@ -373,7 +380,7 @@ def test_interactive_item_9_asks_about_danger_and_yes_shows_the_emergency(termin
     # Eight "Not at all", item 9 "Several days", then the danger question: Yes.
     terminal(ENTER * 8 + DOWN + ENTER + DOWN + ENTER)
     assert run(["screen", "phq9"]) == 0
-    out = " ".join(capsys.readouterr().out.split())  # wrapping is not the point
+    out = _words(capsys.readouterr().out)  # wrapping is not the point
     assert "Question 9 of 9" in out
     assert out.index("Please talk to someone today") < out.index("Please get help right now")
 
@@ -381,7 +388,7 @@ def test_interactive_item_9_asks_about_danger_and_yes_shows_the_emergency(termin
 def test_interactive_item_9_and_not_in_danger_ends_calmly(terminal, capsys):
     terminal(ENTER * 8 + DOWN + ENTER + DOWN * 2 + ENTER)
     assert run(["screen", "phq9"]) == 0
-    out = " ".join(capsys.readouterr().out.split())  # wrapping is not the point
+    out = _words(capsys.readouterr().out)  # wrapping is not the point
     assert "Please talk to someone today" in out
     assert "Please get help right now" not in out
 
@@ -389,7 +396,7 @@ def test_interactive_item_9_and_not_in_danger_ends_calmly(terminal, capsys):
 def test_interactive_without_item_9_asks_nothing_more(terminal, capsys):
     terminal(ENTER * 9)
     assert run(["screen", "phq9"]) == 0
-    out = " ".join(capsys.readouterr().out.split())  # wrapping is not the point
+    out = _words(capsys.readouterr().out)  # wrapping is not the point
     assert "PHQ-9: 0 of 27" in out and "minimal" in out
     assert "danger right now" not in out
 
@@ -397,7 +404,7 @@ def test_interactive_without_item_9_asks_nothing_more(terminal, capsys):
 def test_interactive_check_in_opens_with_privacy_and_the_crisis_lines(terminal, capsys):
     terminal(ENTER * 9)
     assert run(["screen", "phq9"]) == 0
-    out = " ".join(capsys.readouterr().out.split())
+    out = _words(capsys.readouterr().out)
     assert out.index("nothing is saved or sent") < out.index("Question 1 of 9")
     assert out.index(crisis.FOOTER) < out.index("Question 1 of 9")
 

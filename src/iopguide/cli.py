@@ -27,6 +27,7 @@ from iopguide.cli_options import (
     SampleOption,
     chosen_directory,
     emit,
+    shower,
 )
 from iopguide.directory import DEFAULT_RADIUS_MILES
 from iopguide.errors import IopguideError
@@ -199,6 +200,7 @@ def show(
 
 @app.command()
 def assess(
+    ctx: typer.Context,
     answers: Annotated[
         str | None,
         typer.Option(
@@ -211,16 +213,21 @@ def assess(
         list[str] | None,
         typer.Option("--answer", help="One answer as id=value (repeatable; overrides --answers)."),
     ] = None,
+    fmt: FormatOption = None,
     json_output: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Is an IOP right for me? Answer a few questions and get a level of care with reasons."""
     from iopguide.commands.assess import run_assess
 
-    run_assess(answers_file=answers, answer_flags=answer or [], json_output=json_output)
+    show, on_screen = shower(ctx, fmt, json=json_output, output=output, force=force)
+    run_assess(answers_file=answers, answer_flags=answer or [], show=show, on_screen=on_screen)
 
 
 @app.command()
 def screen(
+    ctx: typer.Context,
     name: Annotated[
         str | None, typer.Argument(help="phq9, gad7 or auditc; leave out to list them.")
     ] = None,
@@ -236,12 +243,18 @@ def screen(
         list[str] | None,
         typer.Option("--answer", help="One answer as item=points, e.g. 1=2 (repeatable)."),
     ] = None,
+    fmt: FormatOption = None,
     json_output: JsonOption = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Standard check-ins (PHQ-9, GAD-7, AUDIT-C): a score to bring to your clinician."""
     from iopguide.commands.screen import run_screen
 
-    run_screen(name, answers_file=answers, answer_flags=answer or [], json_output=json_output)
+    show, on_screen = shower(ctx, fmt, json=json_output, output=output, force=force)
+    run_screen(
+        name, answers_file=answers, answer_flags=answer or [], show=show, on_screen=on_screen
+    )
 
 
 @app.command()

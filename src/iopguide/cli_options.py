@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -90,6 +91,27 @@ def emit(
         output=output,
         force=force,
     )
+
+
+def shower(
+    ctx: typer.Context,
+    fmt: str | None,
+    *,
+    json: bool = False,
+    output: Path | None = None,
+    force: bool = False,
+) -> tuple[Callable[[Any], None], bool]:
+    """For a questionnaire: how to show its result, and whether the person's terminal is
+    where it goes (the terminal format on stdout, so questions may be asked there too)."""
+    from iopguide import render
+
+    chosen = render.choose(fmt, json=json)
+    render.get(chosen)  # an unknown format is refused before the first question
+
+    def show(result: Any) -> None:
+        emit(ctx, result, chosen, output=output, force=force)
+
+    return show, chosen == render.DEFAULT and output is None
 
 
 def chosen_directory(ctx: typer.Context, given: Path | None, sample: bool = False) -> Path | None:

@@ -51,6 +51,13 @@ class ScreenReport:
 
 
 @dataclass(frozen=True)
+class InstrumentsReport:
+    """``screen`` with no name: the check-ins there are (the renderer lists them)."""
+
+    kind: ClassVar[str] = "instruments"
+
+
+@dataclass(frozen=True)
 class TopicReport:
     """``learn TOPIC``: one topic; ``learn``: the list (``topic`` None, ``topics`` set)."""
 

@@ -6,25 +6,40 @@ terminals; then every answer must be given (exit 2 lists what is
 missing), except that ``danger_now: yes`` alone is enough. Interactive
 otherwise. Never hangs: without a terminal nothing is ever prompted.
 
-With ``--json`` stdout carries exactly one JSON object; prompts and notices go
-to stderr.
+With a format for scripts on stdout (``--json``) stdout carries exactly that
+output; prompts and notices go to stderr. The result goes to *show* (the
+command's renderer) except for a person at a terminal, whose page is shown a
+screenful at a time.
 """
 
 from __future__ import annotations
 
-import json
-import sys
+from collections.abc import Callable
 
 from iopguide import crisis
+from iopguide.app.results import AssessmentReport
 from iopguide.assessment.answers import Answers, load_answers, require_complete
-from iopguide.assessment.rules import Assessment, assess
+from iopguide.assessment.rules import assess
 from iopguide.errors import Interrupted, IopguideError
+from iopguide.i18n import _
+
+Show = Callable[[AssessmentReport], None]
 
 
-def run_assess(*, answers_file: str | None, answer_flags: list[str], json_output: bool) -> None:
-    """Every error ends with the crisis footer: whoever's answers are broken may be in distress."""
+def run_assess(
+    *,
+    answers_file: str | None,
+    answer_flags: list[str],
+    show: Show,
+    on_screen: bool,
+) -> None:
+    """Gather answers, assess, hand the result to *show*; *on_screen*: the terminal format
+    on stdout (otherwise prompts go to stderr).
+
+    Every error ends with the crisis footer: whoever's answers are broken may be in distress.
+    """
     try:
-        _run(answers_file=answers_file, answer_flags=answer_flags, json_output=json_output)
+        _run(answers_file=answers_file, answer_flags=answer_flags, show=show, on_screen=on_screen)
     except Interrupted:  # Ctrl-C: one calm line, nothing else
         raise
     except IopguideError as err:
@@ -33,14 +48,14 @@ def run_assess(*, answers_file: str | None, answer_flags: list[str], json_output
         raise
 
 
-def _run(*, answers_file: str | None, answer_flags: list[str], json_output: bool) -> None:
+def _run(*, answers_file: str | None, answer_flags: list[str], show: Show, on_screen: bool) -> None:
     from iopguide.ui.prompts import can_prompt
 
     gathered = load_answers(answers_file, answer_flags)
     scripted = (
         answers_file is not None
         or bool(answer_flags)
-        or not can_prompt(prompts_on_stderr=json_output)  # --json: questions on stderr
+        or not can_prompt(prompts_on_stderr=not on_screen)  # --json: questions on stderr
     )
 
     if gathered.unreadable:
@@ -51,43 +66,31 @@ def _run(*, answers_file: str | None, answer_flags: list[str], json_output: bool
     if scripted:
         answers = gathered.answers
         require_complete(answers)
-        show(assess(answers), json_output=json_output)
+        show(AssessmentReport(assess(answers)))
         return
-    _interactive(gathered.answers, json_output=json_output)
+    _interactive(gathered.answers, show=show, on_screen=on_screen)
 
 
-def _interactive(given: Answers, *, json_output: bool) -> None:
+def _interactive(given: Answers, *, show: Show, on_screen: bool) -> None:
     """Ask, show the result a screenful at a time; after an emergency, offer the way back."""
     from iopguide.ui.assessment_view import render_assessment
-    from iopguide.ui.prompts import ANSWERED_BY_MISTAKE, ask_assessment
+    from iopguide.ui.prompts import ANSWERED_BY_MISTAKE, ask_assessment, asker_for
 
-    asker = asker_for(json_output=json_output)
+    asker = asker_for(prompts_on_stderr=not on_screen)
     _intro(asker.console, plain=asker.plain)
     answers = ask_assessment(given, asker=asker)
     while True:
         result = assess(answers)
-        if json_output:
-            show(result, json_output=True)
-        else:
-            render_assessment(result, asker.console, plain=asker.plain, pause=asker.pause)
-        if json_output or result.level != "emergency":
+        if not on_screen:
+            show(AssessmentReport(result))
             return  # (--json: stdout carries exactly one object)
+        render_assessment(result, asker.console, plain=asker.plain, pause=asker.pause)
+        if result.level != "emergency":
+            return
         if asker.after_emergency() != ANSWERED_BY_MISTAKE:
             return
         rest = {k: v for k, v in answers.values.items() if k != "danger_now"}
         answers = ask_assessment(Answers(rest), asker=asker)
-
-
-def asker_for(*, json_output: bool):  # type: ignore[no-untyped-def]
-    """The questions in the terminal; on stderr when stdout is for JSON."""
-    from iopguide.ui.console import stderr_console, stdout_console
-    from iopguide.ui.prompts import Asker
-
-    if json_output:
-        from prompt_toolkit.output import create_output
-
-        return Asker(stderr_console(), output=create_output(stdout=sys.stderr))
-    return Asker(stdout_console())
 
 
 def _intro(console, *, plain: bool) -> None:  # type: ignore[no-untyped-def]
@@ -95,31 +98,23 @@ def _intro(console, *, plain: bool) -> None:  # type: ignore[no-untyped-def]
 
     from iopguide import crisis
 
-    console.print(Text("Is an IOP right for me?", style="" if plain else "bold"))
+    console.print(Text(_("Is an IOP right for me?"), style="" if plain else "bold"))
     console.print(
         Text(
-            "Nine short questions. Your answers stay on this computer; nothing is saved or "
-            "sent. This is a guide, not a diagnosis. Press Ctrl-C to stop at any time."
+            _(
+                "Nine short questions. Your answers stay on this computer; nothing is saved or "
+                "sent. This is a guide, not a diagnosis. Press Ctrl-C to stop at any time."
+            )
         )
     )
     console.print(Text(crisis.FOOTER, style="" if plain else "bold"))
-
-
-def show(assessment: Assessment, *, json_output: bool) -> None:
-    if json_output:
-        sys.stdout.write(json.dumps(assessment.to_dict(), indent=2) + "\n")
-        sys.stdout.flush()
-        return
-    from iopguide.ui.assessment_view import render_assessment
-
-    render_assessment(assessment)
 
 
 def _notice_unreadable(problems: tuple[str, ...]) -> None:
     """The answers file is broken but danger_now is yes: help first, the problem after."""
     from iopguide.ui.messages import notice
 
-    notice("The answers file could not be used, but danger_now is yes, so help comes first:")
+    notice(_("The answers file could not be used, but danger_now is yes, so help comes first:"))
     for problem in problems:
         notice(f"  - {problem}")
 
@@ -128,6 +123,6 @@ def _notice_set_aside(problems: tuple[str, ...]) -> None:
     """danger_now is yes: help comes first; other problems in the answers are only mentioned."""
     from iopguide.ui.messages import notice
 
-    notice("Some answers could not be used; help for danger comes first:")
+    notice(_("Some answers could not be used; help for danger comes first:"))
     for problem in problems:
         notice(f"  - {problem}")

@@ -3,7 +3,8 @@
 The same rules as ``assess``: scripted when ``--answers`` or ``--answer`` is
 given, or when there is no terminal to ask on; then every item must be given
 (exit 2 names each missing one) and nothing is ever prompted, so it never
-hangs. With ``--json`` stdout carries exactly one JSON object.
+hangs. With ``--json`` stdout carries exactly one JSON object. Results go to
+the command's renderer (*show*) as typed results.
 
 Safety first: PHQ-9 item 9 above 0 opens the result with 988 and "please talk
 to someone today"; in a terminal iopguide then asks whether the person is in
@@ -13,22 +14,35 @@ crisis footer.
 
 from __future__ import annotations
 
-import json
-import sys
+from collections.abc import Callable
+from typing import Any
 
 from iopguide import crisis
+from iopguide.app.results import InstrumentsReport, ScreenReport
 from iopguide.errors import Interrupted, IopguideError
+
+Show = Callable[[Any], None]
 
 
 def run_screen(
-    name: str | None, *, answers_file: str | None, answer_flags: list[str], json_output: bool
+    name: str | None,
+    *,
+    answers_file: str | None,
+    answer_flags: list[str],
+    show: Show,
+    on_screen: bool,
 ) -> None:
+    """List the check-ins or take one; *on_screen*: the terminal format on stdout."""
     try:
         if name is None:
-            _list(json_output=json_output)
+            show(InstrumentsReport())
         else:
             _take(
-                name, answers_file=answers_file, answer_flags=answer_flags, json_output=json_output
+                name,
+                answers_file=answers_file,
+                answer_flags=answer_flags,
+                show=show,
+                on_screen=on_screen,
             )
     except Interrupted:
         raise
@@ -36,35 +50,6 @@ def run_screen(
         if crisis.FOOTER not in (err.hint or ""):
             err.hint = f"{err.hint}\n{crisis.FOOTER}" if err.hint else crisis.FOOTER
         raise
-
-
-def _list(*, json_output: bool) -> None:
-    from iopguide.assessment.screening import LEFT_OUT, all_instruments
-
-    if json_output:
-        payload = {
-            "instruments": [
-                {
-                    "id": i.id,
-                    "name": i.name,
-                    "title": i.title,
-                    "about": i.about,
-                    "items": len(i.items),
-                    "max_score": i.max_score,
-                    "licence": i.licence,
-                    "source": i.source,
-                }
-                for i in all_instruments()
-            ],
-            "left_out": list(LEFT_OUT),
-        }
-        _write_json(payload)
-        return
-    from iopguide.ui.console import stdout_console
-    from iopguide.ui.prompts import plain_mode
-    from iopguide.ui.screen_view import render_list
-
-    render_list(stdout_console(), plain=plain_mode())
 
 
 def _given(instrument, answers_file: str | None, flags: list[str]) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -92,7 +77,7 @@ def _given(instrument, answers_file: str | None, flags: list[str]) -> dict[str, 
 
 
 def _take(
-    name: str, *, answers_file: str | None, answer_flags: list[str], json_output: bool
+    name: str, *, answers_file: str | None, answer_flags: list[str], show: Show, on_screen: bool
 ) -> None:
     from iopguide.assessment.screening import get_instrument, score
     from iopguide.ui.prompts import can_prompt
@@ -102,22 +87,20 @@ def _take(
     scripted = (
         answers_file is not None
         or bool(answer_flags)
-        or not can_prompt(prompts_on_stderr=json_output)
+        or not can_prompt(prompts_on_stderr=not on_screen)
     )
     if scripted:
-        result = score(instrument, given)
-        _show(result, json_output=json_output)
+        show(ScreenReport(score(instrument, given)))
         return
 
-    from iopguide.commands.assess import asker_for
-
-    asker = asker_for(json_output=json_output)
+    from iopguide.ui.prompts import asker_for
     from iopguide.ui.screen_view import ask_items, render_intro
 
+    asker = asker_for(prompts_on_stderr=not on_screen)
     render_intro(asker.console, plain=asker.plain)
     result = score(instrument, ask_items(instrument, given, asker))
-    if json_output:
-        _show(result, json_output=True)
+    if not on_screen:
+        show(ScreenReport(result))
     else:
         from iopguide.ui.screen_view import render_result
 
@@ -143,19 +126,3 @@ def _safety_notice() -> None:
     from iopguide.ui.messages import notice
 
     notice(SAFETY_MESSAGE, style="bold")
-
-
-def _show(result, *, json_output: bool) -> None:  # type: ignore[no-untyped-def]
-    if json_output:
-        _write_json(result.to_dict())
-        return
-    from iopguide.ui.console import stdout_console
-    from iopguide.ui.prompts import plain_mode
-    from iopguide.ui.screen_view import render_result
-
-    render_result(result, stdout_console(), plain=plain_mode())
-
-
-def _write_json(payload: object) -> None:
-    sys.stdout.write(json.dumps(payload, indent=2) + "\n")
-    sys.stdout.flush()

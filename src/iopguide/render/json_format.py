@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from iopguide.app.environment import Environment
     from iopguide.app.results import (
         AssessmentReport,
+        InstrumentsReport,
         ScreenReport,
         SearchReport,
         ShowResult,
@@ -50,6 +51,27 @@ class JsonRenderer(Renderer):
 
     def render_screen(self, report: ScreenReport, env: Environment) -> None:
         write_json(report.result.to_dict(), env)
+
+    def render_instruments(self, report: InstrumentsReport, env: Environment) -> None:
+        from iopguide.assessment.screening import LEFT_OUT, all_instruments
+
+        payload = {
+            "instruments": [
+                {
+                    "id": i.id,
+                    "name": i.name,
+                    "title": i.title,
+                    "about": i.about,
+                    "items": len(i.items),
+                    "max_score": i.max_score,
+                    "licence": i.licence,
+                    "source": i.source,
+                }
+                for i in all_instruments()
+            ],
+            "left_out": list(LEFT_OUT),
+        }
+        write_json(payload, env)
 
     def render_validation(self, report: ValidationReport, env: Environment) -> None:
         check = report.check

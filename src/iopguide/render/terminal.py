@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from iopguide.app.environment import Environment
     from iopguide.app.results import (
         AssessmentReport,
+        InstrumentsReport,
         ScreenReport,
         SearchReport,
         ShowResult,
@@ -46,6 +47,11 @@ class TerminalRenderer(Renderer):
         from iopguide.ui.screen_view import render_result
 
         render_result(report.result, env.console, plain=env.plain)
+
+    def render_instruments(self, report: InstrumentsReport, env: Environment) -> None:
+        from iopguide.ui.screen_view import render_list
+
+        render_list(env.console, plain=env.plain)
 
     def render_topic(self, report: TopicReport, env: Environment) -> None:
         from iopguide.ui.learn_view import render_topic, render_topic_list

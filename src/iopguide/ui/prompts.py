@@ -366,3 +366,14 @@ def show_review(answers: Answers, asker: Asker) -> None:
             console.print(Padding(Text(short, style=bold), (0, 0, 0, 2)))
             console.print(Padding(Text(label), (0, 0, 0, 4)))
     console.print()
+
+
+def asker_for(*, prompts_on_stderr: bool) -> Asker:
+    """The questions in the terminal; on stderr when stdout carries a result for scripts."""
+    from iopguide.ui.console import stderr_console, stdout_console
+
+    if prompts_on_stderr:
+        from prompt_toolkit.output import create_output
+
+        return Asker(stderr_console(), output=create_output(stdout=sys.stderr))
+    return Asker(stdout_console())
