@@ -7,7 +7,6 @@ that need them, so ``--help`` stays quick.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import sys
@@ -16,7 +15,8 @@ from typing import Annotated
 
 import typer
 
-from iopguide import __version__, crisis
+from iopguide import __version__
+from iopguide.cli_failures import failed, silence_stdout
 from iopguide.cli_options import (
     DirectoryOption,
     ForceOption,
@@ -364,63 +364,23 @@ def run(args: list[str]) -> int:
             print(f"Error: {err.format_message()}", file=sys.stderr)
         return int(getattr(err, "exit_code", ExitCode.USAGE))
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return int(ExitCode.OK)
     except SystemExit as exit_:
         # click ends a closed pipe (`iopguide --help | head -c1`) with exit 1; it is
         # a reader that stopped reading, which `find | head` already treats as fine.
         cause = exit_.__context__
         if isinstance(cause, OSError) and cause.errno == errno.EPIPE:
-            _silence_stdout()
+            silence_stdout()
             return int(ExitCode.OK)
         raise
     except Exception as err:
         if _debug():
             raise
-        _forget_cache_entries_used()
-        if isinstance(err, OSError) and err.errno in _OUTPUT_ERRORS:
-            # A full disk (> /dev/full), a closed stdout (>&-): say so, crisis lines too.
-            _silence_stdout()
-            print(
-                f"iopguide could not write its output: {err.strerror or err}.\n" + crisis.FOOTER,
-                file=sys.stderr,
-            )
-            return int(ExitCode.DATA_ERROR)
-        if isinstance(err, OSError) and err.filename is not None:
-            # A path the person named that may not be read or written, wherever it
-            # surfaced: name it, as a usage problem, not as a bug.
-            from iopguide.text import clean, shorten
-
-            name = err.filename
-            shown = os.fsdecode(name) if isinstance(name, (str, bytes)) else str(name)
-            where = clean(shorten(shown, 200))
-            print(
-                f"Error: cannot use {where}: {err.strerror or err}.\n" + crisis.FOOTER,
-                file=sys.stderr,
-            )
-            return int(ExitCode.USAGE)
-        print(
-            "iopguide hit an unexpected problem and stopped. Nothing was saved.\n"
-            "Set IOPGUIDE_DEBUG=1 and run it again to see the details for a bug report.\n"
-            + crisis.FOOTER,
-            file=sys.stderr,
-        )
-        return int(ExitCode.DATA_ERROR)
+        return failed(err)
     if result == ExitCode.INTERRUPTED:  # typer turns Ctrl-C inside a command into Exit(130)
         return _interrupted()
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
-
-
-#: Errors of writing to stdout that are not a bug: the stream is full, closed or gone.
-_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG})
-
-
-def _forget_cache_entries_used() -> None:
-    """After a failure nobody foresaw, a cache entry used on the way is in doubt: drop it."""
-    cache = sys.modules.get("iopguide.directory.cache")
-    if cache is not None:
-        with contextlib.suppress(Exception):  # the first failure's message matters more
-            cache.forget_used_entries()
 
 
 def _debug() -> bool:
@@ -432,12 +392,3 @@ def _debug() -> bool:
 def _interrupted() -> int:
     print("\nStopped. Nothing was saved.", file=sys.stderr)
     return int(ExitCode.INTERRUPTED)
-
-
-def _silence_stdout() -> None:
-    """After a closed pipe (``iopguide find | head``), stop Python complaining at exit."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import Any
 
 from iopguide import crisis
@@ -60,8 +58,3 @@ def search_json(result: SearchResult, info: DirectoryInfo, limit: int) -> dict[s
         }
     payload["crisis_lines"] = [line.to_dict() for line in crisis.CRISIS_LINES]
     return payload
-
-
-def print_json(payload: dict[str, Any]) -> None:
-    """One JSON object on stdout and nothing else; ASCII-escaped so no byte can steer a terminal."""
-    sys.stdout.write(json.dumps(payload, indent=2) + "\n")
