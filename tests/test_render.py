@@ -109,3 +109,22 @@ def _first_sample_id() -> str:
     with redirect_stdout(out):
         run(["find", "--sample", "--json", "--limit", "1", "--level", "any"])
     return json.loads(out.getvalue())["results"][0]["id"]
+
+
+@pytest.mark.parametrize(
+    ("alias", "args"),
+    [
+        ("--json", ["assess", "--answer", "danger_now=yes"]),
+        ("--json", ["screen"]),
+        ("--json", ["directory", "validate", "--sample"]),
+        ("--markdown", ["learn"]),
+        ("--markdown", ["learn", "what-is-iop"]),
+    ],
+)
+def test_every_command_that_shows_a_result_takes_format(
+    alias: str, args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = run([*args, alias])
+    by_alias = capsys.readouterr().out
+    assert run([*args, "--format", alias.removeprefix("--")]) == first
+    assert capsys.readouterr().out == by_alias and by_alias.strip()

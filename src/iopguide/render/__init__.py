@@ -7,7 +7,7 @@ usage error that names the formats that can.
 
 To add a format (for example ``html``): write a module with a
 :class:`Renderer` subclass decorated with :func:`register`, and name its
-module in ``BUILT_IN`` below so it is found without being imported at start.
+``module:Class`` in ``BUILT_IN`` below so it is found without being imported at start.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from iopguide.i18n import _
 if TYPE_CHECKING:
     from iopguide.app.environment import Environment
 
-#: Built-in formats and the module that registers each, imported only when chosen.
+#: Built-in formats: ``module:Class`` of each, imported only when chosen.
 BUILT_IN: dict[str, str] = {
-    "terminal": "iopguide.render.terminal",
-    "json": "iopguide.render.json_format",
-    "markdown": "iopguide.render.markdown",
+    "terminal": "iopguide.render.terminal:TerminalRenderer",
+    "json": "iopguide.render.json_format:JsonRenderer",
+    "markdown": "iopguide.render.markdown:MarkdownRenderer",
 }
 
 DEFAULT = "terminal"
@@ -66,9 +66,10 @@ def names() -> list[str]:
 def get(name: str) -> Renderer:
     """The renderer for format *name*; an unknown name is a usage error listing the known."""
     key = name.strip().lower()
-    if key not in _registered and key in BUILT_IN:
-        importlib.import_module(BUILT_IN[key])
     found = _registered.get(key)
+    if found is None and key in BUILT_IN:
+        module, _sep, cls = BUILT_IN[key].partition(":")
+        found = getattr(importlib.import_module(module), cls)
     if found is None:
         raise UsageError(
             _("There is no output format called {name!r}.").format(name=name),
