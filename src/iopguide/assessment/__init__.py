@@ -14,7 +14,6 @@ from iopguide.assessment.answers import (
     require_complete,
 )
 from iopguide.assessment.questions import (
-    QUESTION_IDS,
     Choice,
     Question,
     get_question,
@@ -32,7 +31,6 @@ from iopguide.assessment.rules import (
 __all__ = [
     "DISCLAIMER",
     "LEVEL_IDS",
-    "QUESTION_IDS",
     "Answers",
     "Assessment",
     "Choice",
@@ -50,3 +48,11 @@ __all__ = [
     "read_answers_file",
     "require_complete",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name == "QUESTION_IDS":  # read from questions.yaml when first asked for
+        from iopguide.assessment import questions
+
+        return questions.QUESTION_IDS
+    raise AttributeError(name)
