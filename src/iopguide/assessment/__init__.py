@@ -20,7 +20,6 @@ from iopguide.assessment.questions import (
     load_questions,
 )
 from iopguide.assessment.rules import (
-    DISCLAIMER,
     LEVEL_IDS,
     Assessment,
     Reason,
@@ -55,4 +54,8 @@ def __getattr__(name: str) -> object:
         from iopguide.assessment import questions
 
         return questions.QUESTION_IDS
+    if name == "DISCLAIMER":  # in the current language
+        from iopguide.assessment import rules
+
+        return rules.DISCLAIMER
     raise AttributeError(name)
