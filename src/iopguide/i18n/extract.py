@@ -120,7 +120,9 @@ def mo_bytes(catalog) -> bytes:  # type: ignore[no-untyped-def]
 
 def updated(lang: str):  # type: ignore[no-untyped-def]
     catalog = read_po(lang)
+    created = catalog.creation_date  # update() would stamp today's date: keep the file stable
     catalog.update(template(), no_fuzzy_matching=True, update_header_comment=False)
+    catalog.creation_date = created
     catalog.obsolete.clear()
     return catalog
 
