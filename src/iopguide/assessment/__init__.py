@@ -14,14 +14,12 @@ from iopguide.assessment.answers import (
     require_complete,
 )
 from iopguide.assessment.questions import (
-    QUESTION_IDS,
     Choice,
     Question,
     get_question,
     load_questions,
 )
 from iopguide.assessment.rules import (
-    DISCLAIMER,
     LEVEL_IDS,
     Assessment,
     Reason,
@@ -32,7 +30,6 @@ from iopguide.assessment.rules import (
 __all__ = [
     "DISCLAIMER",
     "LEVEL_IDS",
-    "QUESTION_IDS",
     "Answers",
     "Assessment",
     "Choice",
@@ -50,3 +47,15 @@ __all__ = [
     "read_answers_file",
     "require_complete",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name == "QUESTION_IDS":  # read from questions.yaml when first asked for
+        from iopguide.assessment import questions
+
+        return questions.QUESTION_IDS
+    if name == "DISCLAIMER":  # in the current language
+        from iopguide.assessment import rules
+
+        return rules.DISCLAIMER
+    raise AttributeError(name)

@@ -9,6 +9,12 @@ text, MDQ, ASRM, DAST-10). A score is never a diagnosis.
 Answers come as ``{"phq9_1": 2, ...}`` or ``{1: 2, ...}``: points, or the
 answer's words in any case. PHQ-9 item 9 above 0 flags safety, whatever the
 total.
+
+Languages: an instrument's own words (stem, items, answers, bands) are shown
+only as published, so they are never in the catalogue. iopguide's framing
+(title, about, note, cut-offs, messages) is translated; in a language without
+a published version the note says, in that language, that the check-in is in
+English only (:func:`language_notice`).
 """
 
 from __future__ import annotations
@@ -16,153 +22,75 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from iopguide import crisis
+from iopguide.assessment.answers import cannot_use
 from iopguide.assessment.danger import tidy
+from iopguide.assessment.instrument import (
+    INSTRUMENT_IDS,
+    PUBLISHED_IN,
+    Band,
+    Instrument,
+    Item,
+    Option,
+    all_instruments,
+    for_concerns,
+    get_instrument,
+    language_notice,
+)
 from iopguide.errors import UsageError
+from iopguide.i18n import N_, _, ngettext
 from iopguide.text import clean, shorten
 
-#: The instruments, in the order they are listed.
-INSTRUMENT_IDS: tuple[str, ...] = ("phq9", "gad7", "auditc")
+__all__ = [
+    "INSTRUMENT_IDS",
+    "PUBLISHED_IN",
+    "Band",
+    "Instrument",
+    "Item",
+    "Option",
+    "ScreenResult",
+    "all_instruments",
+    "for_concerns",
+    "get_instrument",
+    "language_notice",
+    "read_points",
+    "safety_in_doubt",
+    "safety_in_text",
+    "score",
+]
 
 #: Instruments iopguide does not include because their licences forbid it (see
 #: docs/instruments.md): the list says so, so nobody adds them by accident.
-LEFT_OUT: tuple[str, ...] = (
-    "C-SSRS (licensed by the Columbia Lighthouse Project)",
-    "LOCUS (its licence forbids electronic use)",
-    "the ASAM Criteria text (copyright)",
-    "MDQ (copyright retained)",
-    "ASRM (licence fee)",
-    "DAST-10 (non-commercial use only)",
+_LEFT_OUT: tuple[str, ...] = (
+    N_("C-SSRS (licensed by the Columbia Lighthouse Project)"),
+    N_("LOCUS (its licence forbids electronic use)"),
+    N_("the ASAM Criteria text (copyright)"),
+    N_("MDQ (copyright retained)"),
+    N_("ASRM (licence fee)"),
+    N_("DAST-10 (non-commercial use only)"),
 )
 
-DISCLAIMER = (
-    "A check-in score is not a diagnosis. Bring it to a doctor, therapist or counselor: "
-    "they can tell you what it means for you."
-)
-
-SAFETY_MESSAGE = (
-    "You said you have had thoughts that you would be better off dead or of hurting "
-    "yourself. Please talk to someone today. "
-    f"{crisis.LIFELINE_988.how}: it is free and there day and night. "
-    f"If you are in danger right now, {crisis.EMERGENCY_911.how.lower()}."
-)
-
-
-@dataclass(frozen=True)
-class Option:
-    points: int
-    label: str
+_SENTENCES = {
+    "DISCLAIMER": N_(
+        "A check-in score is not a diagnosis. Bring it to a doctor, therapist or counselor: "
+        "they can tell you what it means for you."
+    ),
+    "SAFETY_MESSAGE": N_(
+        "You said you have had thoughts that you would be better off dead or of hurting "
+        "yourself. Please talk to someone today. Call or text 988, or chat at 988lifeline.org: "
+        "it is free and there day and night. If you are in danger right now, call 911."
+    ),
+}
 
 
-@dataclass(frozen=True)
-class Item:
-    key: str  # e.g. phq9_1
-    number: int
-    text: str
-    options: tuple[Option, ...]
-    safety: bool = False
-
-    def option(self, points: int) -> Option:
-        return next(o for o in self.options if o.points == points)
-
-
-@dataclass(frozen=True)
-class Band:
-    low: int
-    high: int
-    label: str
-    is_high: bool = False
-
-
-@dataclass(frozen=True)
-class Instrument:
-    id: str
-    name: str
-    title: str
-    short: str
-    about: str
-    concerns: tuple[str, ...]
-    source: str
-    licence: str
-    stem: str
-    items: tuple[Item, ...]
-    bands: tuple[Band, ...]
-    note: str = ""
-    cutoffs: str = ""
-
-    @property
-    def max_score(self) -> int:
-        return sum(max(o.points for o in item.options) for item in self.items)
-
-    def band(self, score: int) -> Band:
-        return next(b for b in self.bands if b.low <= score <= b.high)
-
-
-def _one_line(value: object) -> str:
-    return " ".join(str(value).split())
-
-
-@lru_cache(maxsize=8)
-def _load(instrument_id: str) -> Instrument:
-    from importlib.resources import files
-
-    import yaml
-
-    path = files("iopguide.assessment").joinpath("instruments", f"{instrument_id}.yaml")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    shared = tuple(Option(int(o["points"]), str(o["label"])) for o in raw.get("options", ()))
-    items = tuple(
-        Item(
-            key=f"{raw['id']}_{number}",
-            number=number,
-            text=_one_line(item["text"]),
-            options=tuple(Option(int(o["points"]), str(o["label"])) for o in item["options"])
-            if "options" in item
-            else shared,
-            safety=bool(item.get("safety", False)),
-        )
-        for number, item in enumerate(raw["items"], start=1)
-    )
-    return Instrument(
-        id=str(raw["id"]),
-        name=str(raw["name"]),
-        title=_one_line(raw["title"]),
-        short=_one_line(raw["short"]),
-        about=_one_line(raw["about"]),
-        concerns=tuple(raw.get("concerns", ())),
-        source=_one_line(raw["source"]),
-        licence=_one_line(raw["licence"]),
-        stem=_one_line(raw.get("stem", "")),
-        items=items,
-        bands=tuple(
-            Band(int(b["min"]), int(b["max"]), str(b["label"]), bool(b.get("high", False)))
-            for b in raw["bands"]
-        ),
-        note=_one_line(raw.get("note", "")),
-        cutoffs=_one_line(raw.get("cutoffs", "")),
-    )
-
-
-def get_instrument(instrument_id: str) -> Instrument:
-    """The instrument called *instrument_id* (``phq9``, ``PHQ-9`` ...); UsageError if unknown."""
-    key = re.sub(r"[^a-z0-9]", "", instrument_id.lower())
-    if key not in INSTRUMENT_IDS:
-        raise UsageError(
-            f"There is no check-in called {shorten(clean(instrument_id), 30)!r}.",
-            hint=f"Check-ins: {', '.join(INSTRUMENT_IDS)}. List them with: iopguide screen",
-        )
-    return _load(key)
-
-
-def all_instruments() -> tuple[Instrument, ...]:
-    return tuple(get_instrument(i) for i in INSTRUMENT_IDS)
-
-
-def for_concerns(concerns: tuple[str, ...]) -> tuple[Instrument, ...]:
-    """The check-ins that fit the person's concerns, in list order."""
-    return tuple(i for i in all_instruments() if set(i.concerns) & set(concerns))
+def __getattr__(name: str) -> object:
+    # DISCLAIMER, SAFETY_MESSAGE and LEFT_OUT: read in the current language.
+    if name in _SENTENCES:
+        return _(_SENTENCES[name])
+    if name == "LEFT_OUT":
+        return tuple(_(text) for text in _LEFT_OUT)
+    raise AttributeError(name)
 
 
 # ---------------------------------------------------------------------------
@@ -185,8 +113,9 @@ def item_for_key(instrument: Instrument, key: object) -> Item:
     n = len(instrument.items)
     shown = shorten(clean(text), 30) if ok else f"a {type(key).__name__}"
     raise UsageError(
-        f"{instrument.name} has no question called {shown!r}. "
-        f"Use {instrument.id}_1 ... {instrument.id}_{n}, or 1 ... {n}."
+        _(
+            "{name} has no question called {key}. Use {id}_1 ... {id}_{count}, or 1 ... {count}."
+        ).format(name=instrument.name, key=repr(shown), id=instrument.id, count=n)
     )
 
 
@@ -202,7 +131,11 @@ def points_for(item: Item, raw: object, instrument: Instrument) -> int:
                 return option.points
     allowed = ", ".join(f"{o.points} ({o.label})" for o in item.options)
     shown = shorten(clean(str(raw)[:100]), 30) if isinstance(raw, (str, int)) else "that"
-    raise UsageError(f"{item.key} cannot be {shown!r}. Allowed: {allowed}.")
+    raise UsageError(
+        _("{key} cannot be {value}. Allowed: {allowed}.").format(
+            key=item.key, value=repr(shown), allowed=allowed
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -222,12 +155,14 @@ class ScreenResult:
 
     @property
     def safety_message(self) -> str:
-        return SAFETY_MESSAGE
+        return _(_SENTENCES["SAFETY_MESSAGE"])
 
     @property
     def headline(self) -> str:
         """One line for a result's reasons and the saved summary."""
-        return f"{self.name} {self.score}, {self.band} — bring this to your clinician."
+        return _("{name} {score}, {band} — bring this to your clinician.").format(
+            name=self.name, score=self.score, band=self.band
+        )
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -247,14 +182,14 @@ class ScreenResult:
             ],
             "safety": {
                 "flagged": self.safety_flagged,
-                "message": SAFETY_MESSAGE if self.safety_flagged else None,
+                "message": self.safety_message if self.safety_flagged else None,
                 "crisis_lines": [line.to_dict() for line in crisis.CRISIS_LINES]
                 if self.safety_flagged
                 else [],
             },
             "licence": self.licence,
             "source": self.source,
-            "disclaimer": DISCLAIMER,
+            "disclaimer": _(_SENTENCES["DISCLAIMER"]),
         }
         if self.cutoffs:
             out["cutoffs"] = self.cutoffs
@@ -273,7 +208,9 @@ def read_points(instrument: Instrument, raw: Mapping[object, object]) -> dict[st
             if value is None:
                 continue
             if item.key in points and points[item.key] != points_for(item, value, instrument):
-                problems.append(f"{item.key} is answered twice, differently; keep one.")
+                problems.append(
+                    _("{key} is answered twice, differently; keep one.").format(key=item.key)
+                )
                 continue
             points[item.key] = points_for(item, value, instrument)
         except UsageError as err:
@@ -281,9 +218,7 @@ def read_points(instrument: Instrument, raw: Mapping[object, object]) -> dict[st
     if problems:
         if len(problems) == 1:
             raise UsageError(problems[0])
-        raise UsageError(
-            f"{len(problems)} answers cannot be used:\n" + "\n".join(f"  - {p}" for p in problems)
-        )
+        raise UsageError(cannot_use(problems))
     return points
 
 
@@ -346,12 +281,17 @@ def score(instrument: Instrument, points: Mapping[str, int]) -> ScreenResult:
             f"  {item.key}: {item.text} (0-{max(o.points for o in item.options)})"
             for item in missing
         )
-        noun = "answer is" if len(missing) == 1 else "answers are"
+        heading = ngettext(
+            "{count} answer is missing for {name}, and there is no terminal to ask it:",
+            "{count} answers are missing for {name}, and there is no terminal to ask them:",
+            len(missing),
+        ).format(count=len(missing), name=instrument.name)
         raise UsageError(
-            f"{len(missing)} {noun} missing for {instrument.name}, and there is no terminal "
-            f"to ask them:\n{lines}",
-            hint=f"Give each one with --answer, e.g. --answer {missing[0].key}=0, or as a line "
-            f"in the answers file (--answers FILE), e.g.  {missing[0].key}: 0",
+            f"{heading}\n{lines}",
+            hint=_(
+                "Give each one with --answer, e.g. --answer {id}={value}, "
+                "or as a line in the answers file (--answers FILE), e.g.  {id}: {value}"
+            ).format(id=missing[0].key, value=0),
         )
     total = sum(points[item.key] for item in instrument.items)
     band = instrument.band(total)

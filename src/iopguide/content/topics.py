@@ -22,6 +22,11 @@ The body may hold placeholders that the loader fills, so facts live in one place
 
 Phone numbers are never typed into a topic file; an unknown placeholder is a
 packaging bug and fails loudly (and in the tests).
+
+Each language other than English has its topics beside them, in
+``content/topics/<lang>/<id>.md`` with the same ids (a test checks every topic
+exists in every language); the current language (:mod:`iopguide.i18n`) decides
+which are read.
 """
 
 from __future__ import annotations
@@ -32,9 +37,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
-from iopguide import crisis
+from iopguide import crisis, i18n
 from iopguide.content.levels import BY_INTENSITY, LEVEL_DESCRIPTIONS
 from iopguide.errors import DataError, Problem, UsageError
+from iopguide.i18n import _
 from iopguide.vocabulary import Term, Vocabulary
 
 if TYPE_CHECKING:
@@ -79,7 +85,7 @@ class Topic:
 
 def list_topics() -> list[Topic]:
     """Every topic, in reading order."""
-    return list(_load_all())
+    return list(_load_all(i18n.current()))
 
 
 def get_topic(name: str) -> Topic:
@@ -87,24 +93,30 @@ def get_topic(name: str) -> Topic:
 
     The error suggests close matches ("shedule" -> schedule) and lists every topic.
     """
-    topics = {t.id: t for t in _load_all()}
-    vocabulary = _vocabulary()
+    lang = i18n.current()
+    topics = {t.id: t for t in _load_all(lang)}
+    vocabulary = _vocabulary(lang)
     found = vocabulary.resolve(name)
     if found is not None:
         return topics[found]
-    listing = "Topics: " + ", ".join(topics) + ".\nOpen one with: iopguide learn TOPIC"
+    listing = _("Topics: {ids}.\nOpen one with: {command}").format(
+        ids=", ".join(topics), command="iopguide learn TOPIC"
+    )
     suggestions = vocabulary.suggest(name)
     shown = _shown(name)
     if suggestions:
-        message = f"There is no topic called {shown}. Did you mean {' or '.join(suggestions)}?"
+        message = _("There is no topic called {name}. Did you mean {close}?").format(
+            name=shown, close=_(" or ").join(suggestions)
+        )
     else:
-        message = f"There is no topic called {shown}."
+        message = _("There is no topic called {name}.").format(name=shown)
     raise UsageError(message, hint=listing)
 
 
-def topics_dir() -> Traversable:
-    """Where the topic files live, inside the installed package (works from a wheel)."""
-    return resources.files("iopguide.content") / "topics"
+def topics_dir(lang: str = i18n.DEFAULT) -> Traversable:
+    """Where the topic files of *lang* live, inside the installed package (works from a wheel)."""
+    base = resources.files("iopguide.content") / "topics"
+    return base if lang == i18n.DEFAULT else base / lang
 
 
 # -- filling placeholders -------------------------------------------------------------------
@@ -156,12 +168,15 @@ def levels_markdown(layout: LevelsLayout = "table") -> str:
         for level in levels:
             sections.append(
                 f"### {level.title}\n\n"
-                f"- **Hours:** {level.hours}\n"
-                f"- **Where you live:** {level.where_you_live}\n"
-                f"- **Who it is for:** {level.who_for}"
+                + "- **{label}** {value}\n".format(label=_("Hours:"), value=level.hours)
+                + "- **{label}** {value}\n".format(
+                    label=_("Where you live:"), value=level.where_you_live
+                )
+                + "- **{label}** {value}".format(label=_("Who it is for:"), value=level.who_for)
             )
         return "\n\n".join(sections)
-    rows = ["| Level of care | Hours | Where you live | Who it is for |", "|---|---|---|---|"]
+    heads = (_("Level of care"), _("Hours"), _("Where you live"), _("Who it is for"))
+    rows = ["| " + " | ".join(heads) + " |", "|---|---|---|---|"]
     for level in levels:
         cells = (level.title, level.hours, level.where_you_live, level.who_for)
         rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
@@ -171,14 +186,15 @@ def levels_markdown(layout: LevelsLayout = "table") -> str:
 # -- loading --------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _load_all() -> tuple[Topic, ...]:
+@lru_cache(maxsize=4)
+def _load_all(lang: str = i18n.DEFAULT) -> tuple[Topic, ...]:
     problems: list[Problem] = []
     topics: list[Topic] = []
-    for entry in sorted(topics_dir().iterdir(), key=lambda e: e.name):
+    folder = "" if lang == i18n.DEFAULT else f"{lang}/"
+    for entry in sorted(topics_dir(lang).iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".md"):
             continue
-        where = f"iopguide/content/topics/{entry.name}"
+        where = f"iopguide/content/topics/{folder}{entry.name}"
         try:
             topic = _parse(entry.read_text(encoding="utf-8"))
             fill(topic.source)  # every placeholder must be known
@@ -189,7 +205,7 @@ def _load_all() -> tuple[Topic, ...]:
             continue
         topics.append(topic)
     if problems:
-        raise DataError(problems, summary="iopguide's own topic files cannot be read (a bug).")
+        raise DataError(problems, summary=_("iopguide's own topic files cannot be read (a bug)."))
     topics.sort(key=lambda t: (t.order, t.id))
     return tuple(topics)
 
@@ -232,9 +248,9 @@ def _parse(text: str) -> Topic:
     )
 
 
-@lru_cache(maxsize=1)
-def _vocabulary() -> Vocabulary:
-    return Vocabulary("topic", [Term(t.id, t.title, t.aliases) for t in _load_all()])
+@lru_cache(maxsize=4)
+def _vocabulary(lang: str = i18n.DEFAULT) -> Vocabulary:
+    return Vocabulary("topic", [Term(t.id, t.title, t.aliases) for t in _load_all(lang)])
 
 
 def _shown(name: str) -> str:
