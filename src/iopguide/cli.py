@@ -361,6 +361,20 @@ def run(args: list[str]) -> int:
     make_streams_safe()
     try:
         result = app(args=args, prog_name="iopguide", standalone_mode=False)
+    except BaseException as err:
+        return outcome(err)
+    if result == ExitCode.INTERRUPTED:  # typer turns Ctrl-C inside a command into Exit(130)
+        return _interrupted()
+    return int(result) if isinstance(result, int) else int(ExitCode.OK)
+
+
+def outcome(failure: BaseException) -> int:
+    """The calm message and exit status for a command that raised *failure*.
+
+    Shared with :mod:`iopguide.entry`'s fast path, so both end every way alike.
+    """
+    try:
+        raise failure
     except IopguideError as err:
         from iopguide.ui.messages import show_error
 
@@ -418,9 +432,6 @@ def run(args: list[str]) -> int:
             file=sys.stderr,
         )
         return int(ExitCode.DATA_ERROR)
-    if result == ExitCode.INTERRUPTED:  # typer turns Ctrl-C inside a command into Exit(130)
-        return _interrupted()
-    return int(result) if isinstance(result, int) else int(ExitCode.OK)
 
 
 #: Errors of writing to stdout that are not a bug: the stream is full, closed or gone.
