@@ -225,3 +225,31 @@ def test_loading_leaves_the_collector_as_it_was(tmp_path) -> None:
     load.load_directory(path)
     assert gc.get_freeze_count() == frozen
     assert gc.isenabled()
+
+
+def test_a_one_shot_load_is_frozen_before_the_collector_is_back_on(tmp_path) -> None:
+    """No collection over everything just built: the count starts again from zero."""
+    import gc
+
+    from iopguide.directory import load
+
+    path = tmp_path / "dir.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    load.load_directory(path)  # fills the cache: the second load builds from it
+    try:
+        load.load_directory(path, freeze=True)
+        young, _, _ = gc.get_count()
+        assert gc.get_freeze_count() > 0 and young < gc.get_threshold()[0]
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
+def test_show_finds_a_cached_program_without_building_the_others() -> None:
+    data = b"content"
+    directory = sample_directory()
+    cache.store("/x/dir.yaml", data, directory)
+    loaded = cache.load("/x/dir.yaml", data)
+    assert loaded.get("b") == directory.programs[1]
+    assert loaded.programs._built[0] is None  # only "b" was built
+    assert loaded.get("no-such-id") is None

@@ -349,6 +349,20 @@ def run(args: list[str]) -> int:
     try:
         env = Environment.from_process()  # the one environment of this run
         result = app(args=args, prog_name="iopguide", standalone_mode=False, obj={"env": env})
+    except BaseException as err:
+        return outcome(err)
+    if result == ExitCode.INTERRUPTED:  # typer turns Ctrl-C inside a command into Exit(130)
+        return _interrupted()
+    return int(result) if isinstance(result, int) else int(ExitCode.OK)
+
+
+def outcome(failure: BaseException) -> int:
+    """The calm message and exit status for a command that raised *failure*.
+
+    Shared with :mod:`iopguide.entry`'s fast path, so both end every way alike.
+    """
+    try:
+        raise failure
     except IopguideError as err:
         from iopguide.ui.messages import show_error
 
@@ -378,9 +392,6 @@ def run(args: list[str]) -> int:
         if _debug():
             raise
         return failed(err)
-    if result == ExitCode.INTERRUPTED:  # typer turns Ctrl-C inside a command into Exit(130)
-        return _interrupted()
-    return int(result) if isinstance(result, int) else int(ExitCode.OK)
 
 
 def _debug() -> bool:

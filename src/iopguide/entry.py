@@ -1,15 +1,44 @@
-"""The console-script entry point.
+"""The console-script entry point, with a fast path around typer for common commands.
 
-``iopguide --version`` answers before typer is imported: typer alone costs
-about six times a bare interpreter start (measured in bench/, see
-docs/performance.md), and a version check should not pay for it.
+``iopguide --version`` and the plainest ``find`` command lines answer before
+typer is imported: typer and click alone cost about three interpreter starts
+(measured in bench/, see docs/performance.md). The fast path understands only
+a strict subset of ``find``'s options, each as ``--option value`` with a value
+that cannot be mistaken for an option; anything else (``--help``, ``=``, short
+flags bundled, ``--directory``, $IOPGUIDE_DIRECTORY, a radius typer would read
+differently ...) goes to the full command line, which explains it.
+tests/test_fast_path.py runs a broad set of queries both ways and compares the bytes.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from typing import Any
 
 from iopguide import __version__
+
+#: ``find``'s options the fast path takes, by spelling: (parameter, kind).
+_FIND_OPTIONS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("--condition", "-c"), ("conditions", "list")),
+    **dict.fromkeys(("--insurance", "-i"), ("insurance", "list")),
+    **dict.fromkeys(("--zip", "-z"), ("zip_code", "text")),
+    **dict.fromkeys(("--radius", "-r"), ("radius", "miles")),
+    **dict.fromkeys(("--state", "-s"), ("states", "list")),
+    "--city": ("cities", "list"),
+    **dict.fromkeys(("--level", "-l"), ("levels", "list")),
+    **dict.fromkeys(("--age-group", "-a"), ("age_groups", "list")),
+    "--language": ("languages", "list"),
+    "--schedule": ("schedules", "list"),
+    **dict.fromkeys(("--limit", "-n"), ("limit", "count")),
+    "--telehealth": ("telehealth", "flag"),
+    "--json": ("json_output", "flag"),
+    "--no-cache": ("no_cache", "flag"),
+    "--sample": ("sample", "flag"),
+}
+#: Numbers both readers take the same way: no sign, exponent, inf/nan or spaces.
+_MILES = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6})?")
+_COUNT = re.compile(r"[0-9]{1,9}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,6 +46,84 @@ def main(argv: list[str] | None = None) -> int:
     if args in (["--version"], ["-V"]):
         print(f"iopguide {__version__}")
         return 0
+    options = find_options(args)
+    if options is not None:
+        return _run_find(options)
     from iopguide.cli import run
 
     return run(args)
+
+
+def find_options(args: list[str]) -> dict[str, Any] | None:
+    """``run_find``'s keyword arguments for a plain ``find`` command line, else None."""
+    import os
+
+    if not args or args[0] != "find" or os.environ.get("IOPGUIDE_DIRECTORY") is not None:
+        return None
+    from iopguide.directory import DEFAULT_RADIUS_MILES
+
+    found: dict[str, Any] = {"radius": DEFAULT_RADIUS_MILES, "limit": 20}
+    rest = iter(args[1:])
+    for arg in rest:
+        spec = _FIND_OPTIONS.get(arg)
+        if spec is None:
+            return None
+        name, kind = spec
+        if kind == "flag":
+            found[name] = True
+            continue
+        value = next(rest, None)
+        if value is None or value.startswith("-") or not value.isprintable():
+            return None
+        if kind == "list":
+            found.setdefault(name, []).append(value)
+        elif kind == "text":
+            found[name] = value
+        elif kind == "miles" and _MILES.fullmatch(value):
+            found[name] = float(value)
+        elif kind == "count" and _COUNT.fullmatch(value):
+            found[name] = int(value)
+        else:
+            return None
+    return found
+
+
+def _run_find(options: dict[str, Any]) -> int:
+    from pathlib import Path
+
+    from iopguide.ui.streams import make_streams_safe, stand_in_for_closed_streams
+
+    stand_in_for_closed_streams()
+    make_streams_safe()
+    try:
+        from iopguide import render
+        from iopguide.app.environment import Environment
+        from iopguide.commands.find import run_find
+        from iopguide.directory.national import SAMPLE_NAME
+
+        env = Environment.from_process()
+        report = run_find(
+            conditions=options.get("conditions"),
+            insurance=options.get("insurance"),
+            zip_code=options.get("zip_code"),
+            radius=options["radius"],
+            states=options.get("states"),
+            cities=options.get("cities"),
+            levels=options.get("levels"),
+            telehealth=options.get("telehealth", False),
+            age_groups=options.get("age_groups"),
+            languages=options.get("languages"),
+            schedules=options.get("schedules"),
+            limit=options["limit"],
+            directory=Path(SAMPLE_NAME) if options.get("sample") else None,
+            use_cache=not options.get("no_cache", False),
+        )
+        render.emit(report, env, "json" if options.get("json_output") else render.DEFAULT)
+    except BaseException as err:
+        from iopguide.cli import outcome
+
+        if isinstance(err, EOFError):
+            print(file=sys.stderr)  # as typer does before it aborts
+
+        return outcome(err)
+    return 0

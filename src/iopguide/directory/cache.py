@@ -281,6 +281,13 @@ class LazyPrograms(Sequence[Program]):
     def __iter__(self) -> Iterator[Program]:
         return (self[i] for i in range(len(self._rows)))
 
+    def find(self, program_id: str) -> Program | None:
+        """The first program with this id, building only that one (``show ID``)."""
+        for position, row in enumerate(self._rows):
+            if row[0] == program_id:
+                return self[position]
+        return None
+
     def offering(self, levels: frozenset[str], region: Region | None = None) -> list[Program]:
         positions = sorted({p for level in levels for p in self._by_level.get(level, ())})
         if region is not None:

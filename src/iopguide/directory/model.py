@@ -164,6 +164,9 @@ class Directory:
     programs: Sequence[Program]  # a tuple, or a lazily built sequence from the cache
 
     def get(self, program_id: str) -> Program | None:
+        find = getattr(self.programs, "find", None)
+        if find is not None:  # a directory from the cache: no need to build every program
+            return find(program_id)
         for program in self.programs:
             if program.id == program_id:
                 return program

@@ -1,0 +1,90 @@
+"""The fast path around typer (iopguide.entry) prints exactly what the full command line does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from iopguide.entry import find_options
+
+FAST = "import sys; from iopguide.entry import main; sys.exit(main(sys.argv[1:]))"
+FULL = "import sys; from iopguide.cli import run; sys.exit(run(sys.argv[1:]))"
+
+#: Command lines the fast path takes: successes, no results, bad values, both outputs.
+TAKEN = [
+    ["find", "--sample", "--json"],
+    ["find", "--sample"],
+    ["find", "--sample", "--zip", "40202", "--json"],
+    ["find", "--sample", "-z", "40202", "-r", "100", "-n", "3"],
+    ["find", "--sample", "--zip", "40202", "--radius", "0.5", "--json"],
+    ["find", "--sample", "--condition", "depression", "--condition", "anxiety", "--json"],
+    ["find", "--sample", "-c", "depression,ptsd", "-i", "medicaid", "--json"],
+    ["find", "--sample", "--insurance", "aetna", "--schedule", "evening", "--json"],
+    ["find", "--sample", "--state", "KY", "--city", "Louisville", "--json"],
+    ["find", "--sample", "--state", "Kentucky", "--telehealth", "--json"],
+    ["find", "--sample", "--level", "any", "--limit", "0", "--json"],
+    ["find", "--sample", "-l", "php", "-a", "adolescents", "--language", "spanish"],
+    ["find", "--sample", "--state", "WY", "--json"],  # no results
+    ["find", "--sample", "--state", "WY"],
+    ["find", "--sample", "--condition", "nonsense"],  # unknown value: exit 2
+    ["find", "--sample", "--condition", "nonsense", "--json"],
+    ["find", "--sample", "--zip", "00000", "--json"],  # unknown ZIP
+    ["find", "--sample", "--zip", "abc"],
+    ["find", "--sample", "--level", "detox", "--no-cache", "--json"],
+    ["find", "--zip", "40202", "--json"],  # the national directory
+    ["find", "--zip", "40202", "--condition", "alcohol", "-n", "5"],
+    ["find", "--state", "VT", "--telehealth", "--json"],
+]
+
+#: Command lines left to the full command line.
+LEFT = [
+    [],
+    ["find", "--help"],
+    ["find", "--zip=40202"],
+    ["find", "--zip"],
+    ["find", "--zip", "--json"],
+    ["find", "--radius", "-5"],
+    ["find", "--radius", "1e3"],
+    ["find", "--radius", "nan"],
+    ["find", "--limit", "+3"],
+    ["find", "--directory", "x.json"],
+    ["find", "extra"],
+    ["find", "--", "--json"],
+    ["find", "--state", "K\x1bY"],
+    ["--sample", "find"],
+    ["show", "x"],
+]
+
+
+def _run(code: str, args: list[str]) -> tuple[bytes, bytes, int]:
+    env = dict(os.environ, NO_COLOR="1")
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, env=env)
+    return proc.stdout, proc.stderr, proc.returncode
+
+
+@pytest.mark.parametrize("args", TAKEN, ids=" ".join)
+def test_the_fast_path_prints_the_same_bytes_as_the_full_command_line(args) -> None:
+    assert find_options(args) is not None
+    assert _run(FAST, args) == _run(FULL, args)
+
+
+@pytest.mark.parametrize("args", LEFT, ids=repr)
+def test_anything_else_goes_to_the_full_command_line(args) -> None:
+    assert find_options(args) is None
+
+
+def test_a_directory_in_the_environment_goes_to_the_full_command_line(monkeypatch) -> None:
+    monkeypatch.setenv("IOPGUIDE_DIRECTORY", "sample")
+    assert find_options(["find", "--json"]) is None
+
+
+def test_a_plain_find_never_imports_typer() -> None:
+    code = (
+        "import sys; from iopguide.entry import main; main(['find', '--sample', '--json']);"
+        "print('typer' in sys.modules, file=sys.stderr)"
+    )
+    _out, err, code_ = _run(code, [])
+    assert code_ == 0 and err.strip().endswith(b"False")
