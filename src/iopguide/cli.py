@@ -22,6 +22,7 @@ from iopguide.cli_options import (
     ForceOption,
     FormatOption,
     JsonOption,
+    LangOption,
     NoCacheOption,
     OutputOption,
     SampleOption,
@@ -71,6 +72,7 @@ def root(
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Start the guided flow when no command is given."""
     if ctx.invoked_subcommand is not None:
@@ -148,6 +150,7 @@ def find(
     directory: DirectoryOption = None,
     sample: SampleOption = False,
     no_cache: NoCacheOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Find programs by condition, location and insurance.
 
@@ -188,6 +191,7 @@ def show(
     directory: DirectoryOption = None,
     sample: SampleOption = False,
     no_cache: NoCacheOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Show everything the directory says about one program."""
     from iopguide.commands.find import run_show
@@ -217,6 +221,7 @@ def assess(
     json_output: JsonOption = False,
     output: OutputOption = None,
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Is an IOP right for me? Answer a few questions and get a level of care with reasons."""
     from iopguide.commands.assess import run_assess
@@ -247,6 +252,7 @@ def screen(
     json_output: JsonOption = False,
     output: OutputOption = None,
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Standard check-ins (PHQ-9, GAD-7, AUDIT-C): a score to bring to your clinician."""
     from iopguide.commands.screen import run_screen
@@ -267,6 +273,7 @@ def learn(
     ] = False,
     output: OutputOption = None,
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Read about IOPs: what they are, what happens there, levels of care, paying, crisis help."""
     from iopguide.commands.learn import run_learn
@@ -290,6 +297,7 @@ def directory_validate(
     json_output: JsonOption = False,
     output: OutputOption = None,
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Check a directory file and report every problem at once."""
     from iopguide.commands.directory import run_validate
@@ -318,6 +326,7 @@ def directory_import(
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Turn published listings (SAMHSA National Directory, FindTreatment.gov) into a directory."""
     from iopguide.commands.importing import run_import

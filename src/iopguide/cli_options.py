@@ -55,6 +55,38 @@ OutputOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _choose_language(value: str | None) -> str | None:
+    """``--lang``: speak the language asked for from here on, or say which ones exist."""
+    if value is None:
+        return None
+    from iopguide import i18n
+
+    code = i18n.normalise(value)
+    if code is None:
+        from iopguide.i18n import _
+
+        raise typer.BadParameter(
+            _("iopguide speaks {languages}, not {given!r}.").format(
+                languages=", ".join(i18n.LANGUAGES), given=value
+            )
+        )
+    i18n.set_language(code)
+    return code
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="The language to speak: en (English) or es (Español). "
+        "Also IOPGUIDE_LANG, or a locale such as LANG=es_US.UTF-8.",
+        callback=_choose_language,
+        is_eager=True,
+        show_default=False,
+    ),
+]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="With --output: replace the file if it exists.")
 ]

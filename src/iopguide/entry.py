@@ -46,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     if args in (["--version"], ["-V"]):
         print(f"iopguide {__version__}")
         return 0
+    from iopguide import i18n
+
+    i18n.set_language(i18n.from_environment())  # --lang, read by the CLI, may change it
     options = find_options(args)
     if options is not None:
         return _run_find(options)

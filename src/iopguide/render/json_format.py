@@ -20,7 +20,15 @@ if TYPE_CHECKING:
 
 
 def write_json(payload: Any, env: Environment) -> None:
-    """One object and a newline; ASCII-escaped so no byte from a file can steer a terminal."""
+    """One object and a newline; ASCII-escaped so no byte from a file can steer a terminal.
+
+    Keys and ids are English (a contract); ``lang`` says which language the
+    human text is in.
+    """
+    if isinstance(payload, dict) and "lang" not in payload:
+        from iopguide import i18n
+
+        payload = {**payload, "lang": i18n.current()}
     env.stdout.write(json.dumps(payload, indent=2) + "\n")
     env.stdout.flush()
 
