@@ -43,6 +43,7 @@ FIELDS = [
     "concerns",
     "answers",
     "checkins",
+    "lang",  # the language of the human text (issue 14); keys and ids stay English
 ]
 
 

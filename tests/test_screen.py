@@ -225,6 +225,7 @@ def test_json_result_has_every_field(tmp_path, capsys) -> None:
         "licence",
         "source",
         "disclaimer",
+        "lang",
     ]
     assert (data["instrument"], data["name"], data["score"], data["max_score"]) == (
         "phq9",
