@@ -135,6 +135,11 @@ def test_a_non_editable_install_finds_the_built_in_directory(tmp_path) -> None:
     assert national == (REPO / "data" / "national-directory.json.xz").read_bytes()
     assert any(n.startswith("iopguide/content/topics/") and n.endswith(".md") for n in names)
     assert "iopguide/assessment/questions.yaml" in names
+    topics = REPO / "src" / "iopguide" / "content" / "topics"
+    translated_topics = [p for p in topics.rglob("*.md") if p.parent != topics]
+    assert translated_topics
+    for translated in translated_topics:
+        assert f"iopguide/content/topics/{translated.relative_to(topics).as_posix()}" in names
 
     target = tmp_path / "site"
     subprocess.run(
@@ -176,6 +181,19 @@ def test_a_non_editable_install_finds_the_built_in_directory(tmp_path) -> None:
     )
     assert sample.returncode == 0, sample.stderr
     assert json.loads(sample.stdout)["sample"] is True
+    spanish = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code.replace("'find', '--json'", "'learn', 'schedule', '--lang', 'es'"),
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert spanish.returncode == 0, spanish.stderr
+    assert "Una semana típica" in spanish.stdout  # the es/ topic files ship in the wheel
 
 
 def test_every_find_example_in_the_readme_finds_something(capsys) -> None:

@@ -26,7 +26,8 @@ packaging bug and fails loudly (and in the tests).
 Each language other than English has its topics beside them, in
 ``content/topics/<lang>/<id>.md`` with the same ids (a test checks every topic
 exists in every language); the current language (:mod:`iopguide.i18n`) decides
-which are read.
+which are read. The English files name the topics: a topic with no file in the
+current language is shown in English, so a missing translation never hides it.
 """
 
 from __future__ import annotations
@@ -190,10 +191,10 @@ def levels_markdown(layout: LevelsLayout = "table") -> str:
 def _load_all(lang: str = i18n.DEFAULT) -> tuple[Topic, ...]:
     problems: list[Problem] = []
     topics: list[Topic] = []
-    folder = "" if lang == i18n.DEFAULT else f"{lang}/"
-    for entry in sorted(topics_dir(lang).iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".md"):
+    for english in sorted(topics_dir().iterdir(), key=lambda e: e.name):
+        if not english.name.endswith(".md"):
             continue
+        entry, folder = _translated(english, lang)
         where = f"iopguide/content/topics/{folder}{entry.name}"
         try:
             topic = _parse(entry.read_text(encoding="utf-8"))
@@ -208,6 +209,15 @@ def _load_all(lang: str = i18n.DEFAULT) -> tuple[Topic, ...]:
         raise DataError(problems, summary=_("iopguide's own topic files cannot be read (a bug)."))
     topics.sort(key=lambda t: (t.order, t.id))
     return tuple(topics)
+
+
+def _translated(english: Traversable, lang: str) -> tuple[Traversable, str]:
+    """The file of *lang* for the topic in *english*, and its folder; English if none."""
+    if lang != i18n.DEFAULT:
+        entry = topics_dir(lang) / english.name
+        if entry.is_file():
+            return entry, f"{lang}/"
+    return english, ""
 
 
 def _parse(text: str) -> Topic:
