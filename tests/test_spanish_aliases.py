@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -163,3 +165,14 @@ def test_spanish_payment_words_do_not_swallow_puerto_rico_plan_names(plan: str) 
     found = parse_filters(insurance=[plan])
     assert found.payment == ()
     assert found.plans == (plan,)
+
+
+def test_importing_the_vocabulary_stays_cheap() -> None:
+    """It is on every search's path: no difflib (a miss needs it) nor unicodedata (accents do)."""
+    code = (
+        "import sys, iopguide.vocabulary as v; "
+        "print(sorted(m for m in ('difflib', 'unicodedata') if m in sys.modules)); "
+        "v.CONDITIONS.resolve('depresión'); print('unicodedata' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["[]", "True"]

@@ -53,14 +53,26 @@ class Vocabulary:
     def __init__(self, name: str, terms: Iterable[Term]) -> None:
         self.name = name
         self.terms: tuple[Term, ...] = tuple(terms)
-        self._by_key: dict[str, str] = {}
-        for term in self.terms:
-            for key in (term.id, term.label, *term.aliases, *term.es):
-                self._by_key[normalise(key)] = term.id
+        self._words: dict[str, str] | None = None
         self._labels = {t.id: t.label for t in self.terms}
         self._terms_by_id = {t.id: t for t in self.terms}
         self._order = {t.id: i for i, t in enumerate(self.terms)}
         self._suggested: dict[tuple[str, int], tuple[str, ...]] = {}
+
+    @property
+    def _by_key(self) -> dict[str, str]:
+        """Every id, label and alias, normalised, to its id.
+
+        Built on first lookup, not at import: a run looks words up in a few
+        vocabularies at most, and folding ~700 words costs milliseconds.
+        """
+        if self._words is None:
+            self._words = {
+                normalise(word): term.id
+                for term in self.terms
+                for word in (term.id, term.label, *term.aliases, *term.es)
+            }
+        return self._words
 
     def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
