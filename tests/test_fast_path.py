@@ -27,6 +27,7 @@ TAKEN = [
     ["find", "--sample", "--state", "Kentucky", "--telehealth", "--json"],
     ["find", "--sample", "--level", "any", "--limit", "0", "--json"],
     ["find", "--sample", "-l", "php", "-a", "adolescents", "--language", "spanish"],
+    ["find", "--sample", "-c", "depresión", "-i", "seguro privado", "--schedule", "noche"],
     ["find", "--sample", "--state", "WY", "--json"],  # no results
     ["find", "--sample", "--state", "WY"],
     ["find", "--sample", "--condition", "nonsense"],  # unknown value: exit 2

@@ -134,7 +134,7 @@ def test_no_results_names_the_filter_and_gives_the_helpline(capsys) -> None:
 
 
 def test_unknown_value_is_exit_2_with_valid_values(capsys) -> None:
-    code, out, err = call(capsys, "find", "--condition", "depresion")
+    code, out, err = call(capsys, "find", "--condition", "depresssion")
     assert code == 2
     assert "Did you mean 'depression'" in flat(err)
     assert "Valid values:" in err

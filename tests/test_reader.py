@@ -474,7 +474,7 @@ def test_resolve_plain_examples(text: str, value: object):
 def test_single_line_json_problems_are_on_line_1():
     text = (
         '{"directory": {"name": "X"}, "programs": [{"id": "a", "name": "A", '
-        '"levels": ["iop"], "conditions": ["depresion"]}]}'
+        '"levels": ["iop"], "conditions": ["depresssion"]}]}'
     )
     problem = only_problem(text)
     assert problem.line == 1 and problem.program_id == "a"

@@ -79,7 +79,7 @@ def test_aliases_and_any_capitalisation_are_accepted() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "flag", "suggestion"),
     [
-        ({"conditions": ["depresion"]}, "--condition", "depression"),
+        ({"conditions": ["depresssion"]}, "--condition", "depression"),
         ({"insurance": ["medicad"]}, "--insurance", "medicaid"),
         ({"levels": ["iopp"]}, "--level", "iop"),
         ({"schedules": ["evenning"]}, "--schedule", "evening"),

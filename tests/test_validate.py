@@ -99,7 +99,7 @@ def test_unknown_vocabulary_value_suggests_the_near_miss_and_lists_valid_ids():
 
 
 def test_unknown_value_in_a_multiline_list_points_at_its_own_line():
-    problem = only_problem(HEADER + program(conditions="\n      - anxiety\n      - depresion"))
+    problem = only_problem(HEADER + program(conditions="\n      - anxiety\n      - depresssion"))
     assert problem.line == 11
     assert "Did you mean 'depression'" in problem.message
 

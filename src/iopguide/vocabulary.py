@@ -9,7 +9,6 @@ from here, so a new alias or label is a single edit.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,8 +17,24 @@ _SEPARATORS = re.compile(r"[\s\-/]+")
 
 
 def normalise(text: str) -> str:
-    """Fold case, spaces, hyphens and slashes so ``Co-Occurring`` == ``co_occurring``."""
-    return _SEPARATORS.sub("_", text.strip().lower()).strip("_")
+    """Fold case, accents, spaces, hyphens and slashes.
+
+    ``Co-Occurring`` == ``co_occurring`` and ``Depresión`` == ``depresion``: people
+    type Spanish with or without accents. Every alias and every typed value passes
+    through here, so this is the one place the folding is defined.
+    """
+    text = text.strip().lower()
+    if not text.isascii():
+        text = _strip_accents(text)
+    return _SEPARATORS.sub("_", text).strip("_")
+
+
+def _strip_accents(text: str) -> str:
+    """``mañana`` -> ``manana``: compatibility-decompose and drop the combining marks."""
+    import unicodedata  # only for non-ASCII text, off the import path of plain searches
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +44,7 @@ class Term:
     aliases: tuple[str, ...] = ()
     description: str = ""
     short: str = ""  # for narrow columns; the label when empty
+    es: tuple[str, ...] = ()  # what a Spanish speaker types; accents optional
 
 
 class Vocabulary:
@@ -37,14 +53,26 @@ class Vocabulary:
     def __init__(self, name: str, terms: Iterable[Term]) -> None:
         self.name = name
         self.terms: tuple[Term, ...] = tuple(terms)
-        self._by_key: dict[str, str] = {}
-        for term in self.terms:
-            for key in (term.id, term.label, *term.aliases):
-                self._by_key[normalise(key)] = term.id
+        self._words: dict[str, str] | None = None
         self._labels = {t.id: t.label for t in self.terms}
         self._terms_by_id = {t.id: t for t in self.terms}
         self._order = {t.id: i for i, t in enumerate(self.terms)}
         self._suggested: dict[tuple[str, int], tuple[str, ...]] = {}
+
+    @property
+    def _by_key(self) -> dict[str, str]:
+        """Every id, label and alias, normalised, to its id.
+
+        Built on first lookup, not at import: a run looks words up in a few
+        vocabularies at most, and folding ~700 words costs milliseconds.
+        """
+        if self._words is None:
+            self._words = {
+                normalise(word): term.id
+                for term in self.terms
+                for word in (term.id, term.label, *term.aliases, *term.es)
+            }
+        return self._words
 
     def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
@@ -69,6 +97,8 @@ class Vocabulary:
         remembered = self._suggested.get((text, n))
         if remembered is not None:
             return list(remembered)
+        import difflib  # only on a miss: most runs never need it
+
         matches = difflib.get_close_matches(normalise(text), self._by_key, n=n * 2, cutoff=0.75)
         found: list[str] = []
         for key in matches:
@@ -104,6 +134,7 @@ LEVELS = Vocabulary(
             ("op", "regular outpatient", "weekly therapy"),
             "Therapy about once a week while living at home.",
             short="Outpatient",
+            es=("ambulatorio", "tratamiento ambulatorio", "terapia semanal", "consulta externa"),
         ),
         Term(
             "iop",
@@ -111,6 +142,12 @@ LEVELS = Vocabulary(
             ("intensive outpatient", "intensive outpatient program", "intensive"),
             "About 9-19 hours a week, 3-5 days, while living at home.",
             short="IOP",
+            es=(
+                "ambulatorio intensivo",
+                "programa ambulatorio intensivo",
+                "tratamiento ambulatorio intensivo",
+                "intensivo",
+            ),
         ),
         Term(
             "php",
@@ -124,6 +161,13 @@ LEVELS = Vocabulary(
             ),
             "About 6-8 hours a day on weekdays, going home at night.",
             short="PHP",
+            es=(
+                "hospitalización parcial",
+                "parcial",
+                "hospital de día",
+                "tratamiento de día",
+                "programa de día",
+            ),
         ),
         Term(
             "residential",
@@ -131,6 +175,12 @@ LEVELS = Vocabulary(
             ("rehab", "residential treatment"),
             "Living at the programme, with staff around the clock.",
             short="Residential",
+            es=(
+                "residencial",
+                "tratamiento residencial",
+                "rehabilitación",
+                "centro de rehabilitación",
+            ),
         ),
         Term(
             "inpatient",
@@ -138,6 +188,7 @@ LEVELS = Vocabulary(
             ("hospital", "hospital inpatient", "inpatient hospital"),
             "24-hour hospital care with doctors and nurses.",
             short="Inpatient",
+            es=("hospitalización", "internamiento", "hospitalización psiquiátrica"),
         ),
         Term(
             "detox",
@@ -145,6 +196,12 @@ LEVELS = Vocabulary(
             ("withdrawal management", "withdrawal", "detoxification", "medical detox"),
             "Medically supervised withdrawal from alcohol or drugs.",
             short="Detox",
+            es=(
+                "desintoxicación",
+                "desintoxicación médica",
+                "manejo de la abstinencia",
+                "abstinencia",
+            ),
         ),
     ],
 )
@@ -156,25 +213,76 @@ CONDITIONS = Vocabulary(
             "mental_health",
             "Mental health (general)",
             ("mh", "mental illness", "general mental health"),
+            es=("salud mental", "salud mental general", "enfermedad mental"),
         ),
-        Term("depression", "Depression", ("depressive disorder", "major depression", "mdd")),
-        Term("anxiety", "Anxiety", ("anxiety disorders", "panic", "ocd", "gad")),
-        Term("bipolar", "Bipolar disorder", ("bipolar disorder", "manic depression")),
+        Term(
+            "depression",
+            "Depression",
+            ("depressive disorder", "major depression", "mdd"),
+            es=("depresión", "depresión mayor", "trastorno depresivo"),
+        ),
+        Term(
+            "anxiety",
+            "Anxiety",
+            ("anxiety disorders", "panic", "ocd", "gad"),
+            es=(
+                "ansiedad",
+                "trastorno de ansiedad",
+                "trastornos de ansiedad",
+                "pánico",
+                "ataques de pánico",
+                "toc",
+                "trastorno obsesivo compulsivo",
+            ),
+        ),
+        Term(
+            "bipolar",
+            "Bipolar disorder",
+            ("bipolar disorder", "manic depression"),
+            es=("trastorno bipolar", "maníaco depresivo", "depresión maníaca"),
+        ),
         Term(
             "trauma",
             "Trauma / PTSD",
             ("ptsd", "trauma/ptsd", "post traumatic stress", "post-traumatic stress"),
+            es=(
+                "tept",  # trastorno de estrés postraumático
+                "trauma/tept",
+                "estrés postraumático",
+                "trastorno de estrés postraumático",
+            ),
         ),
         Term(
             "eating_disorder",
             "Eating disorders",
             ("eating disorders", "ed", "anorexia", "bulimia", "binge eating"),
+            es=(
+                "trastornos de la alimentación",
+                "trastorno de la alimentación",
+                "trastornos alimentarios",
+                "trastorno alimentario",
+                "trastornos de la conducta alimentaria",
+                "tca",
+                "atracones",
+            ),
         ),
-        Term("self_harm", "Self-harm", ("self harm", "self injury", "self-injury")),
+        Term(
+            "self_harm",
+            "Self-harm",
+            ("self harm", "self injury", "self-injury"),
+            es=("autolesión", "autolesiones", "autoagresión", "autoagresiones"),
+        ),
         Term(
             "psychosis",
             "Psychosis / serious mental illness",
             ("smi", "serious mental illness", "schizophrenia", "psychotic disorders"),
+            es=(
+                "psicosis",
+                "esquizofrenia",
+                "trastornos psicóticos",
+                "enfermedad mental grave",
+                "enfermedad mental seria",
+            ),
         ),
         Term(
             "substance_use",
@@ -189,11 +297,25 @@ CONDITIONS = Vocabulary(
                 "opioids",
                 "substance abuse",
             ),
+            es=(
+                "uso de sustancias",
+                "consumo de sustancias",
+                "trastorno por uso de sustancias",
+                "abuso de sustancias",
+                "adicción",
+                "adicciones",
+                "alcoholismo",
+                "drogas",
+                "uso de drogas",
+                "consumo de drogas",
+                "opioides",
+            ),
         ),
         Term(
             "co_occurring",
             "Co-occurring mental health and substance use",
             ("dual diagnosis", "co-occurring", "cod"),
+            es=("diagnóstico dual", "patología dual", "trastornos concurrentes", "coocurrente"),
         ),
     ],
 )
@@ -222,7 +344,13 @@ def broader_conditions(condition: str) -> tuple[str, ...]:
 PAYMENT = Vocabulary(
     "payment type",
     [
-        Term("medicaid", "Medicaid", ("medi-cal", "medical assistance")),
+        Term(
+            "medicaid",
+            "Medicaid",
+            ("medi-cal", "medical assistance"),
+            # Plan Vital: Puerto Rico's Medicaid (the Government Health Plan).
+            es=("asistencia médica", "plan vital"),
+        ),
         Term("medicare", "Medicare"),
         Term(
             "private_insurance",
@@ -235,35 +363,56 @@ PAYMENT = Vocabulary(
                 "employer insurance",
             ),
             short="Private",
+            es=(
+                "seguro privado",
+                "seguro",
+                "seguro médico",
+                "seguro de salud",
+                "plan médico",
+                "seguro comercial",
+                "seguro del trabajo",
+            ),
         ),
         Term(
             "military",
             "Military insurance (TRICARE)",
             ("tricare", "military insurance"),
+            es=("seguro militar",),
             short="TRICARE",
         ),
         Term(
-            "self_pay", "Self-pay (cash)", ("cash", "self pay", "out of pocket"), short="Self-pay"
+            "self_pay",
+            "Self-pay (cash)",
+            ("cash", "self pay", "out of pocket"),
+            short="Self-pay",
+            es=("pago propio", "pago en efectivo", "efectivo", "pago directo", "de su bolsillo"),
         ),
         Term(
             "sliding_scale",
             "Sliding-scale fees",
             ("sliding scale", "sliding fee", "income based"),
             short="Sliding scale",
+            es=("escala móvil", "tarifa móvil", "escala de tarifas", "según ingresos"),
         ),
         Term(
             "state_funded",
             "State-funded",
             ("state", "state financed", "state-financed", "state insurance"),
+            es=("estatal", "fondos estatales", "financiado por el estado"),
         ),
         Term(
             "ihs_tribal",
             "IHS / tribal / urban Indian funds",
             ("ihs", "tribal", "indian health service"),
             short="IHS/tribal",
+            es=("servicio de salud indígena", "fondos tribales"),
         ),
         Term(
-            "free", "Free (no payment needed)", ("no cost", "no payment", "no charge"), short="Free"
+            "free",
+            "Free (no payment needed)",
+            ("no cost", "no payment", "no charge"),
+            short="Free",
+            es=("gratis", "gratuito", "sin costo", "sin cargo", "sin pago"),
         ),
     ],
 )
@@ -271,49 +420,88 @@ PAYMENT = Vocabulary(
 AGE_GROUPS = Vocabulary(
     "age group",
     [
-        Term("children", "Children (under 13)", ("child", "kids", "kid")),
+        Term(
+            "children",
+            "Children (under 13)",
+            ("child", "kids", "kid"),
+            es=("niños", "niño", "niñas", "niña", "infantil"),
+        ),
         Term(
             "adolescents",
             "Adolescents (13-17)",
             ("adolescent", "teens", "teen", "teenagers", "youth"),
+            es=("adolescentes", "adolescente", "jóvenes", "juvenil"),
         ),
-        Term("young_adults", "Young adults (18-25)", ("young adult", "transition age")),
-        Term("adults", "Adults", ("adult",)),
-        Term("older_adults", "Older adults (65+)", ("older adult", "seniors", "senior", "elderly")),
+        Term(
+            "young_adults",
+            "Young adults (18-25)",
+            ("young adult", "transition age"),
+            es=("adultos jóvenes", "adulto joven", "jóvenes adultos"),
+        ),
+        Term("adults", "Adults", ("adult",), es=("adultos", "adulto")),
+        Term(
+            "older_adults",
+            "Older adults (65+)",
+            ("older adult", "seniors", "senior", "elderly"),
+            es=(
+                "adultos mayores",
+                "adulto mayor",
+                "personas mayores",
+                "tercera edad",
+                "envejecientes",  # Puerto Rico
+            ),
+        ),
     ],
 )
 
 LANGUAGES = Vocabulary(
     "language",
     [
-        Term("english", "English", ("en",)),
-        Term("spanish", "Spanish", ("es", "espanol", "español")),
-        Term("asl", "American Sign Language", ("american sign language", "sign language")),
-        Term("chinese", "Chinese", ("mandarin", "cantonese", "zh")),
-        Term("vietnamese", "Vietnamese", ("vi",)),
-        Term("korean", "Korean", ("ko",)),
-        Term("tagalog", "Tagalog", ("filipino",)),
-        Term("arabic", "Arabic", ("ar",)),
-        Term("french", "French", ("fr",)),
-        Term("haitian_creole", "Haitian Creole", ("creole", "kreyol")),
-        Term("russian", "Russian", ("ru",)),
-        Term("portuguese", "Portuguese", ("pt",)),
-        Term("german", "German", ("de",)),
-        Term("italian", "Italian", ("it",)),
-        Term("polish", "Polish", ("pl",)),
+        Term("english", "English", ("en",), es=("inglés",)),
+        Term("spanish", "Spanish", ("es",), es=("español", "castellano")),
+        Term(
+            "asl",
+            "American Sign Language",
+            ("american sign language", "sign language"),
+            es=(
+                "lenguaje de señas",
+                "lengua de señas",
+                "lenguaje de señas americano",
+                "lengua de señas americana",
+                "señas",
+            ),
+        ),
+        Term(
+            "chinese",
+            "Chinese",
+            ("mandarin", "cantonese", "zh"),
+            es=("chino", "mandarín", "cantonés"),
+        ),
+        Term("vietnamese", "Vietnamese", ("vi",), es=("vietnamita",)),
+        Term("korean", "Korean", ("ko",), es=("coreano",)),
+        Term("tagalog", "Tagalog", ("filipino",), es=("tagalo",)),
+        Term("arabic", "Arabic", ("ar",), es=("árabe",)),
+        Term("french", "French", ("fr",), es=("francés",)),
+        Term("haitian_creole", "Haitian Creole", ("creole", "kreyòl"), es=("criollo haitiano",)),
+        Term("russian", "Russian", ("ru",), es=("ruso",)),
+        Term("portuguese", "Portuguese", ("pt",), es=("portugués",)),
+        Term("german", "German", ("de",), es=("alemán",)),
+        Term("italian", "Italian", ("it",), es=("italiano",)),
+        Term("polish", "Polish", ("pl",), es=("polaco",)),
         Term("hindi", "Hindi", ("hi",)),
         Term("urdu", "Urdu"),
-        Term("japanese", "Japanese", ("ja",)),
+        Term("japanese", "Japanese", ("ja",), es=("japonés",)),
         Term("hmong", "Hmong"),
         Term("somali", "Somali"),
-        Term("farsi", "Farsi (Persian)", ("persian",)),
+        Term("farsi", "Farsi (Persian)", ("persian",), es=("persa",)),
         Term("navajo", "Navajo"),
         Term(
             "native_american_languages",
             "American Indian or Alaska Native languages",
             ("american indian languages", "alaska native languages"),
+            es=("lenguas indígenas", "idiomas indígenas", "lenguas nativas americanas"),
         ),
-        Term("other", "Other languages", ("other language",)),
+        Term("other", "Other languages", ("other language",), es=("otro idioma", "otros idiomas")),
     ],
 )
 
@@ -367,11 +555,7 @@ FACILITY_TYPES = Vocabulary(
         Term("outpatient_mh", "Outpatient mental health facility"),
         Term("multi_setting_mh", "Multi-setting mental health facility"),
         Term("partial_hospital", "Partial hospitalization/day treatment facility"),
-        Term(
-            "psychiatric_hospital",
-            "Psychiatric hospital",
-            ("psychiatric unit of a general hospital",),
-        ),
+        Term("psychiatric_hospital", "Psychiatric hospital"),
         Term("general_hospital", "General hospital"),
         Term("general_hospital_psych_unit", "Psychiatric unit of a general hospital"),
         Term("state_hospital", "State hospital"),
@@ -385,10 +569,30 @@ FACILITY_TYPES = Vocabulary(
 SCHEDULE_TIMES = Vocabulary(
     "schedule",
     [
-        Term("morning", "Mornings", ("am", "mornings")),
-        Term("afternoon", "Afternoons", ("afternoons", "daytime")),
-        Term("evening", "Evenings", ("pm", "evenings", "night", "after work")),
-        Term("weekend", "Weekends", ("weekends", "saturday", "sunday")),
+        Term(
+            "morning",
+            "Mornings",
+            ("am", "mornings"),
+            es=("mañana", "mañanas", "por la mañana", "en la mañana"),
+        ),
+        Term(
+            "afternoon",
+            "Afternoons",
+            ("afternoons", "daytime"),
+            es=("tarde", "tardes", "por la tarde", "en la tarde"),
+        ),
+        Term(
+            "evening",
+            "Evenings",
+            ("pm", "evenings", "night", "after work"),
+            es=("noche", "noches", "por la noche", "en la noche", "después del trabajo"),
+        ),
+        Term(
+            "weekend",
+            "Weekends",
+            ("weekends", "saturday", "sunday"),
+            es=("fin de semana", "fines de semana", "sábado", "domingo", "sábados", "domingos"),
+        ),
     ],
 )
 
