@@ -10,7 +10,7 @@ import pytest
 
 from iopguide import vocabulary
 from iopguide.cli import run
-from iopguide.directory.filters import parse_filters
+from iopguide.directory.filters import ANY_LEVEL, parse_filters
 from iopguide.errors import UsageError
 from iopguide.exit_codes import ExitCode
 from iopguide.vocabulary import normalise
@@ -43,9 +43,9 @@ def test_no_word_names_two_terms(vocab) -> None:
             )
 
 
-def test_any_and_all_stay_the_level_wildcards() -> None:
-    assert vocabulary.LEVELS.resolve("any") is None
-    assert vocabulary.LEVELS.resolve("all") is None
+def test_any_and_all_stay_the_level_wildcards_in_both_languages() -> None:
+    assert all(vocabulary.LEVELS.resolve(word) is None for word in ANY_LEVEL)
+    assert parse_filters(levels=["Cualquiera"]).levels == parse_filters(levels=["any"]).levels == ()
 
 
 @pytest.mark.parametrize(

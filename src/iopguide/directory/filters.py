@@ -26,6 +26,7 @@ from iopguide.vocabulary import (
 )
 
 DEFAULT_LEVELS = ("iop",)
+ANY_LEVEL = ("any", "all", "cualquiera", "todos", "todas")  # --level words for every level
 MIN_PLAN_NAME = 3  # characters
 
 
@@ -106,7 +107,7 @@ def parse_filters(
 ) -> Filters:
     """Check and normalise what a person typed; raise UsageError naming what is wrong."""
     raw_levels = _split(levels)
-    if any(normalise(v) in ("any", "all") for v in raw_levels):
+    if any(normalise(v) in ANY_LEVEL for v in raw_levels):
         level_ids: tuple[str, ...] = ()
     elif raw_levels:
         level_ids = _resolve_all(raw_levels, LEVELS, "--level")
