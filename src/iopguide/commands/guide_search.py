@@ -288,7 +288,7 @@ def shown_program(match: Match, info) -> ShownProgram:
         id=program.id,
         name=program.name,
         phone=program.contact.phone or program.contact.intake_phone,
-        place=None if place == NOT_LISTED else place,
+        place=None if place == _(NOT_LISTED) else place,
         distance_miles=match.distance_miles,
         serves_only=program.serves_only,
         listed=provenance.origin_text(program, info),
