@@ -12,7 +12,7 @@ from iopguide import i18n
 from iopguide.i18n import extract
 
 #: Strings that are the same word in English and Spanish.
-SAME_IN_BOTH = {"No"}
+SAME_IN_BOTH = {"No", "Error:"}
 _PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 _NUMBER = re.compile(r"\d+")
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from iopguide.directory import DEFAULT_RADIUS_MILES
 from iopguide.errors import Interrupted, IopguideError
 from iopguide.exit_codes import ExitCode
+from iopguide.i18n import _
 
 if TYPE_CHECKING:
     from iopguide.assessment.answers import Answers
@@ -53,7 +54,10 @@ class StoppedAfterSaving(Interrupted):
         from iopguide.text import clean
 
         IopguideError.__init__(
-            self, f"Stopped. Your summary is saved in {clean(path)}; nothing else was saved."
+            self,
+            _("Stopped. Your summary is saved in {path}; nothing else was saved.").format(
+                path=clean(path)
+            ),
         )
 
 
@@ -62,9 +66,9 @@ def run_guide(*, directory: Path | None) -> None:
     from iopguide.ui.prompts import can_prompt
 
     if not can_prompt():
-        from iopguide.ui.guide_view import USAGE
+        from iopguide.ui.guide_view import usage
 
-        sys.stderr.write(USAGE + "\n")
+        sys.stderr.write(usage() + "\n")
         sys.stderr.flush()
         import typer
 
@@ -137,7 +141,7 @@ class _Session:
 
         guide_view.render_welcome(self.console, plain=self.plain)
         start = self._select(
-            "Ready to begin?", [("Start the questions", "start"), ("Not now", "quit")]
+            _("Ready to begin?"), [(_("Start the questions"), "start"), (_("Not now"), "quit")]
         )
         if start == "quit":
             guide_view.render_not_now(self.console, plain=self.plain)
@@ -188,9 +192,11 @@ class _Session:
         results: list[ScreenResult] = []
         while remaining:
             picked = self._select(
-                "Before your result: would you like to answer a standard check-in? "
-                "Clinicians use these short questionnaires; your score goes with your result.",
-                [("No thanks, show my result", _DONE)]
+                _(
+                    "Before your result: would you like to answer a standard check-in? "
+                    "Clinicians use these short questionnaires; your score goes with your result."
+                ),
+                [(_("No thanks, show my result"), _DONE)]
                 + [(f"{i.name}: {i.short}", i.id) for i in remaining],
             )
             if picked == _DONE:
@@ -213,11 +219,18 @@ class _Session:
         read: set[str] = set()
         while True:
             if not read:
-                message, done = "Would you like to read more about IOPs?", "No thanks, carry on"
+                message = _("Would you like to read more about IOPs?")
+                done = _("No thanks, carry on")
             else:
-                message, done = "Would you like to read another topic?", "Done reading, carry on"
+                message = _("Would you like to read another topic?")
+                done = _("Done reading, carry on")
             choices = [(done, _DONE)] + [
-                (topic.title + (" (read)" if topic.id in read else ""), topic.id)
+                (
+                    _("{title} (read)").format(title=topic.title)
+                    if topic.id in read
+                    else topic.title,
+                    topic.id,
+                )
                 for topic in topics
             ]
             picked = self._select(message, choices)
@@ -237,8 +250,10 @@ class _Session:
             return
         label = LEVELS.label(level)
         wanted = self._select(
-            f"Would you like to look for {label[0].lower() + label[1:]} programs near you?",
-            [("Yes, look for programs", "yes"), ("No thanks", "no")],
+            _("Would you like to look for {level} programs near you?").format(
+                level=label[0].lower() + label[1:]
+            ),
+            [(_("Yes, look for programs"), "yes"), (_("No thanks"), "no")],
         )
         if wanted == "no":
             return
@@ -253,14 +268,15 @@ class _Session:
 
             render_note(
                 self.console,
-                "Without a ZIP code or a state we can't look for programs near you. "
+                _("Without a ZIP code or a state we can't look for programs near you.")
+                + " "
                 + crisis.REFERRAL_LINE,
                 plain=self.plain,
             )
             return
         payment = self._select(
-            "How would you pay for treatment?",
-            [("Not sure, or skip this", _SKIP)] + [(term.label, term.id) for term in PAYMENT],
+            _("How would you pay for treatment?"),
+            [(_("Not sure, or skip this"), _SKIP)] + [(term.label, term.id) for term in PAYMENT],
         )
         filters = parse_filters(
             conditions=concern_conditions(self.assessment.concerns),
@@ -311,8 +327,10 @@ class _Session:
                 show_error(err)
                 render_note(
                     self.console,
-                    "The program directory could not be read, so we can't search it now. "
-                    "Your result above still stands.",
+                    _(
+                        "The program directory could not be read, so we can't search it now. "
+                        "Your result above still stands."
+                    ),
                     plain=self.plain,
                 )
                 return None
@@ -325,8 +343,8 @@ class _Session:
 
         assert self.assessment is not None
         wanted = self._select(
-            "Would you like to save a summary of this in a file (Markdown)?",
-            [("No thanks", "no"), ("Yes, save a summary", "yes")],
+            _("Would you like to save a summary of this in a file (Markdown)?"),
+            [(_("No thanks"), "no"), (_("Yes, save a summary"), "yes")],
         )
         if wanted == "no":
             return
@@ -336,29 +354,33 @@ class _Session:
         )
         suggestion = os.path.join(".", default_file_name(today))
         while True:
-            raw = self._text("Where should it go? A file name or path:", default=suggestion).strip()
+            raw = self._text(
+                _("Where should it go? A file name or path:"), default=suggestion
+            ).strip()
             if not raw:
-                if self._give_up_saving("You didn't give a file name."):
+                if self._give_up_saving(_("You didn't give a file name.")):
                     return
                 continue
             path, problem, exists = _save_target(raw)
             if path is None or problem:
                 suggestion = raw
-                if self._give_up_saving(problem or "That name cannot be used."):
+                if self._give_up_saving(problem or _("That name cannot be used.")):
                     return
                 continue
             overwrite = False
             if exists:
                 picked = self._select(
-                    f"There is already a file called {path.name}. What would you like to do?",
+                    _("There is already a file called {name}. What would you like to do?").format(
+                        name=path.name
+                    ),
                     [
-                        ("Choose another name", "other"),
-                        ("Replace it", "replace"),
-                        ("Don't save", "cancel"),
+                        (_("Choose another name"), "other"),
+                        (_("Replace it"), "replace"),
+                        (_("Don't save"), "cancel"),
                     ],
                 )
                 if picked == "cancel":
-                    render_note(self.console, "Nothing was saved.", plain=self.plain)
+                    render_note(self.console, _("Nothing was saved."), plain=self.plain)
                     return
                 if picked == "other":
                     suggestion = str(free_name(path))
@@ -371,8 +393,10 @@ class _Session:
                 continue  # created meanwhile: the next round asks before replacing it
             except (OSError, ValueError) as err:
                 suggestion = raw
-                reason = getattr(err, "strerror", None) or "the file could not be written"
-                if self._give_up_saving(f"It could not be saved there: {reason}."):
+                reason = getattr(err, "strerror", None) or _("the file could not be written")
+                if self._give_up_saving(
+                    _("It could not be saved there: {reason}.").format(reason=reason)
+                ):
                     return
                 continue
             self.saved_to = path
@@ -385,11 +409,11 @@ class _Session:
 
         render_note(self.console, problem, plain=self.plain)
         picked = self._select(
-            "What would you like to do?",
-            [("Try another name", "retry"), ("Don't save", "cancel")],
+            _("What would you like to do?"),
+            [(_("Try another name"), "retry"), (_("Don't save"), "cancel")],
         )
         if picked == "cancel":
-            render_note(self.console, "Nothing was saved.", plain=self.plain)
+            render_note(self.console, _("Nothing was saved."), plain=self.plain)
             return True
         return False
 
@@ -406,13 +430,13 @@ class _Session:
             saved_to=None if self.saved_to is None else str(self.saved_to),
         )
         picked = self._select(
-            "What would you like to do now?",
-            [("Finish", "finish"), ("Start again for someone else", "again")],
+            _("What would you like to do now?"),
+            [(_("Finish"), "finish"), (_("Start again for someone else"), "again")],
         )
         if picked == "finish":
             from iopguide.ui.guide_view import render_note
 
-            render_note(self.console, "Take care.", plain=self.plain)
+            render_note(self.console, _("Take care."), plain=self.plain)
         return picked == "again"
 
 
@@ -490,18 +514,22 @@ def _save_target(raw: str) -> tuple[Path | None, str | None, bool]:
     from iopguide.text import clean, shorten
 
     if "\0" in raw:
-        return None, "That name cannot be used: it has a NUL character in it.", False
+        return None, _("That name cannot be used: it has a NUL character in it."), False
     try:
         path = Path(raw).expanduser()
     except RuntimeError:  # ~name for a user there is no home folder for
         user = raw.split("/", 1)[0]
-        return None, f"There is no home folder for {clean(shorten(user))}.", False
+        return (
+            None,
+            _("There is no home folder for {user}.").format(user=clean(shorten(user))),
+            False,
+        )
     try:
         problem = _path_problem(path)
         exists = problem is None and (path.exists() or path.is_symlink())
     except (OSError, ValueError) as err:
-        reason = getattr(err, "strerror", None) or "it is not a name a file can have"
-        return path, f"That name cannot be used: {clean(reason)}.", False
+        reason = getattr(err, "strerror", None) or _("it is not a name a file can have")
+        return path, _("That name cannot be used: {reason}.").format(reason=clean(reason)), False
     return path, problem, exists
 
 
@@ -510,8 +538,10 @@ def _path_problem(path: Path) -> str | None:
     from iopguide.text import clean
 
     if path.is_dir():
-        return f"{clean(str(path))} is a folder. Please add a file name, like iopguide-summary.md."
+        return _("{path} is a folder. Please add a file name, like iopguide-summary.md.").format(
+            path=clean(str(path))
+        )
     parent = path.parent
     if not parent.is_dir():
-        return f"There is no folder called {clean(str(parent))}."
+        return _("There is no folder called {path}.").format(path=clean(str(parent)))
     return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from iopguide.i18n import N_, _, ngettext
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -31,11 +33,11 @@ _DONE = "__done__"
 
 #: Who the care is for -> the age groups searched (the directory's AGE_GROUPS ids).
 WHO = (
-    ("A child (under 13)", "children"),
-    ("A teenager (13-17)", "adolescents"),
-    ("A young adult (18-25)", "young_adults"),
-    ("An adult", "adults"),
-    ("An older adult (65 or over)", "older_adults"),
+    (N_("A child (under 13)"), "children"),
+    (N_("A teenager (13-17)"), "adolescents"),
+    (N_("A young adult (18-25)"), "young_adults"),
+    (N_("An adult"), "adults"),
+    (N_("An older adult (65 or over)"), "older_adults"),
 )
 
 
@@ -75,7 +77,11 @@ class GuidedSearch:
     def ask_who(self) -> str | None:
         """The age group the care is for, or None when the person skips."""
         picked = self._select(
-            "Who is the care for?", [*WHO, ("Rather not say, or skip this", _SKIP)]
+            _("Who is the care for?"),
+            [
+                *((_(label), value) for label, value in WHO),
+                (_("Rather not say, or skip this"), _SKIP),
+            ],
         )
         return None if picked == _SKIP else picked
 
@@ -86,8 +92,8 @@ class GuidedSearch:
 
         while True:
             raw = self._text(
-                "Your 5-digit ZIP code, to find programs near you:",
-                instruction="(or just press Enter to skip)",
+                _("Your 5-digit ZIP code, to find programs near you:"),
+                instruction=_("(or just press Enter to skip)"),
             ).strip()
             if not raw:
                 return None
@@ -95,14 +101,18 @@ class GuidedSearch:
             if zip5 is None:
                 shown = shorten(clean(raw), 20)
                 self._note(
-                    f'"{shown}" doesn\'t look like a ZIP code. Please type the 5 digits, '
-                    "like 40202, or just press Enter to skip."
+                    _(
+                        '"{text}" doesn\'t look like a ZIP code. Please type the 5 digits, '
+                        "like 40202, or just press Enter to skip."
+                    ).format(text=shown)
                 )
                 continue
             if zip_centre(zip5) is None:
                 self._note(
-                    f"We couldn't find the ZIP code {zip5}. Please check the number, or just "
-                    "press Enter to skip."
+                    _(
+                        "We couldn't find the ZIP code {zip}. Please check the number, or just "
+                        "press Enter to skip."
+                    ).format(zip=zip5)
                 )
                 continue
             return zip5
@@ -114,8 +124,8 @@ class GuidedSearch:
 
         while True:
             raw = self._text(
-                "Which state should we look in? (for example Kentucky or KY)",
-                instruction="(or just press Enter to skip)",
+                _("Which state should we look in? (for example Kentucky or KY)"),
+                instruction=_("(or just press Enter to skip)"),
             ).strip()
             if not raw:
                 return None
@@ -123,11 +133,18 @@ class GuidedSearch:
             if state is not None:
                 return state
             close = STATES.suggest(raw)
-            hint = f" Did you mean {STATES.label(close[0])}?" if close else ""
-            self._note(
-                f'"{shorten(clean(raw), 30)}" isn\'t a US state we know.{hint} Please type '
-                "the state's name or its two letters, or just press Enter to skip."
-            )
+            text = shorten(clean(raw), 30)
+            if close:
+                note = _(
+                    '"{text}" isn\'t a US state we know. Did you mean {state}? Please type '
+                    "the state's name or its two letters, or just press Enter to skip."
+                ).format(text=text, state=STATES.label(close[0]))
+            else:
+                note = _(
+                    '"{text}" isn\'t a US state we know. Please type '
+                    "the state's name or its two letters, or just press Enter to skip."
+                ).format(text=text)
+            self._note(note)
 
     # -- searching and browsing -------------------------------------------------------
 
@@ -137,8 +154,10 @@ class GuidedSearch:
         first = searches[0].result
         if first.total == 0 and filters.origin is not None:
             wider = self._select(
-                f"Would you like to look further: up to {WIDER_RADIUS_MILES:.0f} miles away?",
-                [("Yes, look further", "yes"), ("No thanks", "no")],
+                _("Would you like to look further: up to {miles} miles away?").format(
+                    miles=f"{WIDER_RADIUS_MILES:.0f}"
+                ),
+                [(_("Yes, look further"), "yes"), (_("No thanks"), "no")],
             )
             if wider == "yes":
                 searches.append(self.browse(loaded, replace(filters, radius=WIDER_RADIUS_MILES)))
@@ -162,15 +181,33 @@ class GuidedSearch:
         while browsed.shown or telehealth:
             room = max(12, min(50, self.console.width - 18))  # "» See 12. " ... " in full"
             choices = [
-                (f"See {number}. {_title(m, room)} in full", str(number - 1))
+                (
+                    _("See {number}. {name} in full").format(number=number, name=_title(m, room)),
+                    str(number - 1),
+                )
                 for number, m in enumerate(browsed.shown, 1)
             ]
             if queue:
-                choices.append((f"Show {min(SHOWN, len(queue))} more", _MORE))
+                more = min(SHOWN, len(queue))
+                choices.append(
+                    (
+                        ngettext("Show {count} more", "Show {count} more", more).format(count=more),
+                        _MORE,
+                    )
+                )
             if telehealth:
-                choices.append((f"Show {telehealth} farther away, by telehealth", _TELEHEALTH))
-            choices.append(("Done looking at programs", _DONE))
-            picked = self._select("What would you like to do?", choices)
+                choices.append(
+                    (
+                        ngettext(
+                            "Show {count} farther away, by telehealth",
+                            "Show {count} farther away, by telehealth",
+                            telehealth,
+                        ).format(count=telehealth),
+                        _TELEHEALTH,
+                    )
+                )
+            choices.append((_("Done looking at programs"), _DONE))
+            picked = self._select(_("What would you like to do?"), choices)
             if picked == _DONE:
                 break
             if picked == _TELEHEALTH:
@@ -204,21 +241,38 @@ def describe_search(filters: Filters) -> str:
     """The search in words: "IOP programs within 25 miles of ZIP 40202 that treat ..."."""
     from iopguide.vocabulary import AGE_GROUPS, CONDITIONS, LEVELS, PAYMENT
 
-    levels = " or ".join(LEVELS.short(level) for level in filters.levels) or "All"
-    text = f"{levels} programs"
+    levels = either([LEVELS.short(level) for level in filters.levels]) or _("All")
     if filters.origin is not None:
-        text += f" within {filters.radius:g} miles of ZIP {filters.origin.zip}"
+        text = _("{levels} programs within {miles} miles of ZIP {zip}").format(
+            levels=levels, miles=f"{filters.radius:g}", zip=filters.origin.zip
+        )
     elif filters.states:
-        text += " in " + " or ".join(filters.states)
+        text = _("{levels} programs in {states}").format(
+            levels=levels, states=either(list(filters.states))
+        )
     else:
-        text += " anywhere in the directory (no ZIP code or state given)"
+        text = _("{levels} programs anywhere in the directory (no ZIP code or state given)").format(
+            levels=levels
+        )
     if filters.age_groups:
-        text += " for " + " or ".join(a.lower() for a in AGE_GROUPS.labels(filters.age_groups))
+        ages = either([a.lower() for a in AGE_GROUPS.labels(filters.age_groups)])
+        text = _("{search} for {ages}").format(search=text, ages=ages)
     if filters.conditions:
-        names = [name.lower() for name in CONDITIONS.labels(filters.conditions)]
-        text += " that treat " + " or ".join(names)
+        names = either([name.lower() for name in CONDITIONS.labels(filters.conditions)])
+        text = _("{search} that treat {conditions}").format(search=text, conditions=names)
     if filters.payment:
-        text += ", accepting " + " or ".join(PAYMENT.labels(filters.payment))
+        payment = either(list(PAYMENT.labels(filters.payment)))
+        text = _("{search}, accepting {payment}").format(search=text, payment=payment)
+    return text
+
+
+def either(items: list[str]) -> str:
+    """``a or b or c``, the "or" in the reader's language; "" for no items."""
+    if not items:
+        return ""
+    text = items[0]
+    for item in items[1:]:
+        text = _("{first} or {second}").format(first=text, second=item)
     return text
 
 
@@ -234,7 +288,7 @@ def shown_program(match: Match, info) -> ShownProgram:
         id=program.id,
         name=program.name,
         phone=program.contact.phone or program.contact.intake_phone,
-        place=None if place == NOT_LISTED else place,
+        place=None if place == _(NOT_LISTED) else place,
         distance_miles=match.distance_miles,
         serves_only=program.serves_only,
         listed=provenance.origin_text(program, info),

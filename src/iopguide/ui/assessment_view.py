@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from iopguide import crisis
 from iopguide.assessment.rules import Assessment
+from iopguide.i18n import _
 from iopguide.ui.console import PAGE_WIDTH, page_width, print_page
 
 if TYPE_CHECKING:
@@ -71,13 +72,13 @@ def build_page(assessment: Assessment, *, plain: bool = False, width: int = PAGE
     page.append(Text(""))
 
     if assessment.reasons:
-        page += _section("Why", [r.text for r in assessment.reasons], plain=plain)
+        page += _section(_("Why"), [r.text for r in assessment.reasons], plain=plain)
     if assessment.caveats:
-        page += _section("Keep in mind", assessment.caveats, plain=plain)
+        page += _section(_("Keep in mind"), assessment.caveats, plain=plain)
     if assessment.level != "emergency":  # the panel above already says it, and shorter
         page += _looks_like(assessment, plain=plain)
     if assessment.next_steps:
-        page += _section("Next steps", assessment.next_steps, plain=plain, numbered=True)
+        page += _section(_("Next steps"), assessment.next_steps, plain=plain, numbered=True)
     if assessment.level != "emergency":
         page += [Text(crisis.REFERRAL_LINE), Text("")]
     page.append(Text(assessment.disclaimer, style=style("italic")))
@@ -97,10 +98,10 @@ def crisis_panel(plain: bool) -> RenderableType:
         lines.append(Text(line.how, style="" if plain else "bold"))
         lines.append(Text(f"{line.name}. {line.notes}"))
     if plain:
-        return Group(Text("GET HELP NOW"), *lines)
+        return Group(Text(_("GET HELP NOW")), *lines)
     return Panel(
         Group(*lines),
-        title=Text("Get help now", style="bold"),
+        title=Text(_("Get help now"), style="bold"),
         title_align="left",
         border_style="bold red",
         padding=(0, 1),
@@ -139,19 +140,21 @@ def _looks_like(assessment: Assessment, *, plain: bool) -> list[RenderableType]:
     if not looks:
         return []
     bold = "" if plain else "bold"
-    out: list[RenderableType] = [Text(f"What it looks like: {looks.get('title', '')}", style=bold)]
+    out: list[RenderableType] = [
+        Text(_("What it looks like: {title}").format(title=looks.get("title", "")), style=bold)
+    ]
     from rich.table import Table
 
     facts = Table.grid(padding=(0, 1))
     facts.add_column(no_wrap=True, style=bold)
     facts.add_column(ratio=1)
-    for label, key in (("How much:", "hours"), ("Where you live:", "where_you_live")):
+    for label, key in ((_("How much:"), "hours"), (_("Where you live:"), "where_you_live")):
         if looks.get(key):
             facts.add_row(Text(label), Text(str(looks[key])))
     out.append(_indent(facts))
     components = looks.get("components") or []
     if components:
-        out.append(Text("  What it usually includes:"))
+        out.append(Text("  " + _("What it usually includes:")))
         out.append(_indent(_bullets(components)))
     out.append(Text(""))
     return out
@@ -167,7 +170,8 @@ def _footer(width: int, plain: bool) -> RenderableType:
     from rich.text import Text
 
     style = "" if plain else "bold"
-    if len(crisis.FOOTER) <= width:
-        return Text(crisis.FOOTER, style=style)
+    footer = crisis.FOOTER
+    if len(footer) <= width:
+        return Text(footer, style=style)
     # One sentence a line when it cannot fit on one line.
-    return Text(crisis.FOOTER.replace(". In ", ".\nIn "), style=style)
+    return Text(footer.replace(". ", ".\n"), style=style)

@@ -12,22 +12,30 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from iopguide import crisis
-from iopguide.ui.console import PAGE_WIDTH, make_console, page_width
+from iopguide.i18n import _
+from iopguide.ui.console import PAGE_WIDTH, fill, make_console, page_width
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 
-USAGE = (
-    "iopguide: a calm guide to Intensive Outpatient Programs (IOPs).\n"
-    "\n"
-    "The guided flow asks questions, so it needs a terminal. Without one, use:\n"
-    "  iopguide assess --answers FILE   the self-assessment from a YAML or JSON file\n"
-    "  iopguide find --zip 40202        find programs (iopguide find --help)\n"
-    "  iopguide learn                   read about IOPs\n"
-    "  iopguide --help                  every command\n"
-    "\n" + crisis.FOOTER
-)
+def usage() -> str:
+    """What ``iopguide`` says when there is no terminal for the guided flow."""
+    commands = (
+        ("iopguide assess --answers FILE", _("the self-assessment from a YAML or JSON file")),
+        ("iopguide find --zip 40202", _("find programs (iopguide find --help)")),
+        ("iopguide learn", _("read about IOPs")),
+        ("iopguide --help", _("every command")),
+    )
+    return (
+        _("iopguide: a calm guide to Intensive Outpatient Programs (IOPs).")
+        + "\n\n"
+        + _("The guided flow asks questions, so it needs a terminal. Without one, use:")
+        + "\n"
+        + "".join(f"  {command:<33}{what}\n" for command, what in commands)
+        + "\n"
+        + crisis.FOOTER
+    )
 
 
 def capped_console(console: Console) -> Console:
@@ -59,7 +67,7 @@ def footer(console: Console, plain: bool) -> RenderableType:
 
     text = crisis.FOOTER
     if len(text) > page_width(console):
-        text = text.replace(". In ", ".\nIn ")
+        text = text.replace(". ", ".\n")
     return Text(text, style=_style(plain, "bold"))
 
 
@@ -83,19 +91,21 @@ def render_welcome(console: Console, *, plain: bool) -> None:
         console,
         [
             Text(""),
-            Text("Welcome to iopguide", style=_style(plain, "bold")),
+            Text(_("Welcome to iopguide"), style=_style(plain, "bold")),
             Text(""),
             Text(
-                "This is a short guide to whether an Intensive Outpatient Program (IOP) "
-                "could fit you right now: 9 questions, about 2 minutes. Afterwards you can "
-                "read more and look for programs near you."
+                _(
+                    "This is a short guide to whether an Intensive Outpatient Program (IOP) "
+                    "could fit you right now: 9 questions, about 2 minutes. Afterwards you can "
+                    "read more and look for programs near you."
+                )
             ),
             Text(""),
             _bullets(
                 [
-                    "Your answers stay on this computer. Nothing is saved unless you ask.",
-                    "It is a guide, not a diagnosis.",
-                    "You can stop at any time with Ctrl-C.",
+                    _("Your answers stay on this computer. Nothing is saved unless you ask."),
+                    _("It is a guide, not a diagnosis."),
+                    _("You can stop at any time with Ctrl-C."),
                 ]
             ),
             Text(""),
@@ -127,7 +137,7 @@ def render_search_intro(console: Console, description: str, *, plain: bool) -> N
         console,
         [
             Text(""),
-            Text("Looking for programs", style=_style(plain, "bold")),
+            Text(_("Looking for programs"), style=_style(plain, "bold")),
             Text(description),
             Text(""),
         ],
@@ -142,19 +152,23 @@ def render_closing(
 
     page: list[RenderableType] = [
         Text(""),
-        Text("Thank you for taking the time.", style=_style(plain, "bold")),
+        Text(_("Thank you for taking the time."), style=_style(plain, "bold")),
         Text(""),
     ]
     if next_steps:
-        page += [Text("What you could do next:"), _bullets(next_steps[:2]), Text("")]
+        page += [Text(_("What you could do next:")), _bullets(next_steps[:2]), Text("")]
     if saved_to is None:
-        kept = Text("Nothing from today was kept. You can run iopguide again whenever you like.")
+        kept = Text(_("Nothing from today was kept. You can run iopguide again whenever you like."))
     else:
         from iopguide.ui.console import data_text
 
-        kept = Text("Your summary is in ")
-        kept.append_text(data_text(saved_to))
-        kept.append(". Nothing else was kept. You can run iopguide again whenever you like.")
+        kept = fill(
+            _(
+                "Your summary is in {path}. Nothing else was kept. "
+                "You can run iopguide again whenever you like."
+            ),
+            path=data_text(saved_to),
+        )
     page += [
         kept,
         Text(""),
@@ -171,12 +185,14 @@ def render_emergency_closing(console: Console, *, plain: bool) -> None:
         console,
         [
             Text(""),
-            Text("Please reach out now.", style=_style(plain, "bold")),
+            Text(_("Please reach out now."), style=_style(plain, "bold")),
             Text(
-                f"{lifeline.how}: the line is free and open day and night. If you or "
-                f"someone else is in immediate danger, {emergency.how.lower()}."
+                _(
+                    "{lifeline}: the line is free and open day and night. If you or "
+                    "someone else is in immediate danger, {emergency}."
+                ).format(lifeline=lifeline.how, emergency=emergency.how.lower())
             ),
-            Text("You don't have to go through this alone."),
+            Text(_("You don't have to go through this alone.")),
             Text(""),
         ],
     )
@@ -189,7 +205,7 @@ def render_not_now(console: Console, *, plain: bool) -> None:
         console,
         [
             Text(""),
-            Text("That's fine. You can come back whenever you like: just run iopguide."),
+            Text(_("That's fine. You can come back whenever you like: just run iopguide.")),
             footer(console, plain),
             Text(""),
         ],
@@ -201,16 +217,18 @@ def render_saved(console: Console, path: str, *, plain: bool) -> None:
 
     from iopguide.ui.console import data_text
 
-    line = Text("Saved your summary to ")
-    line.append_text(data_text(path, _style(plain, "bold")))
+    line = fill(_("Saved your summary to {path}"), path=data_text(path, _style(plain, "bold")))
     _print(
         console,
         [
             Text(""),
             line,
             Text(
-                "Only your user account on this computer can open it. It holds your answers, "
-                "so keep it somewhere private, or delete it when you no longer need it."
+                _(
+                    "Only your user account on this computer can open it. It holds your "
+                    "answers, so keep it somewhere private, or delete it when you no longer "
+                    "need it."
+                )
             ),
         ],
     )

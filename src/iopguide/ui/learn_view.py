@@ -15,15 +15,16 @@ from typing import TYPE_CHECKING
 from iopguide import crisis
 from iopguide.content.levels import BY_INTENSITY, LEVEL_DESCRIPTIONS
 from iopguide.content.topics import Topic, levels_markdown
+from iopguide.i18n import N_, _
 from iopguide.ui.console import page_width, print_page
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=In )")
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 TABLE_MIN_WIDTH = 90
 LIST_TABLE_MIN_WIDTH = 70
-OPEN_HINT = "Open a topic with: iopguide learn TOPIC  (add --markdown for a handout)"
+OPEN_HINT = N_("Open a topic with: iopguide learn TOPIC  (add --markdown for a handout)")
 
 
 def render_topic(
@@ -66,7 +67,7 @@ def render_topic_list(topics: Sequence[Topic], console: Console | None = None) -
     console = console or _stdout()
     width = page_width(console)
     page: list[RenderableType] = [
-        Rule(Text("Learn about IOPs", style="bold"), align="left"),
+        Rule(Text(_("Learn about IOPs"), style="bold"), align="left"),
         Text(""),
     ]
     if width >= LIST_TABLE_MIN_WIDTH:
@@ -74,9 +75,9 @@ def render_topic_list(topics: Sequence[Topic], console: Console | None = None) -
         from rich.table import Table
 
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-        table.add_column("Topic", style="bold", no_wrap=True)
-        table.add_column("Title")
-        table.add_column("What it covers")
+        table.add_column(_("Topic"), style="bold", no_wrap=True)
+        table.add_column(_("Title"))
+        table.add_column(_("What it covers"))
         for topic in topics:
             table.add_row(Text(topic.id), Text(topic.title), Text(topic.summary))
         page.append(table)
@@ -87,16 +88,20 @@ def render_topic_list(topics: Sequence[Topic], console: Console | None = None) -
             page.append(Text(topic.id, style="bold"))
             page.append(Padding(Text(topic.title), (0, 0, 0, 2)))
             page.append(Padding(Text(topic.summary, style="dim"), (0, 0, 0, 2)))
-    page += [Text(""), Text(OPEN_HINT), Text(""), _footer(width)]
+    page += [Text(""), Text(_(OPEN_HINT)), Text(""), _footer(width)]
     print_page(console, page, width)
 
 
 def topic_list_markdown(topics: Iterable[Topic]) -> str:
     """The topic list as Markdown, for a handout or a README."""
-    lines = ["# Learn about intensive outpatient programs (IOPs)", ""]
+    lines = ["# " + _("Learn about intensive outpatient programs (IOPs)"), ""]
     for topic in topics:
         lines.append(f"- `{topic.id}`: **{topic.title}** {topic.summary}")
-    lines += ["", "Open a topic with `iopguide learn TOPIC`; add `--markdown` for a handout.", ""]
+    lines += [
+        "",
+        _("Open a topic with `iopguide learn TOPIC`; add `--markdown` for a handout."),
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -125,10 +130,10 @@ def _levels_table() -> RenderableType:
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
-    table.add_column("Level of care", ratio=2, style="bold")
-    table.add_column("Hours", ratio=2)
-    table.add_column("Where you live", ratio=2)
-    table.add_column("Who it is for", ratio=4)
+    table.add_column(_("Level of care"), ratio=2, style="bold")
+    table.add_column(_("Hours"), ratio=2)
+    table.add_column(_("Where you live"), ratio=2)
+    table.add_column(_("Who it is for"), ratio=4)
     for level_id in BY_INTENSITY:
         level = LEVEL_DESCRIPTIONS[level_id]
         table.add_row(

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.text import Text
 
 from iopguide.errors import Interrupted
+from iopguide.i18n import _
 
 Reader = Callable[[], str]
 
@@ -90,13 +91,16 @@ def select(
     read: Reader = read_line,
 ) -> Any:
     """One of *choices* (title, value) by its number or its words; returns the value."""
-    titles = [title for title, _ in choices]
-    values = [value for _, value in choices]
+    titles = [title for title, _value in choices]
+    values = [value for _title, value in choices]
     fallback = values.index(default) if default in values else None
-    hint = f"Type a number from 1 to {len(titles)}, then Enter"
-    if fallback is not None:
-        hint += f" (just Enter keeps {fallback + 1})"
-    _ask(console, message, hint + ".")
+    if fallback is None:
+        hint = _("Type a number from 1 to {count}, then Enter.").format(count=len(titles))
+    else:
+        hint = _("Type a number from 1 to {count}, then Enter (just Enter keeps {kept}).").format(
+            count=len(titles), kept=fallback + 1
+        )
+    _ask(console, message, hint)
     _choices(console, titles)
     while True:
         console.print(Text("> "), end="")
@@ -108,7 +112,7 @@ def select(
             picked = _by_words(answer, titles)
         if picked is not None:
             return values[picked]
-        console.print(Text(f"Please type a number from 1 to {len(titles)}."))
+        console.print(Text(_("Please type a number from 1 to {count}.").format(count=len(titles))))
 
 
 def checkbox(
@@ -120,13 +124,17 @@ def checkbox(
     read: Reader = read_line,
 ) -> list[Any]:
     """One or more of *choices*, as numbers separated by spaces or commas."""
-    titles = [title for title, _ in choices]
-    values = [value for _, value in choices]
+    titles = [title for title, _value in choices]
+    values = [value for _title, value in choices]
     marks = [value in checked for value in values]
-    hint = "Type the numbers of all that apply, like 1 3, then Enter"
     if any(marks):
-        hint += " (just Enter keeps the ones marked [x])"
-    _ask(console, message, hint + ".")
+        hint = _(
+            "Type the numbers of all that apply, like 1 3, then Enter "
+            "(just Enter keeps the ones marked [x])."
+        )
+    else:
+        hint = _("Type the numbers of all that apply, like 1 3, then Enter.")
+    _ask(console, message, hint)
     _choices(console, titles, marks)
     while True:
         console.print(Text("> "), end="")
@@ -138,7 +146,13 @@ def checkbox(
         if parts and None not in picked:
             chosen = set(picked)
             return [value for i, value in enumerate(values) if i in chosen]
-        console.print(Text(f"Please type one or more numbers from 1 to {len(titles)}, like 1 3."))
+        console.print(
+            Text(
+                _("Please type one or more numbers from 1 to {count}, like 1 3.").format(
+                    count=len(titles)
+                )
+            )
+        )
 
 
 def text(
@@ -152,11 +166,12 @@ def text(
     """A line of text; just Enter gives *default*."""
     hint = instruction or ""
     if default:
-        hint = (hint + " " if hint else "") + f"(just Enter for {default})"
+        keeps = _("(just Enter for {default})").format(default=default)
+        hint = (hint + " " if hint else "") + keeps
     _ask(console, message, hint)
     while True:
         console.print(Text("> "), end="")
         answer = read()
         if answer != "\0":
             return answer if answer.strip() else default
-        console.print(Text("That could not be read as text; please type it again."))
+        console.print(Text(_("That could not be read as text; please type it again.")))

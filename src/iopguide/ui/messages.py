@@ -6,6 +6,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from iopguide.errors import DataError, Interrupted, IopguideError
+from iopguide.i18n import _, ngettext
 from iopguide.text import clean
 from iopguide.ui.console import stderr_console
 
@@ -18,7 +19,9 @@ def show_error(err: IopguideError) -> None:
     if isinstance(err, Interrupted):  # Ctrl-C at a prompt: one calm line, not an error
         console.print(Text("\n" + err.message))
         return
-    console.print(Text.assemble(("Error: ", "bold red"), clean(err.message, single_line=False)))
+    console.print(
+        Text.assemble((_("Error:") + " ", "bold red"), clean(err.message, single_line=False))
+    )
     if isinstance(err, DataError):
         for problem in err.problems[:MAX_PROBLEMS_SHOWN]:
             # Location on its own line, message and hint indented under it, so each
@@ -29,7 +32,12 @@ def show_error(err: IopguideError) -> None:
                 console.print(Padding(Text(clean(problem.hint), style="cyan"), (0, 0, 0, 4)))
         hidden = len(err.problems) - MAX_PROBLEMS_SHOWN
         if hidden > 0:
-            console.print(Text(f"  ... and {hidden} more (use --json to list them all)."))
+            more = ngettext(
+                "... and {count} more (use --json to list them all).",
+                "... and {count} more (use --json to list them all).",
+                hidden,
+            ).format(count=hidden)
+            console.print(Text("  " + more))
     if err.hint:
         console.print(Text(clean(err.hint, single_line=False), style="cyan"))
 

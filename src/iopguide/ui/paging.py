@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from iopguide.i18n import _
+
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
@@ -34,7 +36,11 @@ def print_paged(
     parts = _screenfuls(lines, size)
     for number, part in enumerate(parts, start=1):
         if number > 1:
-            pause(f"Press Enter to read on (part {number} of {len(parts)})")
+            pause(
+                _("Press Enter to read on (part {number} of {total})").format(
+                    number=number, total=len(parts)
+                )
+            )
         console.file.write("\n".join(part) + "\n")
         console.file.flush()
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from iopguide.assessment.answers import Answers, Value
 from iopguide.assessment.questions import Question, load_questions
 from iopguide.errors import Interrupted
+from iopguide.i18n import _
 
 if TYPE_CHECKING:
     from prompt_toolkit.output import Output
@@ -159,11 +160,11 @@ class Asker:
         prompt = questionary.checkbox(
             self._wrap(message),
             choices=items,
-            instruction="(Space to choose or unchoose, Enter when done)",
+            instruction=_("(Space to choose or unchoose, Enter when done)"),
             validate=lambda picked: (
                 True
                 if picked
-                else "Please choose at least one (Space to choose), or 'Something else'."
+                else _("Please choose at least one (Space to choose), or 'Something else'.")
             ),
             **self._common(),
         )
@@ -203,8 +204,13 @@ class Asker:
 
         self.console.print()
         dim, why = ("", "") if self.plain else ("dim", "italic dim")
-        self.console.print(Text(f"Question {position} of {total}", style=dim))
-        self.console.print(Text(f"Why we ask: {question.why}", style=why))
+        self.console.print(
+            Text(
+                _("Question {position} of {total}").format(position=position, total=total),
+                style=dim,
+            )
+        )
+        self.console.print(Text(_("Why we ask: {why}").format(why=question.why), style=why))
 
     def ask(
         self, question: Question, *, position: int, total: int, current: Value | None = None
@@ -228,14 +234,16 @@ class Asker:
         start = current if current in ("yes", "no") else NOTHING_CHOSEN
         if self.plain:  # a line at a time: Enter alone asks again, so Yes stays 1 and No 2
             return str(self.select(question.prompt, choices, default=current))
-        placeholder = ("(Nothing chosen yet)", NOTHING_CHOSEN)
+        placeholder = (_("(Nothing chosen yet)"), NOTHING_CHOSEN)
         while True:
             picked = self.select(question.prompt, [placeholder, *choices], default=start)
             if picked != NOTHING_CHOSEN:
                 return str(picked)
             from rich.text import Text
 
-            self.console.print(Text("Please choose Yes or No.", style="" if self.plain else "bold"))
+            self.console.print(
+                Text(_("Please choose Yes or No."), style="" if self.plain else "bold")
+            )
 
     def after_emergency(self) -> str:
         """After the emergency page: the lines again, "I answered this by mistake", or finish.
@@ -245,11 +253,11 @@ class Asker:
         while True:
             self.console.print()
             picked = self.select(
-                "What would you like to do now?",
+                _("What would you like to do now?"),
                 [
-                    ("Show the crisis lines again", "lines"),
-                    ("I answered this by mistake", ANSWERED_BY_MISTAKE),
-                    ("Finish", "finish"),
+                    (_("Show the crisis lines again"), "lines"),
+                    (_("I answered this by mistake"), ANSWERED_BY_MISTAKE),
+                    (_("Finish"), "finish"),
                 ],
             )
             if picked != "lines":
@@ -258,9 +266,9 @@ class Asker:
 
             render_crisis_lines(self.console, plain=self.plain)
 
-    def pause(self, message: str = "Press Enter to read on") -> None:
+    def pause(self, message: str | None = None) -> None:
         """Wait for Enter before more text scrolls the last screenful away."""
-        self.text(message)
+        self.text(_("Press Enter to read on") if message is None else message)
 
 
 def ask_danger_now(asker: Asker) -> str:
@@ -271,7 +279,9 @@ def ask_danger_now(asker: Asker) -> str:
 
     question = get_question("danger_now")
     asker.console.print()
-    asker.console.print(Text(f"Why we ask: {question.why}", style="" if asker.plain else "italic"))
+    asker.console.print(
+        Text(_("Why we ask: {why}").format(why=question.why), style="" if asker.plain else "italic")
+    )
     return asker._ask_danger(question, [(c.label, c.value) for c in question.choices], None)
 
 
@@ -282,7 +292,7 @@ def _with_ctrl_d(prompt: Any) -> Any:
     bindings = KeyBindings()
 
     @bindings.add("c-d", eager=True)
-    def _(event: Any) -> None:
+    def _leave(event: Any) -> None:
         event.app.exit(exception=EOFError, style="class:aborting")
 
     app = prompt.application
@@ -322,9 +332,13 @@ def review_answers(answers: Answers, *, asker: Asker) -> Answers:
     total = len(questions)
     while True:
         show_review(answers, asker)
-        choices: list[tuple[str, str]] = [("Yes, show my result", SHOW_RESULT)]
-        choices += [(f"Change: {q.short}", q.id) for q in questions if q.id in answers]
-        picked = asker.select("Is everything right?", choices)
+        choices: list[tuple[str, str]] = [(_("Yes, show my result"), SHOW_RESULT)]
+        choices += [
+            (_("Change: {question}").format(question=q.short), q.id)
+            for q in questions
+            if q.id in answers
+        ]
+        picked = asker.select(_("Is everything right?"), choices)
         if picked == SHOW_RESULT:
             return answers
         position = next(i for i, q in enumerate(questions, start=1) if q.id == picked)
@@ -353,7 +367,7 @@ def show_review(answers: Answers, asker: Asker) -> None:
         if (value := answers.get(question.id)) is not None
     ]
     console.print()
-    console.print(Text("Your answers", style=bold))
+    console.print(Text(_("Your answers"), style=bold))
     if console.width >= 70:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True, style=bold)

@@ -17,6 +17,7 @@ from iopguide import crisis
 from iopguide.directory import fit, provenance
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.search import TELEHEALTH, Blocker, Match, SearchResult
+from iopguide.i18n import N_, _, ngettext
 from iopguide.ui.console import data_text, print_page
 from iopguide.ui.search_words import (
     age_hint,
@@ -39,46 +40,51 @@ from iopguide.vocabulary import (
 )
 
 TABLE_MIN_WIDTH = 130
-NOT_LISTED = "Not listed"
+#: Said where the directory gives nothing (compare with ``_(NOT_LISTED)``).
+NOT_LISTED = N_("Not listed")
 MAX_WIDTH = 180
 
 
 def levels_text(program: Program, match: Match | None = None) -> str:
     text = ", ".join(LEVELS.short(level) for level in program.levels)
     if match is not None and match.level_match == fit.ASK:
-        text += " · may run an IOP: ask"
+        text = _("{levels} · may run an IOP: ask").format(levels=text)
     return text
 
 
 def payment_text(program: Program) -> str:
-    return ", ".join(PAYMENT.short(p) for p in program.payment) or "Not listed"
+    return ", ".join(PAYMENT.short(p) for p in program.payment) or _(NOT_LISTED)
 
 
 def schedule_text(program: Program) -> str:
     sched = program.schedule
     parts = []
     if sched.days_per_week:
-        parts.append(f"{sched.days_per_week} days/wk")
+        days = sched.days_per_week
+        parts.append(ngettext("{count} days/wk", "{count} days/wk", days).format(count=days))
     if sched.hours_per_day:
         hours = f"{sched.hours_per_day:g}"
-        parts.append(f"{hours} h/day")
+        parts.append(_("{hours} h/day").format(hours=hours))
     if sched.times:
         parts.append(", ".join(SCHEDULE_TIMES.labels(sched.times)).lower())
-    return " · ".join(parts) or "Ask the program"
+    return " · ".join(parts) or _("Ask the program")
 
 
 #: What a telehealth result is, said where the place is.
-TELEHEALTH_ASK = "offers telehealth: ask whether their IOP is offered online"
+TELEHEALTH_ASK = N_("offers telehealth: ask whether their IOP is offered online")
 
 
 def place_text(program: Program, match: Match | None = None) -> str:
     loc = program.location
     place = ", ".join(x for x in (loc.city, loc.state) if x)
     if match is not None and match.reach == TELEHEALTH:
-        return f"{place} · {TELEHEALTH_ASK}" if place else TELEHEALTH_ASK.capitalize()
+        ask = _(TELEHEALTH_ASK)
+        return f"{place} · {ask}" if place else ask.capitalize()
     if program.telehealth:
-        place = f"{place} (telehealth too)" if place else "Offers telehealth"
-    return place or NOT_LISTED
+        place = (
+            _("{place} (telehealth too)").format(place=place) if place else _("Offers telehealth")
+        )
+    return place or _(NOT_LISTED)
 
 
 def restrictions_text(program: Program) -> str:
@@ -91,14 +97,16 @@ def distance_text(match: Match) -> str:
 
 
 def _phone(program: Program) -> str:
-    return program.contact.phone or program.contact.intake_phone or "Not listed"
+    return program.contact.phone or program.contact.intake_phone or _(NOT_LISTED)
 
 
 def _name_cell(program: Program) -> Text:
     text = data_text(program.name, "bold")
     if program.serves_only:
         text.append("\n")
-        text.append_text(data_text("Only: " + restrictions_text(program), "yellow"))
+        text.append_text(
+            data_text(_("Only: {groups}").format(groups=restrictions_text(program)), "yellow")
+        )
     return text
 
 
@@ -156,12 +164,23 @@ def _summary(
     total = result.total
     lines: list[RenderableType] = []
     if total:
-        noun = "program" if total == 1 else "programs"
-        line = f"{total} {noun} matched"
-        if shown < total and commands:
-            line += f"; showing the first {shown} (use --limit 0 for all)"
-        line += ". See one in full: iopguide show ID" if commands else "."
-        lines.append(Text(line, style="dim"))
+        if not commands:
+            line = ngettext("{total} program matched.", "{total} programs matched.", total)
+        elif shown < total:
+            line = ngettext(
+                "{total} program matched; showing the first {shown} (use --limit 0 for all). "
+                "See one in full: iopguide show ID",
+                "{total} programs matched; showing the first {shown} (use --limit 0 for all). "
+                "See one in full: iopguide show ID",
+                total,
+            )
+        else:
+            line = ngettext(
+                "{total} program matched. See one in full: iopguide show ID",
+                "{total} programs matched. See one in full: iopguide show ID",
+                total,
+            )
+        lines.append(Text(line.format(total=total, shown=shown), style="dim"))
     tele = telehealth_line(result, commands=commands)
     if tele:
         lines.append(Text(tele))
@@ -171,8 +190,9 @@ def _summary(
     if total and result.filters.origin is not None:
         lines.append(
             Text(
-                "Distances are straight-line miles from the centre of ZIP "
-                f"{result.filters.origin.zip}.",
+                _("Distances are straight-line miles from the centre of ZIP {zip}.").format(
+                    zip=result.filters.origin.zip
+                ),
                 style="dim",
             )
         )
@@ -196,15 +216,15 @@ def _table(matches: tuple[Match, ...], width: int, info: DirectoryInfo, *, first
     )
     table.add_column("#", justify="right", no_wrap=True)
     # Ids fold rather than end in "…": a person types them into 'iopguide show'.
-    table.add_column("Program (id)", ratio=3, min_width=18, overflow="fold")
-    table.add_column("Levels", ratio=1, min_width=6)
-    table.add_column("Miles", justify="right", no_wrap=True)
-    table.add_column("Where", ratio=1, min_width=10)
-    table.add_column("Phone", no_wrap=True, min_width=12)
-    table.add_column("Payment", ratio=2, min_width=10)
-    table.add_column("Schedule", ratio=1, min_width=10)
-    table.add_column("Why it matched", ratio=3, min_width=16)
-    table.add_column("Listed", min_width=11)
+    table.add_column(_("Program (id)"), ratio=3, min_width=18, overflow="fold")
+    table.add_column(_("Levels"), ratio=1, min_width=6)
+    table.add_column(_("Miles"), justify="right", no_wrap=True)
+    table.add_column(_("Where"), ratio=1, min_width=10)
+    table.add_column(_("Phone"), no_wrap=True, min_width=12)
+    table.add_column(_("Payment"), ratio=2, min_width=10)
+    table.add_column(_("Schedule"), ratio=1, min_width=10)
+    table.add_column(_("Why it matched"), ratio=3, min_width=16)
+    table.add_column(_("Listed"), min_width=11)
     for number, match in enumerate(matches, first):
         program = match.program
         name = _name_cell(program)
@@ -231,22 +251,22 @@ def _card(number: int, match: Match, info: DirectoryInfo, *, ids: bool = True) -
     head.append_text(data_text(program.name, "bold"))
     rows = [
         *(
-            [("Miles", Text(f"{match.distance_miles:.1f}", "cyan"))]
+            [(_("Miles"), Text(f"{match.distance_miles:.1f}", "cyan"))]
             if match.distance_miles is not None
             else []
         ),
         *(
-            [("Only", data_text(restrictions_text(program), "yellow"))]
+            [(_("Only"), data_text(restrictions_text(program), "yellow"))]
             if program.serves_only
             else []
         ),
-        ("Levels", Text(levels_text(program, match))),
-        ("Where", data_text(place_text(program, match))),
-        ("Phone", data_text(_phone(program))),
-        ("Pays", Text(payment_text(program))),
-        ("When", Text(schedule_text(program))),
-        ("Why", data_text("; ".join(match.reasons))),
-        ("Source", data_text(provenance.origin_text(program, info))),
+        (_("Levels"), Text(levels_text(program, match))),
+        (_("Where"), data_text(place_text(program, match))),
+        (_("Phone"), data_text(_phone(program))),
+        (_("Pays"), Text(payment_text(program))),
+        (_("When"), Text(schedule_text(program))),
+        (_("Why"), data_text("; ".join(match.reasons))),
+        (_("Source"), data_text(provenance.origin_text(program, info))),
         *([("Id", data_text(program.id, "dim"))] if ids else []),
     ]
     grid = Table.grid(padding=(0, 1))
@@ -258,20 +278,30 @@ def _card(number: int, match: Match, info: DirectoryInfo, *, ids: bool = True) -
 
 
 def _no_results(result: SearchResult, *, commands: bool = True) -> list[RenderableType]:
-    lines: list[RenderableType] = [Text("No programs matched all of your filters.", style="bold")]
+    lines: list[RenderableType] = [
+        Text(_("No programs matched all of your filters."), style="bold")
+    ]
     if result.blockers and commands:
         top = result.blockers[0]
         lines.append(
             Text(
-                f"The filter that ruled out the most was {top.filter} "
-                f"({top.removed} of {result.searched} programs)."
+                ngettext(
+                    "The filter that ruled out the most was {filter} "
+                    "({removed} of {searched} program).",
+                    "The filter that ruled out the most was {filter} "
+                    "({removed} of {searched} programs).",
+                    result.searched,
+                ).format(filter=top.filter, removed=top.removed, searched=result.searched)
             )
         )
         for blocker in _widening_order(result)[:2]:
-            noun = "program" if blocker.without_it == 1 else "programs"
-            lines.append(
-                Text(f"  Without {blocker.filter}: {blocker.without_it} {noun} would match.")
-            )
+            count = blocker.without_it
+            line = ngettext(
+                "Without {filter}: {count} program would match.",
+                "Without {filter}: {count} programs would match.",
+                count,
+            ).format(filter=blocker.filter, count=count)
+            lines.append(Text("  " + line))
         lines.append(Text(_widen_hint(result), style="cyan"))
     lines.append(Text(crisis.REFERRAL_LINE))
     return lines
@@ -291,14 +321,16 @@ def _widen_hint(result: SearchResult) -> str:
     order = _widening_order(result)
     flag = (order[0] if order else result.blockers[0]).filter
     hints = {
-        "--zip/--radius": "Try a larger --radius, for example --radius 100.",
-        "--level": "Try --level any: a programme at another level can refer you on.",
-        "--insurance": "Try without --insurance, then ask programs and your insurer.",
-        "--condition": "Try a broader --condition, such as mental_health or substance_use.",
-        "--schedule": "Try without --schedule: ask programs about evening or weekend groups.",
-        "--state": "Try a neighbouring state (telehealth programmes serving yours are included).",
+        "--zip/--radius": _("Try a larger --radius, for example --radius 100."),
+        "--level": _("Try --level any: a programme at another level can refer you on."),
+        "--insurance": _("Try without --insurance, then ask programs and your insurer."),
+        "--condition": _("Try a broader --condition, such as mental_health or substance_use."),
+        "--schedule": _("Try without --schedule: ask programs about evening or weekend groups."),
+        "--state": _(
+            "Try a neighbouring state (telehealth programmes serving yours are included)."
+        ),
     }
-    return hints.get(flag, f"Try widening or dropping {flag}.")
+    return hints.get(flag) or _("Try widening or dropping {flag}.").format(flag=flag)
 
 
 # --------------------------------------------------------------------------- one program
@@ -317,7 +349,12 @@ def render_program(
     if program.organization:
         page.append(data_text(program.organization, "italic"))
     if program.serves_only:
-        page.append(data_text("Who it serves: " + restrictions_text(program), "bold yellow"))
+        page.append(
+            data_text(
+                _("Who it serves: {groups}").format(groups=restrictions_text(program)),
+                "bold yellow",
+            )
+        )
 
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -331,45 +368,47 @@ def render_program(
     if commands:
         row("Id", program.id)
     if match is not None and match.distance_miles is not None:
-        row("Miles", f"{match.distance_miles:.1f}")
-    row("Levels of care", ", ".join(LEVELS.labels(program.levels)))
-    row("Treats", ", ".join(CONDITIONS.labels(program.conditions)))
-    row("Payment", ", ".join(PAYMENT.labels(program.payment)))
-    row("Insurance plans", ", ".join(program.insurance_plans))
-    row("Ages", ", ".join(AGE_GROUPS.labels(program.ages)))
-    row("Languages", ", ".join(LANGUAGES.labels(program.languages)))
-    row("Groups", ", ".join(SPECIAL_GROUPS.labels(program.special_groups)))
-    row("Type of facility", ", ".join(FACILITY_TYPES.labels(program.facility_types)))
+        row(_("Miles"), f"{match.distance_miles:.1f}")
+    row(_("Levels of care"), ", ".join(LEVELS.labels(program.levels)))
+    row(_("Treats"), ", ".join(CONDITIONS.labels(program.conditions)))
+    row(_("Payment"), ", ".join(PAYMENT.labels(program.payment)))
+    row(_("Insurance plans"), ", ".join(program.insurance_plans))
+    row(_("Ages"), ", ".join(AGE_GROUPS.labels(program.ages)))
+    row(_("Languages"), ", ".join(LANGUAGES.labels(program.languages)))
+    row(_("Groups"), ", ".join(SPECIAL_GROUPS.labels(program.special_groups)))
+    row(_("Type of facility"), ", ".join(FACILITY_TYPES.labels(program.facility_types)))
     street = ", ".join(
         x for x in (loc.street, loc.city, f"{loc.state or ''} {loc.zip or ''}".strip()) if x
     )
-    row("Address", street)
+    row(_("Address"), street)
     if program.telehealth:
         states = ", ".join(program.telehealth_states) or (loc.state or "")
-        row("Telehealth", f"Yes{' - ' + states if states else ''}")
-    row("Schedule", schedule_text(program))
-    row("Services", ", ".join(SERVICES.labels(program.services)))
-    row("Approaches", ", ".join(APPROACHES.labels(program.approaches)))
-    row("Accreditation", ", ".join(ACCREDITATION.labels(program.accreditation)))
-    row("Phone", contact.phone)
-    row("Intake phone", contact.intake_phone)
-    row("Website", contact.website)
-    row("Notes", program.notes)
-    row("Listed / checked", provenance.origin_text(program, info))
-    row("Source", program.source or info.source)
+        row(_("Telehealth"), _("Yes - {states}").format(states=states) if states else _("Yes"))
+    row(_("Schedule"), schedule_text(program))
+    row(_("Services"), ", ".join(SERVICES.labels(program.services)))
+    row(_("Approaches"), ", ".join(APPROACHES.labels(program.approaches)))
+    row(_("Accreditation"), ", ".join(ACCREDITATION.labels(program.accreditation)))
+    row(_("Phone"), contact.phone)
+    row(_("Intake phone"), contact.intake_phone)
+    row(_("Website"), contact.website)
+    row(_("Notes"), program.notes)
+    row(_("Listed / checked"), provenance.origin_text(program, info))
+    row(_("Source"), program.source or info.source)
     if fit.may_run_iop(program):
         row(
             "IOP",
-            "Not recorded: SAMHSA's mental-health listings cannot say whether a facility runs "
-            "an IOP; its care suggests it may. Call and ask.",
+            _(
+                "Not recorded: SAMHSA's mental-health listings cannot say whether a facility "
+                "runs an IOP; its care suggests it may. Call and ask."
+            ),
         )
     page.append(grid)
     stale = provenance.stale_line(info, [program])
     if stale:  # says "call to confirm" itself
-        page.append(Text(stale + " Ask how soon you can start."))
+        page.append(Text(stale + " " + _("Ask how soon you can start.")))
     else:
         page.append(
-            Text("Call before you go: details change. Ask how soon you can start.", style="dim")
+            Text(_("Call before you go: details change. Ask how soon you can start."), style="dim")
         )
     page.append(Text(crisis.FOOTER, style="bold"))
     # Through print_page: to a pipe, plain text at the page width (a Rule would fill 30,000).

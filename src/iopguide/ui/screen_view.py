@@ -10,13 +10,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from iopguide import crisis
-from iopguide.assessment.screening import (
-    DISCLAIMER,
-    SAFETY_MESSAGE,
-    Instrument,
-    ScreenResult,
-    all_instruments,
-)
+from iopguide.assessment import screening
+from iopguide.assessment.screening import Instrument, ScreenResult, all_instruments
+from iopguide.i18n import _
 from iopguide.ui.console import page_width, print_page
 
 if TYPE_CHECKING:
@@ -28,14 +24,14 @@ if TYPE_CHECKING:
 def render_list(console: Console, *, plain: bool) -> None:
     from rich.text import Text
 
-    from iopguide.assessment.screening import LEFT_OUT
-
     bold = "" if plain else "bold"
     page: list[RenderableType] = [
-        Text("Standard check-ins", style=bold),
+        Text(_("Standard check-ins"), style=bold),
         Text(
-            "Short questionnaires that clinicians use. Your answers stay on this computer. "
-            "A score is not a diagnosis: bring it to your clinician."
+            _(
+                "Short questionnaires that clinicians use. Your answers stay on this computer. "
+                "A score is not a diagnosis: bring it to your clinician."
+            )
         ),
         Text(""),
     ]
@@ -43,12 +39,19 @@ def render_list(console: Console, *, plain: bool) -> None:
         page.append(Text(f"{instrument.id}  {instrument.name}", style=bold))
         page.append(Text(f"  {instrument.about}"))
         page.append(
-            Text(f"  Try it: iopguide screen {instrument.id}", style="" if plain else "dim")
+            Text(
+                "  " + _("Try it: iopguide screen {id}").format(id=instrument.id),
+                style="" if plain else "dim",
+            )
         )
     page += [
         Text(""),
-        Text("Left out on purpose (their licences do not allow it): " + ", ".join(LEFT_OUT) + "."),
-        Text("Sources and licences: iopguide screen NAME --json, or docs/instruments.md."),
+        Text(
+            _("Left out on purpose (their licences do not allow it): {names}.").format(
+                names=", ".join(screening.LEFT_OUT)
+            )
+        ),
+        Text(_("Sources and licences: iopguide screen NAME --json, or docs/instruments.md.")),
         Text(""),
         Text(crisis.FOOTER, style=bold),
     ]
@@ -62,8 +65,10 @@ def render_intro(console: Console, *, plain: bool) -> None:
 
     console.print(
         Text(
-            "Your answers stay on this computer; nothing is saved or sent. A score is not a "
-            "diagnosis. Press Ctrl-C to stop at any time."
+            _(
+                "Your answers stay on this computer; nothing is saved or sent. A score is not a "
+                "diagnosis. Press Ctrl-C to stop at any time."
+            )
         )
     )
     console.print(Text(crisis.FOOTER, style="" if plain else "bold"))
@@ -84,7 +89,12 @@ def ask_items(instrument: Instrument, given: dict[str, int], asker: Asker) -> di
         if item.key in points:
             continue
         asker.say()
-        asker.say(Text(f"Question {item.number} of {total}", style=dim))
+        asker.say(
+            Text(
+                _("Question {position} of {total}").format(position=item.number, total=total),
+                style=dim,
+            )
+        )
         if instrument.stem:
             asker.say(Text(instrument.stem, style=dim))
         choices = [(option.label, option.points) for option in item.options]
@@ -100,13 +110,20 @@ def build_result(result: ScreenResult, *, plain: bool) -> list[RenderableType]:
     bold = "" if plain else "bold"
     page: list[RenderableType] = [Text("")]
     if result.safety_flagged:
-        page += [crisis_panel(plain), Text(SAFETY_MESSAGE, style=bold), Text("")]
-    page.append(Text(f"{result.name}: {result.score} of {result.max_score}", style=bold))
-    page.append(Text(f"Range: {result.band}."))
+        page += [crisis_panel(plain), Text(screening.SAFETY_MESSAGE, style=bold), Text("")]
+    page.append(
+        Text(
+            _("{name}: {score} of {max_score}").format(
+                name=result.name, score=result.score, max_score=result.max_score
+            ),
+            style=bold,
+        )
+    )
+    page.append(Text(_("Range: {band}.").format(band=result.band)))
     if result.cutoffs:
         page.append(Text(result.cutoffs))
     page.append(Text(""))
-    page.append(Text("Your answers", style=bold))
+    page.append(Text(_("Your answers"), style=bold))
     page.append(
         _bullets(
             f"{item.text}{' ' if item.text.endswith('?') else ': '}"
@@ -117,9 +134,10 @@ def build_result(result: ScreenResult, *, plain: bool) -> list[RenderableType]:
     page.append(Text(""))
     if result.note:
         page += [Text(result.note), Text("")]
-    page.append(Text(DISCLAIMER, style="" if plain else "italic"))
-    page.append(Text(f"Source: {result.source}", style="" if plain else "dim"))
-    page.append(Text(f"Licence: {result.licence}", style="" if plain else "dim"))
+    page.append(Text(screening.DISCLAIMER, style="" if plain else "italic"))
+    dim = "" if plain else "dim"
+    page.append(Text(_("Source: {source}").format(source=result.source), style=dim))
+    page.append(Text(_("Licence: {licence}").format(licence=result.licence), style=dim))
     page.append(Text(""))
     page.append(Text(crisis.FOOTER, style=bold))
     return page
@@ -133,8 +151,14 @@ def render_score_line(result: ScreenResult, console: Console, *, plain: bool) ->
 
     page: list[RenderableType] = [Text("")]
     if result.safety_flagged:
-        page += [crisis_panel(plain), Text(SAFETY_MESSAGE, style="" if plain else "bold")]
-    page.append(Text(f"{result.name}: {result.score} of {result.max_score}, {result.band}."))
+        page += [crisis_panel(plain), Text(screening.SAFETY_MESSAGE, style="" if plain else "bold")]
+    page.append(
+        Text(
+            _("{name}: {score} of {max_score}, {band}.").format(
+                name=result.name, score=result.score, max_score=result.max_score, band=result.band
+            )
+        )
+    )
     print_page(console, page, page_width(console))
 
 

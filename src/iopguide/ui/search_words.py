@@ -3,34 +3,40 @@
 from __future__ import annotations
 
 from iopguide.directory.search import NOT_RECORDED_PLANS, NOT_RECORDED_SCHEDULES, SearchResult
+from iopguide.i18n import N_, _, ngettext
 
 _NOT_RECORDED = {
-    NOT_RECORDED_PLANS: "This directory does not record insurance plans, so that part of your "
-    "search was left out: ask each programme whether it takes your plan.",
-    NOT_RECORDED_SCHEDULES: "This directory does not record schedules, so that part of your "
-    "search was left out: ask each programme about evening or weekend groups.",
+    NOT_RECORDED_PLANS: N_(
+        "This directory does not record insurance plans, so that part of your "
+        "search was left out: ask each programme whether it takes your plan."
+    ),
+    NOT_RECORDED_SCHEDULES: N_(
+        "This directory does not record schedules, so that part of your "
+        "search was left out: ask each programme about evening or weekend groups."
+    ),
 }
 
 
 def cannot_answer_lines(result: SearchResult) -> list[str]:
     """What the directory cannot answer about this search (plain text, for any view)."""
-    return [_NOT_RECORDED[what] for what in result.not_recorded]
+    return [_(_NOT_RECORDED[what]) for what in result.not_recorded]
 
 
 def none_listed_line(result: SearchResult) -> str | None:
     """The one calm sentence before "may run an IOP: ask" results when none names IOP."""
     if not result.none_listed:
         return None
-    where = (
-        f"within {result.filters.radius:g} miles of {result.filters.origin.zip}"
-        if result.filters.origin is not None
-        else "here"
-    )
-    return (
-        f"No listing {where} names an IOP for this; SAMHSA's mental-health directory has no "
-        "way to record IOPs, so these are mental-health services whose care suggests they may "
-        "run one: call and ask."
-    )
+    if result.filters.origin is None:
+        return _(
+            "No listing here names an IOP for this; SAMHSA's mental-health directory has no "
+            "way to record IOPs, so these are mental-health services whose care suggests they "
+            "may run one: call and ask."
+        )
+    return _(
+        "No listing within {miles} miles of {zip} names an IOP for this; SAMHSA's "
+        "mental-health directory has no way to record IOPs, so these are mental-health "
+        "services whose care suggests they may run one: call and ask."
+    ).format(miles=f"{result.filters.radius:g}", zip=result.filters.origin.zip)
 
 
 def telehealth_line(result: SearchResult, *, commands: bool = True) -> str | None:
@@ -40,13 +46,40 @@ def telehealth_line(result: SearchResult, *, commands: bool = True) -> str | Non
         return None
     filters = result.filters
     if filters.origin is not None:
-        beyond = f"beyond {filters.radius:g} miles offer telehealth in {filters.origin.state}"
+        if commands:
+            line = ngettext(
+                "{count} more programme beyond {miles} miles offers telehealth in {state} "
+                "(not counted above): add --telehealth to see them.",
+                "{count} more programmes beyond {miles} miles offer telehealth in {state} "
+                "(not counted above): add --telehealth to see them.",
+                count,
+            )
+        else:
+            line = ngettext(
+                "{count} more programme beyond {miles} miles offers telehealth in {state} "
+                "(not counted above): you can ask to see them.",
+                "{count} more programmes beyond {miles} miles offer telehealth in {state} "
+                "(not counted above): you can ask to see them.",
+                count,
+            )
+        return line.format(count=count, miles=f"{filters.radius:g}", state=filters.origin.state)
+    if commands:
+        line = ngettext(
+            "{count} more programme outside {states} offers telehealth there "
+            "(not counted above): add --telehealth to see them.",
+            "{count} more programmes outside {states} offer telehealth there "
+            "(not counted above): add --telehealth to see them.",
+            count,
+        )
     else:
-        beyond = f"outside {', '.join(filters.states)} offer telehealth there"
-    noun = "programme" if count == 1 else "programmes"
-    verb_fix = beyond.replace("offer ", "offers ", 1) if count == 1 else beyond
-    how = "add --telehealth to see them" if commands else "you can ask to see them"
-    return f"{count} more {noun} {verb_fix} (not counted above): {how}."
+        line = ngettext(
+            "{count} more programme outside {states} offers telehealth there "
+            "(not counted above): you can ask to see them.",
+            "{count} more programmes outside {states} offer telehealth there "
+            "(not counted above): you can ask to see them.",
+            count,
+        )
+    return line.format(count=count, states=", ".join(filters.states))
 
 
 def age_hint(result: SearchResult, shown: int) -> str | None:
@@ -56,8 +89,10 @@ def age_hint(result: SearchResult, shown: int) -> str | None:
     young = [m for m in result.matches[:shown] if m.program.ages and "adults" not in m.program.ages]
     if not young:
         return None
-    some = "One of these serves" if len(young) == 1 else f"{len(young)} of these serve"
-    return (
-        f"{some} only children, teenagers or young adults: add --age-group adults (or "
-        "teens, children ...) to see programmes for one age."
-    )
+    return ngettext(
+        "One of these serves only children, teenagers or young adults: add --age-group adults "
+        "(or teens, children ...) to see programmes for one age.",
+        "{count} of these serve only children, teenagers or young adults: add --age-group "
+        "adults (or teens, children ...) to see programmes for one age.",
+        len(young),
+    ).format(count=len(young))

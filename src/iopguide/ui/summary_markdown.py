@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from iopguide import crisis
 from iopguide.assessment.questions import load_questions
 from iopguide.assessment.rules import Assessment
+from iopguide.i18n import _
 from iopguide.text import clean
 
 #: Characters that could start emphasis, a link, HTML or a table cell inside a line.
@@ -68,27 +69,31 @@ def build_summary(
     from iopguide.vocabulary import LEVELS
 
     out: list[str] = [
-        "# My iopguide summary",
+        "# " + _("My iopguide summary"),
         "",
-        f"Made on {today.isoformat()} with iopguide, a guide to intensive outpatient "
-        "programs (IOPs).",
+        _("Made on {date} with iopguide, a guide to intensive outpatient programs (IOPs).").format(
+            date=today.isoformat()
+        ),
         "",
         f"> {assessment.disclaimer}",
         ">",
         f"> **{crisis.FOOTER}**",
         "",
-        f"## Result: {assessment.title}",
+        "## " + _("Result: {title}").format(title=assessment.title),
         "",
     ]
     if assessment.level in LEVELS:
-        out += [f"Level of care: **{LEVELS.label(assessment.level)}**", ""]
+        out += [
+            _("Level of care: {level}").format(level=f"**{LEVELS.label(assessment.level)}**"),
+            "",
+        ]
     out += [assessment.summary, ""]
-    out += _bullets("Why", [r.text for r in assessment.reasons])
-    out += _bullets("Keep in mind", assessment.caveats)
+    out += _bullets(_("Why"), [r.text for r in assessment.reasons])
+    out += _bullets(_("Keep in mind"), assessment.caveats)
     out += _looks_like(assessment.what_it_looks_like)
-    out += _bullets("Next steps", assessment.next_steps, numbered=True)
+    out += _bullets(_("Next steps"), assessment.next_steps, numbered=True)
 
-    out += ["## My answers", ""]
+    out += ["## " + _("My answers"), ""]
     for question in load_questions():
         value = assessment.answers.get(question.id)
         if value is None:
@@ -101,10 +106,16 @@ def build_summary(
     for search in searches:
         out += _programs(search)
 
-    out += ["## Help at any time", ""]
+    out += ["## " + _("Help at any time"), ""]
     for line in crisis.ALL_LINES:
         out.append(f"- **{line.name}:** {line.how}. {line.notes}")
-    out += ["", "---", "", f"_{assessment.disclaimer}_ Saved on {today.isoformat()}.", ""]
+    out += [
+        "",
+        "---",
+        "",
+        f"_{assessment.disclaimer}_ " + _("Saved on {date}.").format(date=today.isoformat()),
+        "",
+    ]
     return "\n".join(out)
 
 
@@ -120,48 +131,57 @@ def _bullets(heading: str, items: Sequence[str], *, numbered: bool = False) -> l
 def _looks_like(looks: dict) -> list[str]:
     if not looks or not looks.get("title"):
         return []
-    lines = [f"### What it looks like: {looks['title']}", ""]
-    for label, key in (("How much", "hours"), ("Where you live", "where_you_live")):
+    lines = ["### " + _("What it looks like: {title}").format(title=looks["title"]), ""]
+    for label, key in ((_("How much:"), "hours"), (_("Where you live:"), "where_you_live")):
         if looks.get(key):
-            lines.append(f"- **{label}:** {looks[key]}")
+            lines.append(f"- **{label}** {looks[key]}")
     components = looks.get("components") or []
     if components:
-        lines.append("- **What it usually includes:** " + "; ".join(components))
+        lines.append(f"- **{_('What it usually includes:')}** " + "; ".join(components))
     return [*lines, ""]
 
 
 def _programs(search: ProgramSearch) -> list[str]:
-    lines = ["## Programs I was shown", "", f"Searched for: {search.description}.", ""]
+    lines = [
+        "## " + _("Programs I was shown"),
+        "",
+        _("Searched for: {search}.").format(search=search.description),
+        "",
+    ]
     if search.sample:
         lines += [
-            "**These are SAMPLE programs: made up for demonstrations, with made-up phone "
-            "numbers. Do not call them.** For real listings, see FindTreatment.gov or call "
-            "the SAMHSA National Helpline below.",
+            _(
+                "**These are SAMPLE programs: made up for demonstrations, with made-up phone "
+                "numbers. Do not call them.** For real listings, see FindTreatment.gov or call "
+                "the SAMHSA National Helpline below."
+            ),
             "",
         ]
     if not search.programs:
-        lines += ["No programs matched.", ""]
+        lines += [_("No programs matched."), ""]
     for number, program in enumerate(search.programs, start=1):
         parts = [f"{number}. **{md_escape(program.name)}**"]
         if program.phone:
-            parts.append(f"phone {md_escape(program.phone)}")
+            parts.append(_("phone {phone}").format(phone=md_escape(program.phone)))
         if program.place:
             parts.append(md_escape(program.place))
         if program.distance_miles is not None:
-            parts.append(f"{program.distance_miles:.1f} miles")
+            parts.append(_("{miles} miles").format(miles=f"{program.distance_miles:.1f}"))
         if program.may_run_iop:
-            parts.append("may run an IOP: ask")
+            parts.append(_("may run an IOP: ask"))
         if program.serves_only:
-            parts.append("**only:** " + md_escape("; ".join(program.serves_only)))
+            only = md_escape("; ".join(program.serves_only))
+            parts.append(_("**only:** {groups}").format(groups=only))
         parts.append(f"id `{clean(program.id).replace('`', '')}`")
         lines.append(" · ".join(parts))
     if search.programs:
         if search.listed_in:
             lines += ["", md_escape(search.listed_in)]
         if search.confirm:  # says "call to confirm" itself
-            lines += ["", md_escape(search.confirm) + " Ask how soon you can start."]
+            lines += ["", md_escape(search.confirm) + " " + _("Ask how soon you can start.")]
         else:
-            lines += ["", "Call before you go: details change. Ask how soon you can start."]
+            lines += ["", _("Call before you go: details change. Ask how soon you can start.")]
         if search.command:
-            lines += ["", f"See them again: `{search.command.replace('`', '')}`"]
+            command = search.command.replace("`", "")
+            lines += ["", _("See them again: {command}").format(command=f"`{command}`")]
     return [*lines, ""]
