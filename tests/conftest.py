@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 #: Settings a developer's shell or a CI system may carry that change what iopguide
@@ -33,3 +35,21 @@ def _same_environment_everywhere(tmp_path_factory: pytest.TempPathFactory) -> No
         mp.delenv(name, raising=False)
     yield
     mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def _english_again_after_each_test() -> Iterator[None]:
+    """A test that switches language (``--lang es``, the ``spanish`` fixture) never leaks it."""
+    yield
+    from iopguide import i18n
+
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    """Speak Spanish for this test (English again afterwards, by the fixture above)."""
+    from iopguide import i18n
+
+    i18n.set_language("es")
+    yield

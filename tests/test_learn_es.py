@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -33,15 +32,6 @@ def _names(lang: str) -> set[str]:
 
 def _flat(text: str) -> str:
     return " ".join(text.replace("**", "").replace("*", "").split())
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def _learn(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

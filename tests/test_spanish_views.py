@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
 import pytest
 
@@ -13,15 +12,6 @@ from iopguide.assessment.rules import assess
 from iopguide.cli import run
 from iopguide.ui.assessment_view import render_assessment
 from iopguide.ui.console import make_console
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def _flat(text: str) -> str:
