@@ -6,6 +6,7 @@ can show (see :mod:`iopguide.render`).
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from iopguide.assessment.rules import Assessment
     from iopguide.directory.model import DirectoryInfo, Program
     from iopguide.directory.search import SearchResult
+    from iopguide.ui.summary_markdown import ProgramSearch, ShownProgram
 
 
 @dataclass(frozen=True)
@@ -74,3 +76,31 @@ class ValidationReport:
     check: Any
     file: str
     builtin: bool
+
+
+@dataclass(frozen=True)
+class CompareReport:
+    """``compare ID ID…``: programmes side by side, in the order asked.
+
+    ``distances`` and ``notes`` run beside ``programs``: the miles from
+    ``origin_zip`` (None without one) and the person's own note for each
+    (a ``directory.notes.Note``, or None).
+    """
+
+    kind: ClassVar[str] = "compare"
+    programs: tuple[Program, ...]
+    info: DirectoryInfo
+    distances: tuple[float | None, ...] = ()
+    notes: tuple[Any, ...] = ()
+    origin_zip: str | None = None
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """A guided session, for the file the person asks to keep: the result, searches, shortlist."""
+
+    kind: ClassVar[str] = "summary"
+    assessment: Assessment
+    searches: tuple[ProgramSearch, ...] = ()
+    shortlist: tuple[ShownProgram, ...] = ()
+    today: _dt.date | None = None
