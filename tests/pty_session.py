@@ -41,14 +41,15 @@ def spawn_iopguide(args: list[str], columns: int = 80, cwd: Path | None = None) 
     )
 
 
-def read_on(child: pexpect.spawn, until: object) -> None:
+def read_on(child: pexpect.spawn, until: object, pause: str = READ_ON) -> None:
     """Page through a long result (Enter once at each pause) until *until* appears.
 
     prompt_toolkit draws a prompt again when it is answered, so each part's
-    pause is answered only the first time it is seen.
+    pause is answered only the first time it is seen. *pause* matches the pause line
+    (with one group, the part number), for another language.
     """
     answered: set[str] = set()
-    while child.expect([until, READ_ON]) == 1:
+    while child.expect([until, pause]) == 1:
         part = child.match.group(1)
         if part not in answered:
             answered.add(part)

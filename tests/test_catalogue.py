@@ -12,7 +12,14 @@ from iopguide import i18n
 from iopguide.i18n import extract
 
 #: Strings that are the same word in English and Spanish.
-SAME_IN_BOTH = {"No", "Error:"}
+#: Names and abbreviations that Spanish writes as English does.
+SAME_IN_BOTH = {
+    "No",
+    "Error:",
+    *("IOP", "PHP", "Medicaid", "Medicare", "TRICARE", "IHS/tribal", "LGBTQ+", "EMDR"),
+    *("CARF", "NCQA", "HFAP", "The Joint Commission", "Council on Accreditation (COA)"),
+    *("Hindi", "Urdu", "Hmong", "Navajo"),
+}
 _PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 _NUMBER = re.compile(r"\d+")
 

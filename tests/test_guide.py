@@ -809,3 +809,20 @@ def test_enter_enter_at_the_danger_question_never_answers_it(keys, capsys) -> No
     out = capsys.readouterr().out
     assert "Please choose Yes or No." in out
     assert "Please get help right now" not in out
+
+
+def test_the_first_screen_offers_spanish_and_says_it_all_again_in_spanish(keys, capsys) -> None:
+    keys(DOWN * 2 + ENTER + DOWN + ENTER)  # Español; then "Ahora no"
+    assert run([]) == 0
+    out = capsys.readouterr().out
+    assert "Le damos la bienvenida a iopguide" in out
+    assert "oprima 2 para español" in out
+    assert out.index("Welcome to iopguide") < out.index("Le damos la bienvenida")
+
+
+def test_a_spanish_guide_offers_english_the_same_way(keys, capsys) -> None:
+    keys(DOWN * 2 + ENTER + DOWN + ENTER)  # English; then "Not now"
+    assert run(["--lang", "es"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("Le damos la bienvenida") < out.index("Welcome to iopguide")
+    assert "come back whenever you like" in out

@@ -98,3 +98,46 @@ def test_english_search_description_is_unchanged() -> None:
     assert either([]) == ""
     text = describe_search(parse_filters(zip_code="40202", levels=["iop"]))
     assert text.endswith("programs within 25 miles of ZIP 40202")
+
+
+def test_spanish_find_on_real_listings_says_reasons_labels_and_source_in_spanish(capsys) -> None:
+    """Near San Juan on the national directory: every word around the listing is Spanish."""
+    code = run(
+        ["find", "--zip", "00901", "--condition", "depresión", "--lang", "es", "--limit", "0"]
+    )
+    assert code == 0
+    text = _flat(capsys.readouterr().out)
+    assert "millas de 00901" in text  # the reason, not "miles from 00901"
+    assert "Ofrece IOP" in text or "Puede tener un IOP: pregunte" in text
+    assert "Aparece en el Directorio Nacional de SAMHSA, edición 2022" in text
+    assert "Datos del Directorio Nacional de SAMHSA, edición 2022 (dominio público)." in text
+    assert "Solo veteranos (centro del VA)" in text  # a restriction the importer wrote
+    assert "Fondos del estado" in text  # a payment label
+    for english in (
+        "miles from",
+        "Offers IOP",
+        "Listed in SAMHSA",
+        "Veterans only",
+        "State-funded",
+    ):
+        assert english not in text
+
+
+def test_english_reasons_and_labels_are_unchanged(capsys) -> None:
+    assert run(["find", "--zip", "00901", "--limit", "0"]) == 0
+    text = _flat(capsys.readouterr().out)
+    assert "Offers IOP; 3.8 miles from 00901" in text
+    assert "Veterans only (VA facility)" in text and "State-funded" in text
+    assert "Listings from SAMHSA's National Directory, 2022 edition (public domain)." in text
+
+
+def test_spanish_json_keeps_ids_and_gives_spanish_reasons(capsys) -> None:
+    import json
+
+    assert run(["find", "--zip", "00901", "--json", "--lang", "es"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["lang"] == "es"
+    first = data["results"][0]
+    assert "iop" in first["levels"]  # ids stay English: they are a contract
+    assert any("millas de 00901" in reason for reason in first["matched"])
+    assert first["listed"] == "Aparece en el Directorio Nacional de SAMHSA, edición 2022"

@@ -34,3 +34,14 @@ def clean(value: object, *, single_line: bool = True) -> str:
 def shorten(text: str, limit: int = 60) -> str:
     """Cut *text* for an error message, marking the cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def serves_only_text(groups: tuple[str, ...]) -> str:
+    """Who a programme serves only, joined, each phrase in the reader's language.
+
+    The importers write these phrases in English from SAMHSA's codes and each is a
+    catalogue entry; free text a directory file wrote itself stays as written.
+    """
+    from iopguide.i18n import _
+
+    return "; ".join(_(group) for group in groups)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from iopguide.i18n import _
+
 _SEPARATORS = re.compile(r"[\s\-/]+")
 
 
@@ -110,14 +112,16 @@ class Vocabulary:
         return found[:n]
 
     def label(self, term_id: str) -> str:
-        return self._labels.get(term_id, term_id)
+        """What a person reads for *term_id*, in the current language (unknown ids as they are)."""
+        text = self._labels.get(term_id)
+        return _(text) if text else term_id
 
     def labels(self, term_ids: Iterable[str]) -> list[str]:
         return [self.label(t) for t in term_ids]
 
     def short(self, term_id: str) -> str:
         term = self._terms_by_id.get(term_id)
-        return (term.short or term.label) if term else term_id
+        return _(term.short or term.label) if term else term_id
 
     def sort(self, term_ids: Iterable[str]) -> tuple[str, ...]:
         """Order ids as the vocabulary lists them (stable, meaningful output)."""

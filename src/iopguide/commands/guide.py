@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from iopguide.directory import DEFAULT_RADIUS_MILES
 from iopguide.errors import Interrupted, IopguideError
 from iopguide.exit_codes import ExitCode
-from iopguide.i18n import _
+from iopguide.i18n import LANGUAGES, _, current, set_language
 
 if TYPE_CHECKING:
     from iopguide.assessment.answers import Answers
@@ -74,7 +74,9 @@ def run_guide(*, directory: Path | None) -> None:
 
         raise typer.Exit(int(ExitCode.USAGE))
 
+    language = current()  # each new person starts in the language the guide was started in
     while True:
+        set_language(language)
         session = _Session(directory=directory)
         try:
             again = session.run()
@@ -97,6 +99,13 @@ def _clear_screen() -> None:
     if console.is_terminal:
         console.file.write("\x1b[3J")  # xterm "erase saved lines"; ignored where unknown
         console.file.flush()
+
+
+def _other_language() -> tuple[str, str]:
+    """The first screen's way into the other language, written in that language."""
+    if current() == "es":
+        return ("English (see the guide in English)", "en")
+    return ("Español (ver la guía en español)", "es")
 
 
 def _today() -> _dt.date:
@@ -139,10 +148,16 @@ class _Session:
         from iopguide.ui.assessment_view import render_assessment
         from iopguide.ui.prompts import ANSWERED_BY_MISTAKE, ask_assessment
 
-        guide_view.render_welcome(self.console, plain=self.plain)
-        start = self._select(
-            _("Ready to begin?"), [(_("Start the questions"), "start"), (_("Not now"), "quit")]
-        )
+        while True:
+            guide_view.render_welcome(self.console, plain=self.plain)
+            start = self._select(
+                _("Ready to begin?"),
+                [(_("Start the questions"), "start"), (_("Not now"), "quit"), _other_language()],
+            )
+            if start not in LANGUAGES:
+                break
+            set_language(start)  # the person chose the other language: say it all again in it
+            _clear_screen()
         if start == "quit":
             guide_view.render_not_now(self.console, plain=self.plain)
             return False
@@ -276,7 +291,8 @@ class _Session:
             return
         payment = self._select(
             _("How would you pay for treatment?"),
-            [(_("Not sure, or skip this"), _SKIP)] + [(term.label, term.id) for term in PAYMENT],
+            [(_("Not sure, or skip this"), _SKIP)]
+            + [(PAYMENT.label(term.id), term.id) for term in PAYMENT],
         )
         filters = parse_filters(
             conditions=concern_conditions(self.assessment.concerns),

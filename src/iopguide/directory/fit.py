@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from iopguide.directory.model import Program
+from iopguide.i18n import _
 from iopguide.vocabulary import CONDITIONS, MENTAL_HEALTH_SPECIFIC
 
 #: Bump when the rule below changes: cached level indexes are built with it.
@@ -94,27 +95,33 @@ def condition_match(program: Program, wanted: tuple[str, ...]) -> ConditionFit |
     if "mental_health" in wanted:
         exact += [c for c in have if c in MENTAL_HEALTH_SPECIFIC and c not in exact]
     if exact:
-        return ConditionFit(SPECIFIC, f"Treats {_labels(exact)}")
+        return ConditionFit(SPECIFIC, _("Treats {conditions}").format(conditions=_labels(exact)))
     substance = not _SUBSTANCE.isdisjoint(wanted)
     mental = [c for c in wanted if c in MENTAL_HEALTH_SPECIFIC]
     if mental and "mental_health" in have:
         return ConditionFit(
             GENERAL,
-            f"Treats mental health in general (not listed for {_labels(mental)} specifically)",
+            _("Treats mental health in general (not listed for {conditions} specifically)").format(
+                conditions=_labels(mental)
+            ),
         )
     if "co_occurring" in have and (substance or "mental_health" in wanted or mental):
         if substance:
             asked = _labels(c for c in wanted if c in _SUBSTANCE)
             return ConditionFit(
                 GENERAL,
-                "Treats co-occurring mental health and substance use (not listed "
-                f"for {asked} specifically)",
+                _(
+                    "Treats co-occurring mental health and substance use (not listed "
+                    "for {conditions} specifically)"
+                ).format(conditions=asked),
             )
         asked = _labels(mental or ["mental_health"])
         return ConditionFit(
             CO_OCCURRING,
-            f"For people who also have alcohol or drug use (co-occurring care; not listed "
-            f"for {asked} on its own)",
+            _(
+                "For people who also have alcohol or drug use (co-occurring care; not listed "
+                "for {conditions} on its own)"
+            ).format(conditions=asked),
         )
     return None
 

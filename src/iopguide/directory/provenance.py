@@ -15,6 +15,7 @@ import re
 
 from iopguide.crisis import STALE_LISTINGS_LINE
 from iopguide.directory.model import DirectoryInfo, Program
+from iopguide.i18n import _
 
 _EDITION = re.compile(r"SAMHSA National Directory\b[^;]*?(?<!\d)((?:19|20)\d{2})(?!\d)")
 #: An edition older than this is "more than a year old": one line says to call and confirm.
@@ -33,17 +34,17 @@ def edition_year(program: Program | None, info: DirectoryInfo) -> str | None:
 def listed_in(program: Program | None, info: DirectoryInfo) -> str | None:
     """ "SAMHSA's National Directory, 2022 edition", or None for other directories."""
     year = edition_year(program, info)
-    return f"SAMHSA's National Directory, {year} edition" if year else None
+    return _("SAMHSA's National Directory, {year} edition").format(year=year) if year else None
 
 
 def origin_text(program: Program, info: DirectoryInfo) -> str:
     """One short phrase for a card: where the listing is from, or when it was checked."""
-    listed = listed_in(program, info)
-    if listed:
-        return f"Listed in {listed}"
+    year = edition_year(program, info)
+    if year:
+        return _("Listed in SAMHSA's National Directory, {year} edition").format(year=year)
     if program.last_verified:
-        return f"Checked {program.last_verified}"
-    return "Not dated"
+        return _("Checked {date}").format(date=program.last_verified)
+    return _("Not dated")
 
 
 def origin_short(program: Program, info: DirectoryInfo) -> str:
@@ -51,7 +52,9 @@ def origin_short(program: Program, info: DirectoryInfo) -> str:
     year = edition_year(program, info)
     if year:
         return f"SAMHSA {year}"
-    return f"checked {program.last_verified}" if program.last_verified else "not dated"
+    if program.last_verified:
+        return _("checked {date}").format(date=program.last_verified)
+    return _("not dated")
 
 
 def edition_date(
@@ -89,7 +92,9 @@ def credit_line(
     info: DirectoryInfo, programs: list[Program] | tuple[Program, ...] = ()
 ) -> str | None:
     """The credit under SAMHSA listings: the publisher and the edition."""
-    listed = listed_in(programs[0] if programs else None, info)
-    if not listed:
+    year = edition_year(programs[0] if programs else None, info)
+    if not year:
         return None
-    return f"Listings from {listed} (public domain)."
+    return _("Listings from SAMHSA's National Directory, {year} edition (public domain).").format(
+        year=year
+    )

@@ -15,6 +15,7 @@ from iopguide.directory import fit
 from iopguide.directory.filters import DEFAULT_LEVELS, Filters, parse_filters
 from iopguide.directory.geo import ZipCentre, haversine_miles, zip_centre
 from iopguide.directory.model import Directory, Program, Region
+from iopguide.i18n import N_, _
 from iopguide.vocabulary import (
     AGE_GROUPS,
     LANGUAGES,
@@ -120,9 +121,9 @@ def _level_check(filters: Filters, notes: _Notes) -> Check:
             return None
         notes.levels[p.id] = match
         if match == fit.ASK:
-            return ["May run an IOP: ask (SAMHSA's mental-health listings cannot record IOP)"]
+            return [_("May run an IOP: ask (SAMHSA's mental-health listings cannot record IOP)")]
         hits = [lvl for lvl in p.levels if lvl in wanted]
-        return [f"Offers {', '.join(LEVELS.short(h) for h in hits)}"]
+        return [_("Offers {levels}").format(levels=", ".join(LEVELS.short(h) for h in hits))]
 
     return check
 
@@ -147,12 +148,12 @@ def _payment_check(filters: Filters) -> Check:
         reasons = []
         types = [t for t in filters.payment if t in p.payment]
         if types:
-            reasons.append(f"Accepts {_labels(PAYMENT, types)}")
+            reasons.append(_("Accepts {payment}").format(payment=_labels(PAYMENT, types)))
         if p.insurance_plans:  # most listings name none: skip the plans x listings loop
             for plan in wanted_plans:
                 named = [n for n in p.insurance_plans if plan in n.casefold()]
                 if named:
-                    reasons.append(f"Lists the plan {named[0]}")
+                    reasons.append(_("Lists the plan {plan}").format(plan=named[0]))
         return reasons or None
 
     return check
@@ -178,12 +179,12 @@ def _distance_check(filters: Filters, notes: _Notes) -> Check:
         near = lat is None or abs(lat - origin.lat) <= lat_window
         miles = distances[p.id] = program_distance(p, origin) if near else None
         if miles is not None and miles <= filters.radius:
-            return [f"{miles:.1f} miles from {origin.zip}"]
+            return [_("{miles} miles from {zip}").format(miles=f"{miles:.1f}", zip=origin.zip)]
         if _serves_state(p, origin.state):
             if miles is None:
                 distances[p.id] = program_distance(p, origin)
             reach[p.id] = TELEHEALTH
-            return [f"Telehealth in {origin.state}"]
+            return [_("Telehealth in {states}").format(states=origin.state)]
         return None
 
     return check
@@ -194,12 +195,12 @@ def _state_check(filters: Filters, notes: _Notes) -> Check:
 
     def check(p: Program) -> list[str] | None:
         if p.location.state in wanted:
-            return [f"In {p.location.state}"]
+            return [_("In {place}").format(place=p.location.state)]
         served = [s for s in filters.states if _serves_state(p, s)]
         if not served:
             return None
         notes.reach[p.id] = TELEHEALTH
-        return [f"Telehealth in {', '.join(served)}"]
+        return [_("Telehealth in {states}").format(states=", ".join(served))]
 
     return check
 
@@ -209,7 +210,11 @@ def _city_check(filters: Filters) -> Check:
 
     def check(p: Program) -> list[str] | None:
         city = p.location.city
-        return [f"In {city}"] if city and " ".join(city.split()).casefold() in wanted else None
+        return (
+            [_("In {place}").format(place=city)]
+            if city and " ".join(city.split()).casefold() in wanted
+            else None
+        )
 
     return check
 
@@ -224,7 +229,7 @@ def _telehealth_check(filters: Filters, notes: _Notes) -> Check:
         if located:
             # "Telehealth in KY" is already a reason; the view marks it "ask whether ...".
             return [] if notes.reach.get(p.id) == TELEHEALTH else None
-        return ["Offers telehealth"]
+        return [_("Offers telehealth")]
 
     return check
 
@@ -235,9 +240,9 @@ def _age_check(filters: Filters) -> Check:
 
     def check(p: Program) -> list[str] | None:
         if not p.ages:
-            return ["Ages not listed: ask"]
+            return [_("Ages not listed: ask")]
         hits = [w for w in wanted if w in p.ages]
-        return [f"Serves {_labels(AGE_GROUPS, hits).lower()}"] if hits else None
+        return [_("Serves {ages}").format(ages=_labels(AGE_GROUPS, hits).lower())] if hits else None
 
     return check
 
@@ -246,12 +251,14 @@ def _any_of(
     attribute: Callable[[Program], tuple[str, ...]],
     wanted: tuple[str, ...],
     vocab: Vocabulary,
-    verb: str,
+    reason: str,
 ) -> Check:
+    """Any of *wanted* in the listing's *attribute*; *reason* is an ``N_`` text with {values}."""
+
     def check(p: Program) -> list[str] | None:
         have = attribute(p)
         hits = [w for w in wanted if w in have]
-        return [f"{verb} {_labels(vocab, hits).lower()}"] if hits else None
+        return [_(reason).format(values=_labels(vocab, hits).lower())] if hits else None
 
     return check
 
@@ -277,13 +284,21 @@ def _checks(filters: Filters, notes: _Notes) -> list[tuple[str, Check]]:
         checks.append(("--age-group", _age_check(filters)))
     if filters.languages:
         checks.append(
-            ("--language", _any_of(lambda p: p.languages, filters.languages, LANGUAGES, "Speaks"))
+            (
+                "--language",
+                _any_of(lambda p: p.languages, filters.languages, LANGUAGES, N_("Speaks {values}")),
+            )
         )
     if filters.schedules:
         checks.append(
             (
                 "--schedule",
-                _any_of(lambda p: p.schedule.times, filters.schedules, SCHEDULE_TIMES, "Open"),
+                _any_of(
+                    lambda p: p.schedule.times,
+                    filters.schedules,
+                    SCHEDULE_TIMES,
+                    N_("Open {values}"),
+                ),
             )
         )
     return checks

@@ -75,12 +75,42 @@ def data_messages() -> Iterator[Message]:
                     yield _one_line(raw[key]), None, where
 
 
+def vocabulary_messages() -> Iterator[Message]:
+    """Every label a person reads for a controlled value (``Vocabulary.label`` translates them)."""
+    from iopguide import vocabulary
+
+    for field, vocab in vocabulary.BY_FIELD.items():
+        for term in vocab:
+            for text in (term.label, term.short):
+                if text:
+                    yield text, None, f"src/iopguide/vocabulary.py ({field})"
+
+
+def restriction_messages() -> Iterator[Message]:
+    """The "who it serves only" phrases the importers write into listings, shown translated."""
+    from iopguide.directory.importers import codes
+
+    where = "src/iopguide/directory/importers/codes.py"
+    for code in (*codes.CODES_LIST, *codes.WORD_ONLY):
+        if code.serves_only:
+            yield code.serves_only, None, where
+    for rule in codes.ONLY_RULES:
+        yield rule.words, None, where
+    yield codes.NAME_DUI, None, where
+    yield codes.NAME_COURT, None, where
+
+
 def template():  # type: ignore[no-untyped-def]
     """A Babel catalogue of every English string, with where each comes from."""
     from babel.messages.catalog import Catalog
 
     catalog = Catalog(project="iopguide", domain=DOMAIN, fuzzy=False)
-    for message, context, where in [*python_messages(), *data_messages()]:
+    for message, context, where in [
+        *python_messages(),
+        *data_messages(),
+        *vocabulary_messages(),
+        *restriction_messages(),
+    ]:
         if not message or (isinstance(message, tuple) and not message[0]):
             continue
         file, _sep, line = where.partition(":")

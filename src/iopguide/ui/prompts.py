@@ -129,12 +129,12 @@ class Asker:
             return line_prompts.select(self.console, message, choices, default=default)
         import questionary
 
-        items = [questionary.Choice(title, value=value) for title, value in choices]
+        items = [questionary.Choice(self._fit(title, 3), value=value) for title, value in choices]
         prompt = questionary.select(
             self._wrap(message),
             choices=items,
             default=default,
-            instruction=instruction or "(use the arrow keys, then Enter)",
+            instruction=instruction or _("(use the arrow keys, then Enter)"),
             **self._common(),
         )
         return run_prompt(_with_ctrl_d(prompt))
@@ -154,7 +154,7 @@ class Asker:
         import questionary
 
         items = [
-            questionary.Choice(title, value=value, checked=value in checked)
+            questionary.Choice(self._fit(title, 5), value=value, checked=value in checked)
             for title, value in choices
         ]
         prompt = questionary.checkbox(
@@ -192,6 +192,18 @@ class Asker:
 
         width = max(20, min(self.console.width, 100) - 3)  # "? " before the first line
         return textwrap.fill(message, width=width) + "\n"
+
+    def _fit(self, title: str, indent: int) -> str:
+        """A choice on as many lines as the window needs: prompt_toolkit would cut it off.
+
+        *indent* is the width of what stands before a choice (" » ", or " » ○ ").
+        """
+        width = max(20, min(self.console.width, 100) - indent - 1)
+        if len(title) <= width:
+            return title
+        import textwrap
+
+        return ("\n" + " " * indent).join(textwrap.wrap(title, width))
 
     # -- questions ------------------------------------------------------------
 

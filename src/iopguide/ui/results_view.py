@@ -18,6 +18,7 @@ from iopguide.directory import fit, provenance
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.search import TELEHEALTH, Blocker, Match, SearchResult
 from iopguide.i18n import N_, _, ngettext
+from iopguide.text import serves_only_text
 from iopguide.ui.console import data_text, print_page
 from iopguide.ui.search_words import (
     age_hint,
@@ -88,8 +89,12 @@ def place_text(program: Program, match: Match | None = None) -> str:
 
 
 def restrictions_text(program: Program) -> str:
-    """Who a programme serves only, or "" (shown wherever a programme is shown)."""
-    return "; ".join(program.serves_only)
+    """Who a programme serves only, or "" (shown wherever a programme is shown).
+
+    The importers write these phrases in English from SAMHSA's codes; each is a
+    catalogue entry, so it reads in the person's language (free text stays as written).
+    """
+    return serves_only_text(program.serves_only)
 
 
 def distance_text(match: Match) -> str:

@@ -17,7 +17,7 @@ from iopguide import crisis
 from iopguide.assessment.questions import load_questions
 from iopguide.assessment.rules import Assessment
 from iopguide.i18n import _
-from iopguide.text import clean
+from iopguide.text import clean, serves_only_text
 
 #: Characters that could start emphasis, a link, HTML or a table cell inside a line.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -170,7 +170,7 @@ def _programs(search: ProgramSearch) -> list[str]:
         if program.may_run_iop:
             parts.append(_("may run an IOP: ask"))
         if program.serves_only:
-            only = md_escape("; ".join(program.serves_only))
+            only = md_escape(serves_only_text(program.serves_only))
             parts.append(_("**only:** {groups}").format(groups=only))
         parts.append(f"id `{clean(program.id).replace('`', '')}`")
         lines.append(" · ".join(parts))
