@@ -72,6 +72,18 @@ def test_import_writes_a_directory_that_loads_and_summarises(
     assert {p.id for p in directory.programs} == {p["id"] for p in data["programs"]}
 
 
+def test_the_import_report_in_spanish(tmp_path: Path, workbooks: list[Path], capsys) -> None:
+    out = tmp_path / "nacional.json"
+    args = ["directory", "import", "samhsa", *map(str, workbooks), "-o", str(out), "--lang", "es"]
+    assert run(args) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Se importaron 2 programas en" in text
+    assert "leídas 4 filas de centros de 2 archivos" in text
+    assert "unidas 1" in text and "omitidas 1" in text
+    assert f"iopguide find --directory {out} --zip SU_ZIP" in text
+    assert "Imported" not in text and "facility rows" not in text
+
+
 def test_yaml_output_quotes_zips_phones_and_dates(tmp_path: Path, workbooks: list[Path]) -> None:
     out = tmp_path / "national.yaml"
     assert run(["directory", "import", "samhsa", str(workbooks[0]), "-o", str(out)]) == 0

@@ -357,12 +357,27 @@ def run(args: list[str]) -> int:
 
     try:
         env = Environment.from_process()  # the one environment of this run
-        result = app(args=args, prog_name="iopguide", standalone_mode=False, obj={"env": env})
+        result = _command(args)(
+            args=args, prog_name="iopguide", standalone_mode=False, obj={"env": env}
+        )
     except BaseException as err:
         return outcome(err)
     if result == ExitCode.INTERRUPTED:  # typer turns Ctrl-C inside a command into Exit(130)
         return _interrupted()
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
+
+
+def _command(args: list[str]) -> typer.core.TyperGroup:
+    """The click command tree of the app, its help in the language the line asks for."""
+    from iopguide import cli_help, i18n
+
+    asked = i18n.normalise(cli_help.language_asked(args))
+    if asked:
+        i18n.set_language(asked)  # before parsing: --help may come before --lang
+    command = typer.main.get_command(app)
+    if i18n.current() != i18n.DEFAULT:
+        cli_help.translate(command)
+    return command
 
 
 def outcome(failure: BaseException) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iopguide.errors import UsageError
+from iopguide.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,20 +34,25 @@ def run_import(source: str, files: list[Path], *, output: Path, force: bool) -> 
     key = source.strip().lower()
     if key not in SOURCES:
         listed = "; ".join(f"{name}: {what}" for name, what in SOURCES.items())
-        raise UsageError(f"Unknown source {source!r}. Choose one of: {listed}.")
+        raise UsageError(
+            _("Unknown source {source!r}. Choose one of: {listed}.").format(
+                source=source, listed=listed
+            )
+        )
     if not files:
-        raise UsageError("Give at least one file to import.")
+        raise UsageError(_("Give at least one file to import."))
     for path in files:
         if not path.exists():
             raise UsageError(
-                f"{path} does not exist.", hint="Check the path to the downloaded file."
+                _("{path} does not exist.").format(path=path),
+                hint=_("Check the path to the downloaded file."),
             )
         if path.is_dir():
-            raise UsageError(f"{path} is a folder; give the file(s) inside it.")
+            raise UsageError(_("{path} is a folder; give the file(s) inside it.").format(path=path))
         if not path.is_file():  # a named pipe would hang the reader, a device never end
             raise UsageError(
-                f"{path} is not a regular file (a pipe or a device).",
-                hint="Save the download to a file first, then import that file.",
+                _("{path} is not a regular file (a pipe or a device).").format(path=path),
+                hint=_("Save the download to a file first, then import that file."),
             )
     check_output(output, force=force)
 
@@ -64,19 +70,23 @@ def _location_rows(stats: ImportStats, row: Callable[[str, int, str], None]) -> 
     between ZIP centres: FindTreatment.gov pages publish real coordinates.
     """
     placements = [
-        (stats.published_coordinates, "with published coordinates"),
+        (stats.published_coordinates, _("with published coordinates")),
         (
             stats.zip_centres,
-            "at ZIP-code centres: distances to these are measured between "
-            "ZIP centres, not street addresses",
+            _(
+                "at ZIP-code centres: distances to these are measured between "
+                "ZIP centres, not street addresses"
+            ),
         ),
         (
             stats.no_coordinates,
-            "without coordinates (no usable ZIP centre): a search near a ZIP "
-            "cannot measure a distance to them",
+            _(
+                "without coordinates (no usable ZIP centre): a search near a ZIP "
+                "cannot measure a distance to them"
+            ),
         ),
     ]
-    label = "located"
+    label = _("located")
     for count, what in placements:
         if count:
             row(label, count, what)
@@ -109,7 +119,9 @@ def _progress() -> Iterator[ProgressCallback | None]:
             if label not in tasks:
                 # Plain text: a file name is data, never markup.
                 description = clean(label).replace("[", "(").replace("]", ")")
-                tasks[label] = progress.add_task(f"Reading {description}", total=total)
+                tasks[label] = progress.add_task(
+                    _("Reading {file}").format(file=description), total=total
+                )
             progress.update(tasks[label], completed=done, total=total)
 
         yield update
@@ -124,13 +136,17 @@ def _summary(result: ImportResult, output: Path, seconds: float) -> None:
 
     console = stdout_console()
     stats = result.stats
+    headline = ngettext(
+        "Imported {count} programme into {file} in {seconds} s.",
+        "Imported {count} programmes into {file} in {seconds} s.",
+        stats.imported,
+    )
+    before, _sep, after = headline.partition("{file}")
     console.print(
         Text.assemble(
-            ("Imported ", "bold"),
-            (f"{stats.imported:,}", "bold"),
-            (" programme into " if stats.imported == 1 else " programmes into ", "bold"),
+            (before.format(count=f"{stats.imported:,}"), "bold"),
             data_text(str(output), "bold"),
-            f" in {seconds:.1f} s.",
+            after.format(seconds=f"{seconds:.1f}"),
         )
     )
     grid = Table.grid(padding=(0, 1))
@@ -141,47 +157,61 @@ def _summary(result: ImportResult, output: Path, seconds: float) -> None:
     def row(label: str, count: int, what: Text | str) -> None:
         grid.add_row(label, f"{count:,}", what)
 
-    rows = "facility row" if stats.read == 1 else "facility rows"
-    files = "file" if len(stats.files) == 1 else "files"
-    row("read", stats.read, f"{rows} from {len(stats.files)} {files}")
+    row(
+        _("read"),
+        stats.read,
+        ngettext("facility row from {files}", "facility rows from {files}", stats.read).format(
+            files=ngettext("{count} file", "{count} files", len(stats.files)).format(
+                count=len(stats.files)
+            )
+        ),
+    )
     for name, edition, rows in stats.files:
         row("", rows, Text.assemble(data_text(name), " (", data_text(edition), ")"))
-    across = (
-        f" ({stats.merged_across_files:,} listed in more than one file)"
-        if stats.merged_across_files
-        else ""
-    )
-    row("merged", stats.merged, f"rows repeating a facility already read, folded into one{across}")
-    row("flagged", stats.flagged, "programmes that serve only one group ('serves only')")
+    merged = _("rows repeating a facility already read, folded into one")
+    if stats.merged_across_files:
+        merged = _(
+            "rows repeating a facility already read, folded into one "
+            "({count} listed in more than one file)"
+        ).format(count=f"{stats.merged_across_files:,}")
+    row(_("merged"), stats.merged, merged)
+    row(_("flagged"), stats.flagged, _("programmes that serve only one group ('serves only')"))
     _location_rows(stats, row)
     if stats.undated:
-        row("undated", stats.undated, "programmes with no last-verified date")
-    by_reason = ", by reason:" if stats.skipped else ""
-    row("skipped", stats.skipped_total, f"rows not imported{by_reason}")
+        row(_("undated"), stats.undated, _("programmes with no last-verified date"))
+    skipped = _("rows not imported, by reason:") if stats.skipped else _("rows not imported")
+    row(_("skipped"), stats.skipped_total, skipped)
     for reason, count in stats.skipped.most_common():
         row("", count, reason)
     for reason, count in stats.caveats.most_common():
-        row("gap", count, f"imported, but {reason}")
+        row(_("gap"), count, _("imported, but {reason}").format(reason=reason))
     if stats.unknown_codes:
         total = sum(stats.unknown_codes.values())
-        row("unknown", total, f"uses of {len(stats.unknown_codes):,} codes or words left out:")
+        row(
+            _("unknown"),
+            total,
+            _("uses of {count} codes or words left out:").format(
+                count=f"{len(stats.unknown_codes):,}"
+            ),
+        )
         for what, count in stats.unknown_codes.most_common(SHOWN):
             row("", count, data_text(what))
         hidden = len(stats.unknown_codes) - SHOWN
         if hidden > 0:
-            grid.add_row("", "", f"... and {hidden:,} more")
+            grid.add_row("", "", _("... and {count} more").format(count=f"{hidden:,}"))
     console.print(grid)
     for warning in stats.warnings[:SHOWN]:
-        console.print(Text.assemble(("warning: ", "yellow"), data_text(warning)))
+        console.print(Text.assemble((_("warning: "), "yellow"), data_text(warning)))
     for note in stats.notes:
         console.print(data_text(note), style="dim")
     quoted = shlex.quote(str(output))
     console.print(
         Text.assemble(
-            ("Next: ", "bold"), data_text(f"iopguide find --directory {quoted} --zip YOUR_ZIP")
+            (_("Next: "), "bold"),
+            data_text(f"iopguide find --directory {quoted} --zip ") + _("YOUR_ZIP"),
         )
     )
     console.print(
-        Text.assemble("To make it the default: export IOPGUIDE_DIRECTORY=", data_text(quoted)),
+        Text.assemble(_("To make it the default: export IOPGUIDE_DIRECTORY="), data_text(quoted)),
         style="dim",
     )

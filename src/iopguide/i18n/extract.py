@@ -100,6 +100,17 @@ def restriction_messages() -> Iterator[Message]:
     yield codes.NAME_COURT, None, where
 
 
+def help_messages() -> Iterator[Message]:
+    """The help of every command and option (``cli_help.translate`` shows them translated)."""
+    import typer.main
+
+    from iopguide.cli import app
+    from iopguide.cli_help import help_texts
+
+    for text in help_texts(typer.main.get_command(app)):
+        yield text, None, "src/iopguide/cli.py (--help)"
+
+
 def template():  # type: ignore[no-untyped-def]
     """A Babel catalogue of every English string, with where each comes from."""
     from babel.messages.catalog import Catalog
@@ -110,6 +121,7 @@ def template():  # type: ignore[no-untyped-def]
         *data_messages(),
         *vocabulary_messages(),
         *restriction_messages(),
+        *help_messages(),
     ]:
         if not message or (isinstance(message, tuple) and not message[0]):
             continue

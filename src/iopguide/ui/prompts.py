@@ -181,9 +181,10 @@ class Asker:
         import questionary
 
         options = self._common()
-        prompt = questionary.text(
-            self._wrap(message), default=default, instruction=instruction, **options
-        )
+        asked = self._wrap(message)
+        if instruction:  # on its own line: typed beside it, a narrow window redraws it twice
+            asked += f"  {instruction}\n"
+        prompt = questionary.text(asked, default=default, **options)
         return str(run_prompt(_with_ctrl_d(prompt)))
 
     def _wrap(self, message: str) -> str:
