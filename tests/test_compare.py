@@ -36,7 +36,9 @@ def call(capsys, *args: str) -> tuple[int, str, str]:
 def report(*ids: str, notes: tuple = (), zip_code: str | None = None) -> CompareReport:
     loaded = load_directory(Path("sample"))
     programs = tuple(loaded.get(i) for i in ids)
-    return CompareReport(programs, loaded.info, (12.5,) * len(ids) if zip_code else (), notes, zip_code)
+    return CompareReport(
+        programs, loaded.info, (12.5,) * len(ids) if zip_code else (), notes, zip_code
+    )
 
 
 def shown(result: CompareReport, width: int, *, plain: bool = False) -> str:
