@@ -125,7 +125,7 @@ def test_your_note_is_labelled_and_kept_apart() -> None:
     )
     result = report(A, B, notes=(note, None))
     text = " ".join(shown(result, 40).split())
-    assert "Your note, 2026-11-30: runs an IOP: yes; schedule: evenings; wait: 2 weeks" in text
+    assert "Your note, 2026-11-30: runs an IOP; schedule: evenings; wait: 2 weeks" in text
     assert "Ask for Dana" in text and "\x1b" not in text
     assert text.count("Your note,") == 1  # only the programme it belongs to
     payload = json.loads(_json(result))

@@ -61,21 +61,28 @@ def note_line(note: Any) -> str:
     if note is None:
         return ""
     parts = []
+    runs = getattr(note, "runs_iop", None)
+    if runs is True:
+        parts.append(_("runs an IOP"))
+    elif runs is False:
+        parts.append(_("does not run an IOP"))
+    elif runs:
+        parts.append(_("runs an IOP: {answer}").format(answer=runs))
     for label, value in (
-        (_("runs an IOP"), getattr(note, "runs_iop", None)),
         (_("schedule"), getattr(note, "schedule", None)),
         (_("phone"), getattr(note, "phone", None)),
         (_("wait"), getattr(note, "wait", None)),
         (_("plans"), getattr(note, "plans", None)),
-        (_("closed"), getattr(note, "closed", None)),
     ):
-        if value is None or value == "" or value == ():
-            continue
-        if isinstance(value, bool):
-            value = _("yes") if value else _("no")
-        elif isinstance(value, (list, tuple)):
+        if isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value)
-        parts.append(f"{label}: {value}")
+        if value:
+            parts.append(f"{label}: {value}")
+    closed = getattr(note, "closed", None)
+    if closed is True:
+        parts.append(_("closed"))
+    elif closed:
+        parts.append(_("closed: {when}").format(when=closed))
     text = getattr(note, "note", None)
     if text:
         parts.append(str(text))
@@ -115,7 +122,7 @@ def compare_rows(report: CompareReport) -> list[Row]:
         Row(_("Services"), each(lambda p: ", ".join(SERVICES.labels(p.services)))),
         Row(_("Approaches"), each(lambda p: ", ".join(APPROACHES.labels(p.approaches)))),
         Row(_("Source"), each(lambda p: provenance.origin_text(p, info))),
-        Row(_("Id"), each(lambda p: p.id)),
+        Row("Id", each(lambda p: p.id)),
         Row(
             _("Your notes"),
             tuple(note_line(n) for n in _padded(report.notes, len(programs))),
