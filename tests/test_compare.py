@@ -58,7 +58,7 @@ def test_wide_window_shows_one_column_per_program(capsys) -> None:
     phones = next(line for line in text.splitlines() if line.startswith("│Phone"))
     for program in result.programs:
         assert program.contact.phone in phones
-    assert "Miles from 60601" in text and "12.5 miles" in text
+    assert "│Distance from" in text and "12.5 miles" in text
     assert crisis.FOOTER in " ".join(text.split())
 
 
@@ -208,7 +208,7 @@ def test_compare_writes_to_a_file_only_when_asked(capsys, tmp_path) -> None:
     code, out, _ = call(capsys, "compare", A, B, "-f", "markdown", "-o", str(target))
     assert code == 0 and out == ""
     assert target.read_text(encoding="utf-8").startswith("# Programs side by side")
-    code, _, err = call(capsys, "compare", A, B, "-f", "markdown", "-o", str(target))
+    code, _, _ = call(capsys, "compare", A, B, "-f", "markdown", "-o", str(target))
     assert code != 0  # never replaced without --force
 
 

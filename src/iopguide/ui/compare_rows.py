@@ -23,6 +23,7 @@ class Row:
     label: str
     values: tuple[str, ...]  # one per programme, "" where there is nothing to say
     note: bool = False  # the person's own words, not the directory's
+    warn: bool = False  # a limit that decides (who it serves only): shown to stand out
 
 
 def levels_line(program: Program) -> str:
@@ -45,11 +46,14 @@ def telehealth_line(program: Program) -> str:
 def ages_line(program: Program) -> str:
     from iopguide.vocabulary import AGE_GROUPS
 
-    ages = ", ".join(AGE_GROUPS.labels(program.ages))
-    if program.serves_only:
-        only = _("Only: {groups}").format(groups="; ".join(program.serves_only))
-        return f"{ages}. {only}" if ages else only
-    return ages
+    return ", ".join(AGE_GROUPS.labels(program.ages)) or _("Not listed")
+
+
+def address_line(program: Program) -> str:
+    """Street, city, state and ZIP: where to go, for someone weighing the journey."""
+    loc = program.location
+    region = " ".join(x for x in (loc.state, loc.zip) if x)
+    return ", ".join(x for x in (loc.street, loc.city, region) if x)
 
 
 def distance_line(miles: float | None) -> str:
@@ -97,7 +101,7 @@ def _phone(program: Program) -> str:
 
 def compare_rows(report: CompareReport) -> list[Row]:
     """The rows in reading order; a row nobody has anything for is left out."""
-    from iopguide.ui.results_view import payment_text, place_text, schedule_text
+    from iopguide.ui.results_view import payment_text, schedule_text
     from iopguide.vocabulary import APPROACHES, SERVICES
 
     programs = report.programs
@@ -108,15 +112,16 @@ def compare_rows(report: CompareReport) -> list[Row]:
 
     rows = [
         Row(_("Levels"), each(levels_line)),
+        Row(_("Only"), each(lambda p: "; ".join(p.serves_only)), warn=True),
         Row(
-            _("Miles from {zip}").format(zip=report.origin_zip) if report.origin_zip else "",
+            _("Distance from {zip}").format(zip=report.origin_zip) if report.origin_zip else "",
             tuple(distance_line(d) for d in _padded(report.distances, len(programs))),
         ),
-        Row(_("Where"), each(place_text)),
+        Row(_("Address"), each(address_line)),
         Row(_("Phone"), each(_phone)),
         Row(_("Intake phone"), each(lambda p: p.contact.intake_phone or "")),
         Row(_("Payment"), each(payment_text)),
-        Row(_("Ages and who it serves"), each(ages_line)),
+        Row(_("Ages"), each(ages_line)),
         Row(_("Telehealth"), each(telehealth_line)),
         Row(_("Schedule"), each(schedule_text)),
         Row(_("Services"), each(lambda p: ", ".join(SERVICES.labels(p.services)))),

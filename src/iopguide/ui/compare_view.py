@@ -44,7 +44,9 @@ def render_compare(report: CompareReport, console: Console, *, plain: bool = Fal
 
 def _value(row: Row, value: str, plain: bool) -> Text:
     # The person's own words stand apart from the directory's (italic, and labelled).
-    return data_text(value, "" if plain or not row.note else "italic")
+    if plain:
+        return data_text(value)
+    return data_text(value, "italic" if row.note else "yellow" if row.warn else "")
 
 
 def _columns(report: CompareReport, rows: list[Row], width: int) -> Table:
