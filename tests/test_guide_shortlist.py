@@ -74,6 +74,7 @@ def test_mark_a_program_then_review_the_shortlist(keys, capsys, asked) -> None: 
     review = out[out.index("is on your shortlist") :]
     assert f"1. {first.name}" in review and first.contact.phone in review
     assert "Payment" in review and "Schedule" in review
+    assert first.id not in review  # no ids to type in the guide
 
 
 def test_summary_has_a_shortlist_section_with_names_phones_and_ids() -> None:

@@ -239,7 +239,7 @@ class GuidedSearch:
             if picked == _DONE:
                 break
             if picked == _ADD:
-                self._add_to_shortlist(loaded, browsed.shown, room)
+                self._add_to_shortlist(loaded, browsed.shown)
                 continue
             if picked == _REVIEW:
                 self.review_shortlist(loaded)
@@ -258,9 +258,10 @@ class GuidedSearch:
     def _listed(self) -> set[str]:
         return {shown.id for shown in self.shortlist}
 
-    def _add_to_shortlist(self, loaded: Directory, shown: list[Match], room: int) -> None:
+    def _add_to_shortlist(self, loaded: Directory, shown: list[Match]) -> None:
         """Ask which shown programme to add; the shortlist lives only in this session."""
         listed = self._listed()
+        room = max(12, min(60, self.console.width - 10))  # "» 12. " before the name
         choices = [
             (f"{number}. {_title(m, room)}", str(number - 1))
             for number, m in enumerate(shown, 1)
@@ -295,7 +296,7 @@ class GuidedSearch:
             distances=tuple(s.distance_miles for _p, s in kept),
             origin_zip=self._origin_zip,
         )
-        render_compare(report, self.console, plain=self.plain)
+        render_compare(report, self.console, plain=self.plain, ids=False)
 
     def _show_full(self, loaded: Directory, match: Match) -> None:
         from iopguide.ui.guide_view import capped_console

@@ -99,8 +99,11 @@ def _phone(program: Program) -> str:
     return program.contact.phone or ""
 
 
-def compare_rows(report: CompareReport) -> list[Row]:
-    """The rows in reading order; a row nobody has anything for is left out."""
+def compare_rows(report: CompareReport, *, ids: bool = True) -> list[Row]:
+    """The rows in reading order; a row nobody has anything for is left out.
+
+    *ids* False leaves out the ids (the guide, where nobody types commands).
+    """
     from iopguide.ui.results_view import payment_text, schedule_text
     from iopguide.vocabulary import APPROACHES, SERVICES
 
@@ -127,7 +130,7 @@ def compare_rows(report: CompareReport) -> list[Row]:
         Row(_("Services"), each(lambda p: ", ".join(SERVICES.labels(p.services)))),
         Row(_("Approaches"), each(lambda p: ", ".join(APPROACHES.labels(p.approaches)))),
         Row(_("Source"), each(lambda p: provenance.origin_text(p, info))),
-        Row("Id", each(lambda p: p.id)),
+        Row("Id" if ids else "", each(lambda p: p.id)),
         Row(
             _("Your notes"),
             tuple(note_line(n) for n in _padded(report.notes, len(programs))),

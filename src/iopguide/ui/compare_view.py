@@ -30,8 +30,11 @@ def fits_in_columns(count: int, width: int) -> bool:
     return width >= LABEL_WIDTH + COLUMN_WIDTH * count
 
 
-def render_compare(report: CompareReport, console: Console, *, plain: bool = False) -> None:
-    rows = compare_rows(report)
+def render_compare(
+    report: CompareReport, console: Console, *, plain: bool = False, ids: bool = True
+) -> None:
+    """The programmes side by side; *ids* False for the guide (no ids to type there)."""
+    rows = compare_rows(report, ids=ids)
     page: list[RenderableType] = []
     if not plain and fits_in_columns(len(report.programs), console.width):
         page.append(_columns(report, rows, console.width))
