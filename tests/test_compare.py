@@ -187,7 +187,7 @@ HOSTILE = textwrap.dedent(
 )
 
 
-def test_markdown_keeps_hostile_names_as_text_in_one_cell(capsys, tmp_path) -> None:
+def test_markdown_keeps_hostile_names_as_text_in_one_cell(capsys, tmp_path, monkeypatch) -> None:
     path = tmp_path / "hostile.yaml"
     path.write_text(HOSTILE, encoding="utf-8")
     code, out, err = call(
@@ -201,6 +201,12 @@ def test_markdown_keeps_hostile_names_as_text_in_one_cell(capsys, tmp_path) -> N
     phone = next(line for line in out.splitlines() if line.startswith("| **Phone**"))
     assert "502-555-0100 \\| x" in phone
     assert not ESCAPES.search(out)
+    monkeypatch.setenv("IOPGUIDE_PLAIN", "1")  # blocks: the name on one line
+    code, out, err = call(
+        capsys, "compare", "pipe-clinic", "plain-clinic", "--directory", str(path)
+    )
+    assert code == 0 and "[Call me](http://evil.example)" in " ".join(out.split())
+    assert not ESCAPES.search(out + err)
 
 
 def test_compare_writes_to_a_file_only_when_asked(capsys, tmp_path) -> None:

@@ -55,7 +55,15 @@ def compare(
     shortlist: Annotated[
         bool, typer.Option("--shortlist", help="Compare the programs on your shortlist.")
     ] = False,
-    file: FileOption = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            help="Compare the shortlist in this file (implies --shortlist; also "
+            "IOPGUIDE_SHORTLIST).",
+            show_default=False,
+        ),
+    ] = None,
     zip_code: Annotated[
         str | None, typer.Option("--zip", "-z", help="Show miles from this 5-digit ZIP code.")
     ] = None,
@@ -71,21 +79,15 @@ def compare(
     """Compare programs side by side: levels, phones, payment, ages, telehealth, services."""
     from iopguide.commands.compare import run_compare
 
-    named = file if _typed(ctx, "file") else None
     report = run_compare(
         program_ids or [],
         shortlist=shortlist,
-        shortlist_file=named,
+        shortlist_file=file,
         zip_code=zip_code,
         directory=chosen_directory(ctx, directory, sample),
         use_cache=not no_cache,
     )
     emit(ctx, report, fmt, json=json_output, output=output, force=force)
-
-
-def _typed(ctx: typer.Context, name: str) -> bool:
-    source = ctx.get_parameter_source(name)
-    return source is not None and source.name == "COMMANDLINE"
 
 
 @shortlist_app.command("add")
