@@ -17,6 +17,7 @@ from test_guide import (  # noqa: F401  (fixtures)
     NO_SAVE,
     SKIP_LEARN,
     START,
+    START_AGAIN,
     TODAY,
     UP,
     _assessment,
@@ -91,3 +92,36 @@ def test_summary_has_a_shortlist_section_with_names_phones_and_ids() -> None:
     assert "## Your shortlist" not in build_summary(
         _assessment(IOP_ANSWERS), searches=[], today=TODAY
     )
+
+
+def _search_and_add() -> str:
+    """Questions, then a search near 40202 paying by Medicaid, adding the first programme."""
+    return (
+        START
+        + questions(IOP_ANSWERS, ("depression",))
+        + SKIP_LEARN
+        + ENTER
+        + ADULT
+        + "40202"
+        + ENTER
+        + insurance("medicaid")
+    )
+
+
+def test_start_again_begins_with_an_empty_shortlist(keys, capsys, asked) -> None:  # noqa: F811
+    keys(
+        _search_and_add()
+        + ADD
+        + ENTER
+        + DONE_BROWSING
+        + NO_SAVE
+        + START_AGAIN
+        + _search_and_add()
+        + DONE_BROWSING
+        + NO_SAVE
+        + FINISH
+    )
+    assert run(["--sample"]) == 0
+    browse = [p for p in asked if p.startswith("What would you like to do? | See 1.")]
+    assert "Review your shortlist (1 program)" in browse[1]  # the first person's
+    assert "Review your shortlist" not in browse[-1]  # the next person starts with none
