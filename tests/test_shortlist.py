@@ -146,3 +146,11 @@ def test_markdown_and_spanish(capsys, spanish) -> None:
     code, out, _ = call(capsys, "shortlist", "show", "-f", "markdown")
     assert code == 0 and "**Argyle Example Counseling IOP**" in out and f"`{A}`" in out
     assert "lista" in out.lower()
+
+
+def test_a_file_that_is_not_a_shortlist_is_never_replaced(capsys, tmp_path) -> None:
+    other = tmp_path / "settings.yaml"
+    other.write_text("colour: blue\n", encoding="utf-8")
+    code, _, err = call(capsys, "shortlist", "add", A, "--file", str(other))
+    assert code == 1 and "not a shortlist file" in err
+    assert other.read_text(encoding="utf-8") == "colour: blue\n"

@@ -104,7 +104,8 @@ def load(path: Path) -> Shortlist:
 def _from_document(root: object, filename: str) -> Shortlist:
     hint = _("A shortlist file has 'programs:', a list of entries with 'id', 'name' and 'added'.")
     line = getattr(root, "line", None)
-    if not isinstance(root, dict) or not isinstance(root.get("programs", []), list):
+    # A file without 'programs:' is someone else's: refused, so it is never replaced.
+    if not isinstance(root, dict) or not isinstance(root.get("programs"), list):
         raise DataError([Problem(filename, _("This is not a shortlist file."), line, hint=hint)])
     items = root.get("programs") or []
     item_lines = getattr(items, "item_lines", [])
