@@ -14,6 +14,7 @@ _MACHINE_SETTINGS = (
     "IOPGUIDE_DEBUG",
     "IOPGUIDE_MAX_DIRECTORY_MB",
     "IOPGUIDE_LANG",
+    "IOPGUIDE_SHORTLIST",
     "NO_COLOR",
     "FORCE_COLOR",
     "TTY_COMPATIBLE",
@@ -25,9 +26,10 @@ _MACHINE_SETTINGS = (
 
 @pytest.fixture(scope="session", autouse=True)
 def _same_environment_everywhere(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Every run gets its own cache folder, an 80x24 page size and no stray settings."""
+    """Every run gets its own cache and data folders, an 80x24 page size and no stray settings."""
     mp = pytest.MonkeyPatch()
     mp.setenv("IOPGUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("iopguide-cache")))
+    mp.setenv("IOPGUIDE_DATA_DIR", str(tmp_path_factory.mktemp("iopguide-data")))
     mp.setenv("COLUMNS", "80")
     mp.setenv("LINES", "24")
     mp.setenv("LANG", "C.UTF-8")

@@ -427,3 +427,7 @@ def _debug() -> bool:
 def _interrupted() -> int:
     print("\nStopped. Nothing was saved.", file=sys.stderr)
     return int(ExitCode.INTERRUPTED)
+
+
+# `compare` and `shortlist` live in their own module, registered on `app` when it is imported.
+from iopguide import cli_compare  # noqa: E402, F401

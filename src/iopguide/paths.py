@@ -39,3 +39,16 @@ def cache_secret() -> bytes | None:
 
     root = private_cache_dir()
     return None if root is None else secret_key(root)
+
+
+def data_dir() -> Path:
+    """The per-user data folder (the shortlist); ``IOPGUIDE_DATA_DIR`` overrides it.
+
+    Nothing is written there unless the person asks (``iopguide shortlist add``).
+    """
+    override = os.environ.get("IOPGUIDE_DATA_DIR")
+    if override:
+        return Path(os.path.abspath(os.path.expanduser(override)))
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("iopguide", appauthor=False))

@@ -96,6 +96,22 @@ class CompareReport:
 
 
 @dataclass(frozen=True)
+class ShortlistReport:
+    """``shortlist add/remove/show/clear``: the shortlist now, and what this command changed.
+
+    ``action`` is add, remove, show or clear; ``changed`` the ids it added or
+    removed, ``unchanged`` those already there (add) or not on it (remove).
+    """
+
+    kind: ClassVar[str] = "shortlist"
+    entries: tuple[Any, ...]
+    file: str
+    action: str = "show"
+    changed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SessionSummary:
     """A guided session, for the file the person asks to keep: the result, searches, shortlist."""
 

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from iopguide.directory.model import Directory
     from iopguide.directory.search import Filters
     from iopguide.ui.prompts import Asker
-    from iopguide.ui.summary_markdown import ProgramSearch
+    from iopguide.ui.summary_markdown import ProgramSearch, ShownProgram
 
 _SKIP = "__skip__"
 _DONE = "__done__"
@@ -125,6 +125,8 @@ class _Session:
         self.plain = self.asker.plain
         self.assessment: Assessment | None = None
         self.searches: list[ProgramSearch] = []
+        #: Programmes the person marked while browsing; kept only for this person's summary.
+        self.shortlist: list[ShownProgram] = []
         self.saved_to: Path | None = None
         self._loaded: Directory | None = None
 
@@ -273,7 +275,7 @@ class _Session:
         if wanted == "no":
             return
 
-        finder = GuidedSearch(self.asker, self.console, plain=self.plain)
+        finder = GuidedSearch(self.asker, self.console, plain=self.plain, shortlist=self.shortlist)
         who = finder.ask_who()
         zip_code = finder.ask_zip()
         state = finder.ask_state() if zip_code is None else None

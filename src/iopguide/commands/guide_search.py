@@ -30,6 +30,9 @@ _SKIP = "__skip__"
 _MORE = "__more__"
 _TELEHEALTH = "__telehealth__"
 _DONE = "__done__"
+_ADD = "__add__"
+_REVIEW = "__review__"
+_BACK = "__back__"
 
 #: Who the care is for -> the age groups searched (the directory's AGE_GROUPS ids).
 WHO = (
@@ -52,10 +55,20 @@ class Browsed:
 class GuidedSearch:
     """Ask, search, show and browse; the session keeps what :meth:`run` returns."""
 
-    def __init__(self, asker: Asker, console: Console, *, plain: bool) -> None:
+    def __init__(
+        self,
+        asker: Asker,
+        console: Console,
+        *,
+        plain: bool,
+        shortlist: list[ShownProgram] | None = None,
+    ) -> None:
         self.asker = asker
         self.console = console
         self.plain = plain
+        #: The session's shortlist, added to in place (kept only in this session).
+        self.shortlist: list[ShownProgram] = [] if shortlist is None else shortlist
+        self._origin_zip: str | None = None  # where the miles on the shortlist are from
 
     # -- prompts ------------------------------------------------------------------
 
@@ -171,6 +184,7 @@ class GuidedSearch:
         from iopguide.ui.results_view import render_matches, render_search
 
         result = search(loaded, filters)
+        self._origin_zip = filters.origin.zip if filters.origin is not None else None
         render_search_intro(self.console, describe_search(filters) + ".", plain=self.plain)
         sample_notice(loaded.info)
         console = capped_console(self.console)
@@ -206,10 +220,30 @@ class GuidedSearch:
                         _TELEHEALTH,
                     )
                 )
+            if any(m.program.id not in self._listed() for m in browsed.shown):
+                choices.append((_("Add a program to your shortlist"), _ADD))
+            if self.shortlist:
+                count = len(self.shortlist)
+                choices.append(
+                    (
+                        ngettext(
+                            "Review your shortlist ({count} program)",
+                            "Review your shortlist ({count} programs)",
+                            count,
+                        ).format(count=count),
+                        _REVIEW,
+                    )
+                )
             choices.append((_("Done looking at programs"), _DONE))
             picked = self._select(_("What would you like to do?"), choices)
             if picked == _DONE:
                 break
+            if picked == _ADD:
+                self._add_to_shortlist(loaded, browsed.shown)
+                continue
+            if picked == _REVIEW:
+                self.review_shortlist(loaded)
+                continue
             if picked == _TELEHEALTH:
                 telehealth = 0
                 queue[:0] = search(loaded, replace(filters, telehealth=True)).matches
@@ -220,6 +254,49 @@ class GuidedSearch:
             else:
                 self._show_full(loaded, browsed.shown[int(picked)])
         return browsed
+
+    def _listed(self) -> set[str]:
+        return {shown.id for shown in self.shortlist}
+
+    def _add_to_shortlist(self, loaded: Directory, shown: list[Match]) -> None:
+        """Ask which shown programme to add; the shortlist lives only in this session."""
+        listed = self._listed()
+        room = max(12, min(60, self.console.width - 10))  # "» 12. " before the name
+        choices = [
+            (f"{number}. {_title(m, room)}", str(number - 1))
+            for number, m in enumerate(shown, 1)
+            if m.program.id not in listed
+        ]
+        picked = self._select(
+            _("Which program would you like to add to your shortlist?"),
+            [*choices, (_("None, go back"), _BACK)],
+        )
+        if picked == _BACK:
+            return
+        match = shown[int(picked)]
+        self.shortlist.append(shown_program(match, loaded.info))
+        from iopguide.text import clean
+
+        self._note(
+            _("{name} is on your shortlist. It goes into the summary if you save one.").format(
+                name=clean(match.program.name)
+            )
+        )
+
+    def review_shortlist(self, loaded: Directory) -> None:
+        """The shortlist side by side, as ``iopguide compare`` shows it."""
+        from iopguide.app.results import CompareReport
+        from iopguide.ui.compare_view import render_compare
+
+        found = [(loaded.get(s.id), s) for s in self.shortlist]
+        kept = [(program, s) for program, s in found if program is not None]
+        report = CompareReport(
+            programs=tuple(program for program, _s in kept),
+            info=loaded.info,
+            distances=tuple(s.distance_miles for _p, s in kept),
+            origin_zip=self._origin_zip,
+        )
+        render_compare(report, self.console, plain=self.plain, ids=False)
 
     def _show_full(self, loaded: Directory, match: Match) -> None:
         from iopguide.ui.guide_view import capped_console

@@ -11,9 +11,11 @@ if TYPE_CHECKING:
     from iopguide.app.environment import Environment
     from iopguide.app.results import (
         AssessmentReport,
+        CompareReport,
         InstrumentsReport,
         ScreenReport,
         SearchReport,
+        ShortlistReport,
         ShowResult,
         ValidationReport,
     )
@@ -50,6 +52,25 @@ class JsonRenderer(Renderer):
                 "directory": shown.info.to_dict(),
                 "sample": shown.info.sample,
                 "program": program_json(shown.program, shown.info),
+            },
+            env,
+        )
+
+    def render_compare(self, report: CompareReport, env: Environment) -> None:
+        from iopguide.ui.program_json import compare_json
+
+        write_json(compare_json(report), env)
+
+    def render_shortlist(self, report: ShortlistReport, env: Environment) -> None:
+        write_json(
+            {
+                "file": report.file,
+                "action": report.action,
+                "changed": list(report.changed),
+                "unchanged": list(report.unchanged),
+                "programs": [
+                    {"id": e.id, "name": e.name, "added": e.added} for e in report.entries
+                ],
             },
             env,
         )

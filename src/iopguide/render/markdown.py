@@ -8,7 +8,7 @@ from iopguide.render import Renderer, register
 
 if TYPE_CHECKING:
     from iopguide.app.environment import Environment
-    from iopguide.app.results import TopicReport
+    from iopguide.app.results import CompareReport, ShortlistReport, TopicReport
 
 
 @register
@@ -22,3 +22,13 @@ class MarkdownRenderer(Renderer):
             env.write(topic_list_markdown(report.topics))
             return
         env.write(report.topic.markdown())
+
+    def render_compare(self, report: CompareReport, env: Environment) -> None:
+        from iopguide.ui.compare_markdown import compare_markdown
+
+        env.write(compare_markdown(report))
+
+    def render_shortlist(self, report: ShortlistReport, env: Environment) -> None:
+        from iopguide.ui.compare_markdown import shortlist_markdown
+
+        env.write(shortlist_markdown(report))

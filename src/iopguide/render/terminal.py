@@ -10,9 +10,11 @@ if TYPE_CHECKING:
     from iopguide.app.environment import Environment
     from iopguide.app.results import (
         AssessmentReport,
+        CompareReport,
         InstrumentsReport,
         ScreenReport,
         SearchReport,
+        ShortlistReport,
         ShowResult,
         TopicReport,
         ValidationReport,
@@ -37,6 +39,18 @@ class TerminalRenderer(Renderer):
 
         sample_notice(shown.info)
         render_program(shown.program, shown.info, env.console)
+
+    def render_compare(self, report: CompareReport, env: Environment) -> None:
+        from iopguide.render.notices import sample_notice
+        from iopguide.ui.compare_view import render_compare
+
+        sample_notice(report.info)
+        render_compare(report, env.console, plain=env.plain)
+
+    def render_shortlist(self, report: ShortlistReport, env: Environment) -> None:
+        from iopguide.ui.compare_view import render_shortlist
+
+        render_shortlist(report, env.console, plain=env.plain)
 
     def render_assessment(self, report: AssessmentReport, env: Environment) -> None:
         from iopguide.ui.assessment_view import render_assessment

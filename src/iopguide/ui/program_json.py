@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from iopguide import crisis
-from iopguide.directory import provenance
+from iopguide.directory import fit, provenance
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.search import Match, SearchResult
 
@@ -58,3 +58,45 @@ def search_json(result: SearchResult, info: DirectoryInfo, limit: int) -> dict[s
         }
     payload["crisis_lines"] = [line.to_dict() for line in crisis.CRISIS_LINES]
     return payload
+
+
+def note_json(note: Any) -> dict[str, Any] | None:
+    """The person's own note (a ``directory.notes.Note``, read duck-typed), or None."""
+    if note is None:
+        return None
+    fields = ("id", "learned_on", "runs_iop", "schedule", "phone", "wait", "plans", "closed")
+    record = {name: _plain(getattr(note, name, None)) for name in (*fields, "note")}
+    return record
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)  # a date
+
+
+def compare_json(report: Any) -> dict[str, Any]:
+    """``compare --json``: each programme as ``show --json`` gives it, plus miles and note."""
+    from iopguide.ui.compare_rows import closing_lines, levels_line
+
+    count = len(report.programs)
+    distances = [report.distances[i] if i < len(report.distances) else None for i in range(count)]
+    notes = [report.notes[i] if i < len(report.notes) else None for i in range(count)]
+    programs = []
+    for program, miles, note in zip(report.programs, distances, notes, strict=True):
+        record = program_json(program, report.info)
+        record["levels_text"] = levels_line(program)
+        record["may_run_iop"] = fit.may_run_iop(program)
+        record["distance_miles"] = miles
+        record["your_note"] = note_json(note)
+        programs.append(record)
+    return {
+        "sample": report.info.sample,
+        "directory": report.info.to_dict(),
+        "origin_zip": report.origin_zip,
+        "programs": programs,
+        "notes": closing_lines(report),
+        "crisis_lines": [line.to_dict() for line in crisis.CRISIS_LINES],
+    }

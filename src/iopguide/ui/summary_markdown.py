@@ -64,6 +64,7 @@ def build_summary(
     *,
     searches: Sequence[ProgramSearch] = (),
     today: _dt.date,
+    shortlist: Sequence[ShownProgram] = (),
 ) -> str:
     """The session as a Markdown document: result, answers, programs, crisis lines, date."""
     from iopguide.vocabulary import LEVELS
@@ -105,6 +106,7 @@ def build_summary(
 
     for search in searches:
         out += _programs(search)
+    out += _shortlist(shortlist)
 
     out += ["## " + _("Help at any time"), ""]
     for line in crisis.ALL_LINES:
@@ -160,20 +162,7 @@ def _programs(search: ProgramSearch) -> list[str]:
     if not search.programs:
         lines += [_("No programs matched."), ""]
     for number, program in enumerate(search.programs, start=1):
-        parts = [f"{number}. **{md_escape(program.name)}**"]
-        if program.phone:
-            parts.append(_("phone {phone}").format(phone=md_escape(program.phone)))
-        if program.place:
-            parts.append(md_escape(program.place))
-        if program.distance_miles is not None:
-            parts.append(_("{miles} miles").format(miles=f"{program.distance_miles:.1f}"))
-        if program.may_run_iop:
-            parts.append(_("may run an IOP: ask"))
-        if program.serves_only:
-            only = md_escape(serves_only_text(program.serves_only))
-            parts.append(_("**only:** {groups}").format(groups=only))
-        parts.append(f"id `{clean(program.id).replace('`', '')}`")
-        lines.append(" · ".join(parts))
+        lines.append(_program_line(number, program))
     if search.programs:
         if search.listed_in:
             lines += ["", md_escape(search.listed_in)]
@@ -184,4 +173,44 @@ def _programs(search: ProgramSearch) -> list[str]:
         if search.command:
             command = search.command.replace("`", "")
             lines += ["", _("See them again: {command}").format(command=f"`{command}`")]
+    return [*lines, ""]
+
+
+def _program_line(number: int, program: ShownProgram) -> str:
+    """One programme on one line: name, phone, place, miles, limits and id, all escaped."""
+    parts = [f"{number}. **{md_escape(program.name)}**"]
+    if program.phone:
+        parts.append(_("phone {phone}").format(phone=md_escape(program.phone)))
+    if program.place:
+        parts.append(md_escape(program.place))
+    if program.distance_miles is not None:
+        parts.append(_("{miles} miles").format(miles=f"{program.distance_miles:.1f}"))
+    if program.may_run_iop:
+        parts.append(_("may run an IOP: ask"))
+    if program.serves_only:
+        only = md_escape(serves_only_text(program.serves_only))
+        parts.append(_("**only:** {groups}").format(groups=only))
+    parts.append(f"id `{clean(program.id).replace('`', '')}`")
+    return " · ".join(parts)
+
+
+def _shortlist(shortlist: Sequence[ShownProgram]) -> list[str]:
+    """The programmes the person marked while browsing, to call first."""
+    if not shortlist:
+        return []
+    lines = [
+        "## " + _("Your shortlist"),
+        "",
+        _("The programs you marked to look at more closely:"),
+        "",
+    ]
+    lines += [_program_line(number, p) for number, p in enumerate(shortlist, start=1)]
+    lines += [
+        "",
+        _("Compare them again: {command}").format(
+            command="`iopguide compare "
+            + " ".join(clean(p.id).replace("`", "") for p in shortlist)
+            + "`"
+        ),
+    ]
     return [*lines, ""]

@@ -1,0 +1,94 @@
+"""``iopguide shortlist add/remove/show/clear``: keep a few programme ids to compare later.
+
+Each returns a :class:`ShortlistReport`; only add, remove and clear touch the
+file, and only because the person ran them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from iopguide.app.results import ShortlistReport
+from iopguide.directory import shortlist as store
+from iopguide.errors import UsageError
+from iopguide.i18n import _
+
+
+def _ids(given: Sequence[str]) -> list[str]:
+    ids = list(dict.fromkeys(i.strip() for i in given if i.strip()))
+    if not ids:
+        raise UsageError(
+            _("Give one or more program ids."),
+            hint=_("Ids are shown by 'iopguide find' (use --level any to list all levels)."),
+        )
+    return ids
+
+
+def run_add(
+    ids: Sequence[str],
+    *,
+    file: Path | None,
+    directory: Path | None,
+    use_cache: bool,
+    today: _dt.date | None = None,
+) -> ShortlistReport:
+    """Add programmes the directory knows (an unknown id changes nothing and says why)."""
+    from iopguide.commands.find import _load, _unknown_id
+
+    wanted = _ids(ids)
+    loaded = _load(directory, use_cache)
+    programs = []
+    for program_id in wanted:
+        program = loaded.get(program_id)
+        if program is None:
+            raise _unknown_id(program_id, loaded)
+        programs.append(program)
+    path = store.choose_path(file)
+    before = store.load(path)
+    after = before.with_added(((p.id, p.name) for p in programs), today or _dt.date.today())
+    new = tuple(i for i in after.ids if i not in before.ids)
+    if new:
+        store.save(path, after)
+    return ShortlistReport(
+        after.entries,
+        str(path),
+        action="add",
+        changed=new,
+        unchanged=tuple(i for i in wanted if i not in new),
+    )
+
+
+def run_remove(ids: Sequence[str], *, file: Path | None) -> ShortlistReport:
+    wanted = _ids(ids)
+    path = store.choose_path(file)
+    before = store.load(path)
+    after = before.without(wanted)
+    gone = tuple(i for i in wanted if i in before.ids)
+    if gone:
+        store.save(path, after)
+    return ShortlistReport(
+        after.entries,
+        str(path),
+        action="remove",
+        changed=gone,
+        unchanged=tuple(i for i in wanted if i not in gone),
+    )
+
+
+def run_show(*, file: Path | None) -> ShortlistReport:
+    path = store.choose_path(file)
+    return ShortlistReport(store.load(path).entries, str(path), action="show")
+
+
+def run_clear(*, file: Path | None) -> ShortlistReport:
+    from iopguide.errors import DataError
+
+    path = store.choose_path(file)
+    try:
+        ids = store.load(path).ids
+    except DataError:  # a broken file can still be cleared
+        ids = ()
+    store.clear(path)
+    return ShortlistReport((), str(path), action="clear", changed=ids)

@@ -1,0 +1,211 @@
+"""What ``compare`` shows, row by row, as plain text: the terminal and Markdown share it.
+
+No rich here. Values come from an untrusted directory file, so every view cleans
+(terminal) or escapes (Markdown) them; the person's own notes are kept in rows
+of their own, labelled "Your note", never mixed into SAMHSA's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from iopguide.directory import fit, provenance
+from iopguide.i18n import _
+from iopguide.text import serves_only_text
+
+if TYPE_CHECKING:
+    from iopguide.app.results import CompareReport, ShortlistReport
+    from iopguide.directory.model import Program
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    values: tuple[str, ...]  # one per programme, "" where there is nothing to say
+    note: bool = False  # the person's own words, not the directory's
+    warn: bool = False  # a limit that decides (who it serves only): shown to stand out
+
+
+def levels_line(program: Program) -> str:
+    """Listed levels, and "may run an IOP: ask" where the listing cannot say."""
+    from iopguide.vocabulary import LEVELS
+
+    text = ", ".join(LEVELS.short(level) for level in program.levels)
+    if fit.may_run_iop(program):
+        text = _("{levels} · may run an IOP: ask").format(levels=text)
+    return text
+
+
+def telehealth_line(program: Program) -> str:
+    if not program.telehealth:
+        return _("Not listed")
+    states = ", ".join(program.telehealth_states) or (program.location.state or "")
+    return _("Yes - {states}").format(states=states) if states else _("Yes")
+
+
+def ages_line(program: Program) -> str:
+    from iopguide.vocabulary import AGE_GROUPS
+
+    return ", ".join(AGE_GROUPS.labels(program.ages)) or _("Not listed")
+
+
+def address_line(program: Program) -> str:
+    """Street, city, state and ZIP: where to go, for someone weighing the journey."""
+    loc = program.location
+    region = " ".join(x for x in (loc.state, loc.zip) if x)
+    return ", ".join(x for x in (loc.street, loc.city, region) if x)
+
+
+def distance_line(miles: float | None) -> str:
+    return "" if miles is None else _("{miles} miles").format(miles=f"{miles:.1f}")
+
+
+def note_line(note: Any) -> str:
+    """A ``directory.notes.Note`` (read duck-typed) as one line: "Your note, <date>: …"."""
+    if note is None:
+        return ""
+    parts = []
+    runs = getattr(note, "runs_iop", None)
+    if runs is True:
+        parts.append(_("runs an IOP"))
+    elif runs is False:
+        parts.append(_("does not run an IOP"))
+    elif runs:
+        parts.append(_("runs an IOP: {answer}").format(answer=runs))
+    for label, value in (
+        (_("schedule"), getattr(note, "schedule", None)),
+        (_("phone"), getattr(note, "phone", None)),
+        (_("wait"), getattr(note, "wait", None)),
+        (_("plans"), getattr(note, "plans", None)),
+    ):
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(str(v) for v in value)
+        if value:
+            parts.append(f"{label}: {value}")
+    closed = getattr(note, "closed", None)
+    if closed is True:
+        parts.append(_("closed"))
+    elif closed:
+        parts.append(_("closed: {when}").format(when=closed))
+    text = getattr(note, "note", None)
+    if text:
+        parts.append(str(text))
+    learned = getattr(note, "learned_on", None)
+    head = _("Your note, {date}").format(date=learned) if learned else _("Your note")
+    return head + ": " + "; ".join(parts) if parts else head
+
+
+def _phone(program: Program) -> str:
+    return program.contact.phone or ""
+
+
+def compare_rows(report: CompareReport, *, ids: bool = True) -> list[Row]:
+    """The rows in reading order; a row nobody has anything for is left out.
+
+    *ids* False leaves out the ids (the guide, where nobody types commands).
+    """
+    from iopguide.ui.results_view import payment_text, schedule_text
+    from iopguide.vocabulary import APPROACHES, SERVICES
+
+    programs = report.programs
+    info = report.info
+
+    def each(make) -> tuple[str, ...]:
+        return tuple(make(p) for p in programs)
+
+    rows = [
+        Row(_("Levels"), each(levels_line)),
+        Row(_("Only"), each(lambda p: serves_only_text(p.serves_only)), warn=True),
+        Row(
+            _("Distance from {zip}").format(zip=report.origin_zip) if report.origin_zip else "",
+            tuple(distance_line(d) for d in _padded(report.distances, len(programs))),
+        ),
+        Row(_("Address"), each(address_line)),
+        Row(_("Phone"), each(_phone)),
+        Row(_("Intake phone"), each(lambda p: p.contact.intake_phone or "")),
+        Row(_("Payment"), each(payment_text)),
+        Row(_("Ages"), each(ages_line)),
+        Row(_("Telehealth"), each(telehealth_line)),
+        Row(_("Schedule"), each(schedule_text)),
+        Row(_("Services"), each(lambda p: ", ".join(SERVICES.labels(p.services)))),
+        Row(_("Approaches"), each(lambda p: ", ".join(APPROACHES.labels(p.approaches)))),
+        Row(_("Source"), each(lambda p: provenance.origin_text(p, info))),
+        Row("Id" if ids else "", each(lambda p: p.id)),
+        Row(
+            _("Your notes"),
+            tuple(note_line(n) for n in _padded(report.notes, len(programs))),
+            note=True,
+        ),
+    ]
+    return [row for row in rows if row.label and any(row.values)]
+
+
+def _padded(values: tuple[Any, ...], count: int) -> tuple[Any, ...]:
+    return tuple(values[i] if i < len(values) else None for i in range(count))
+
+
+def closing_lines(report: CompareReport) -> list[str]:
+    """What to keep in mind under the comparison: the edition's age, distances, the credit."""
+    lines = []
+    if report.origin_zip and any(d is not None for d in report.distances):
+        lines.append(
+            _("Distances are straight-line miles from the centre of ZIP {zip}.").format(
+                zip=report.origin_zip
+            )
+        )
+    credit = provenance.credit_line(report.info, report.programs)
+    if credit:
+        lines.append(credit)
+    stale = provenance.stale_line(report.info, report.programs)
+    if stale:  # says "call to confirm" itself
+        lines.append(stale + " " + _("Ask how soon you can start."))
+    else:
+        lines.append(_("Call before you go: details change. Ask how soon you can start."))
+    return lines
+
+
+def shortlist_lines(report: ShortlistReport) -> list[str]:
+    """What a shortlist command did, in a sentence or two, and what to do next."""
+    from iopguide.i18n import ngettext
+
+    count = len(report.changed)
+    said = []
+    if report.action == "add" and count:
+        said.append(
+            ngettext(
+                "Added {count} program to your shortlist.",
+                "Added {count} programs to your shortlist.",
+                count,
+            ).format(count=count)
+        )
+    if report.action == "add" and report.unchanged:
+        said.append(_("Already on your shortlist: {ids}.").format(ids=", ".join(report.unchanged)))
+    if report.action == "remove" and count:
+        said.append(
+            ngettext(
+                "Removed {count} program from your shortlist.",
+                "Removed {count} programs from your shortlist.",
+                count,
+            ).format(count=count)
+        )
+    if report.action == "remove" and report.unchanged:
+        said.append(_("Not on your shortlist: {ids}.").format(ids=", ".join(report.unchanged)))
+    if report.action == "clear":
+        said.append(
+            _("Your shortlist is cleared and its file removed.")
+            if count
+            else _("Your shortlist was already empty.")
+        )
+    elif not report.entries:
+        said.append(_("Your shortlist is empty. Add programs with: iopguide shortlist add ID"))
+    else:
+        total = len(report.entries)
+        said.append(
+            ngettext(
+                "Your shortlist has {count} program. Compare: iopguide compare --shortlist",
+                "Your shortlist has {count} programs. Compare: iopguide compare --shortlist",
+                total,
+            ).format(count=total)
+        )
+    return said
