@@ -24,9 +24,11 @@ from iopguide.cli_options import (
     JsonOption,
     LangOption,
     NoCacheOption,
+    NotesOption,
     OutputOption,
     SampleOption,
     chosen_directory,
+    chosen_notes,
     emit,
     shower,
 )
@@ -73,16 +75,17 @@ def root(
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
     lang: LangOption = None,
+    notes: NotesOption = None,
 ) -> None:
     """Start the guided flow when no command is given."""
     if ctx.invoked_subcommand is not None:
         # `iopguide --directory FILE find ...` means the same as `find --directory FILE`.
-        ctx.ensure_object(dict).update(directory=directory, sample=sample)
+        ctx.ensure_object(dict).update(directory=directory, sample=sample, notes=notes)
         return
     from iopguide.commands.guide import run_guide
     from iopguide.directory.national import SAMPLE_NAME
 
-    run_guide(directory=Path(SAMPLE_NAME) if sample else directory)
+    run_guide(directory=Path(SAMPLE_NAME) if sample else directory, notes=chosen_notes(ctx))
 
 
 @app.command()
@@ -151,6 +154,7 @@ def find(
     sample: SampleOption = False,
     no_cache: NoCacheOption = False,
     lang: LangOption = None,
+    notes: NotesOption = None,
 ) -> None:
     """Find programs by condition, location and insurance.
 
@@ -174,6 +178,7 @@ def find(
         limit=limit,
         directory=chosen_directory(ctx, directory, sample),
         use_cache=not no_cache,
+        notes=chosen_notes(ctx, notes),
     )
     emit(ctx, report, fmt, json=json_output, output=output, force=force)
 
@@ -192,12 +197,16 @@ def show(
     sample: SampleOption = False,
     no_cache: NoCacheOption = False,
     lang: LangOption = None,
+    notes: NotesOption = None,
 ) -> None:
-    """Show everything the directory says about one program."""
+    """Show everything the directory says about one program, and your note on it."""
     from iopguide.commands.find import run_show
 
     shown = run_show(
-        program_id, directory=chosen_directory(ctx, directory, sample), use_cache=not no_cache
+        program_id,
+        directory=chosen_directory(ctx, directory, sample),
+        use_cache=not no_cache,
+        notes=chosen_notes(ctx, notes),
     )
     emit(ctx, shown, fmt, json=json_output, output=output, force=force)
 

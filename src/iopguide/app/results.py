@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 if TYPE_CHECKING:
     from iopguide.assessment.rules import Assessment
     from iopguide.directory.model import DirectoryInfo, Program
+    from iopguide.directory.notes import Note
     from iopguide.directory.search import SearchResult
     from iopguide.ui.summary_markdown import ProgramSearch, ShownProgram
 
@@ -29,11 +30,12 @@ class SearchReport:
 
 @dataclass(frozen=True)
 class ShowResult:
-    """``show``: one programme and the directory it came from."""
+    """``show``: one programme, the directory it came from, and your note on it (or None)."""
 
     kind: ClassVar[str] = "program"
     program: Program
     info: DirectoryInfo
+    note: Note | None = None
 
 
 @dataclass(frozen=True)

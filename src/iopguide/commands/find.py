@@ -8,6 +8,7 @@ from pathlib import Path
 
 from iopguide.app.results import SearchReport, ShowResult
 from iopguide.directory.model import Directory
+from iopguide.directory.notes import load_notes
 from iopguide.directory.search import parse_filters, search
 from iopguide.errors import UsageError
 from iopguide.i18n import _
@@ -42,7 +43,9 @@ def run_find(
     limit: int,
     directory: Path | None,
     use_cache: bool,
+    notes: Path | None = None,
 ) -> SearchReport:
+    """Search the directory; *notes* (a notes file, or None) are consulted beside it."""
     filters = parse_filters(
         conditions=conditions,
         insurance=insurance,
@@ -56,19 +59,23 @@ def run_find(
         languages=languages,
         schedules=schedules,
     )
+    noted = load_notes(notes)  # a bad notes file is reported before the directory is read
     loaded = _load(directory, use_cache)
-    return SearchReport(search(loaded, filters), loaded.info, limit)
+    return SearchReport(search(loaded, filters, noted), loaded.info, limit)
 
 
-def run_show(program_id: str, *, directory: Path | None, use_cache: bool) -> ShowResult:
+def run_show(
+    program_id: str, *, directory: Path | None, use_cache: bool, notes: Path | None = None
+) -> ShowResult:
+    noted = load_notes(notes)
     loaded = _load(directory, use_cache)
     program = loaded.get(program_id.strip())
     if program is None:
-        raise _unknown_id(program_id, loaded)
-    return ShowResult(program, loaded.info)
+        raise unknown_id(program_id, loaded)
+    return ShowResult(program, loaded.info, noted.get(program.id))
 
 
-def _unknown_id(program_id: str, directory: Directory) -> UsageError:
+def unknown_id(program_id: str, directory: Directory) -> UsageError:
     from iopguide.text import clean, shorten
 
     ids = [p.id for p in directory.programs]

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import difflib
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -164,7 +163,9 @@ def parse_notes(data: bytes, filename: str, *, source: Path | None = None) -> No
 
 
 def did_you_mean(given: str, choices: list[str] | tuple[str, ...]) -> str:
-    """ " Did you mean 'x'?" for the closest of *choices*, or ""."""
+    """The words " Did you mean 'x'?" for the closest of *choices*, or ""."""
+    import difflib
+
     close = difflib.get_close_matches(given.lower(), list(choices), n=1, cutoff=0.6)
     return _(" Did you mean {choice!r}?").format(choice=close[0]) if close else ""
 

@@ -39,9 +39,8 @@ def note_record(note: Note) -> dict[str, Any]:
     """The fields of *note* worth writing: learned_on always, the rest only when said."""
     record: dict[str, Any] = {"learned_on": note.learned_on}
     for key, value in note.to_dict().items():
-        if key == "runs_iop" and value is not None:  # "no" says something too
-            record[key] = value
-        elif key != "learned_on" and value not in (None, [], False):
+        said = value is not None if key == "runs_iop" else value not in (None, [], False)
+        if key != "learned_on" and said:  # runs_iop: no says something too
             record[key] = value
     return record
 

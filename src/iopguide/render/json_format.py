@@ -49,7 +49,7 @@ class JsonRenderer(Renderer):
             {
                 "directory": shown.info.to_dict(),
                 "sample": shown.info.sample,
-                "program": program_json(shown.program, shown.info),
+                "program": program_json(shown.program, shown.info, shown.note),
             },
             env,
         )

@@ -36,7 +36,7 @@ class TerminalRenderer(Renderer):
         from iopguide.ui.results_view import render_program
 
         sample_notice(shown.info)
-        render_program(shown.program, shown.info, env.console)
+        render_program(shown.program, shown.info, env.console, note=shown.note)
 
     def render_assessment(self, report: AssessmentReport, env: Environment) -> None:
         from iopguide.ui.assessment_view import render_assessment

@@ -7,21 +7,34 @@ from typing import Any
 from iopguide import crisis
 from iopguide.directory import provenance
 from iopguide.directory.model import DirectoryInfo, Program
+from iopguide.directory.notes import Note
 from iopguide.directory.search import Match, SearchResult
 
 
-def program_json(program: Program, info: DirectoryInfo | None = None) -> dict[str, Any]:
+def program_json(
+    program: Program, info: DirectoryInfo | None = None, note: Note | None = None
+) -> dict[str, Any]:
     record = program.to_dict()
     record["phone"] = program.contact.phone
     record["website"] = program.contact.website
     if info is not None:
         # "Listed in SAMHSA's National Directory, 2022 edition" or "Checked 2024-01-01".
         record["listed"] = provenance.origin_text(program, info)
+    record["your_note"] = note_json(note)
     return record
 
 
+def note_json(note: Note | None) -> dict[str, Any] | None:
+    """Your note as its own object (None without one), never mixed into the listing's fields."""
+    if note is None:
+        return None
+    from iopguide.directory.noted import note_label
+
+    return {**note.to_dict(), "label": note_label(note)}
+
+
 def match_json(match: Match, info: DirectoryInfo | None = None) -> dict[str, Any]:
-    record = program_json(match.program, info)
+    record = program_json(match.program, info, match.note)
     record["distance_miles"] = match.distance_miles
     record["reach"] = match.reach
     record["level_match"] = match.level_match
@@ -31,6 +44,7 @@ def match_json(match: Match, info: DirectoryInfo | None = None) -> dict[str, Any
 
 
 def search_json(result: SearchResult, info: DirectoryInfo, limit: int) -> dict[str, Any]:
+    from iopguide.ui.note_words import hidden_line
     from iopguide.ui.search_words import cannot_answer_lines, none_listed_line
 
     shown = result.matches if limit == 0 else result.matches[:limit]
@@ -39,13 +53,17 @@ def search_json(result: SearchResult, info: DirectoryInfo, limit: int) -> dict[s
         "total": result.total,
         "shown": len(shown),
         "telehealth_elsewhere": result.telehealth_elsewhere,
+        "hidden_by_notes": result.hidden_by_notes,
         "sample": info.sample,
         "directory": info.to_dict(),
         "listed_in": provenance.listed_in(programs[0] if programs else None, info),
         "confirm": provenance.stale_line(info, programs),
         "filters": result.filters.to_dict(),
         "not_recorded": list(result.not_recorded),
-        "notes": [*cannot_answer_lines(result), *filter(None, [none_listed_line(result)])],
+        "notes": [
+            *cannot_answer_lines(result),
+            *filter(None, [none_listed_line(result), hidden_line(result)]),
+        ],
         "results": [match_json(m, info) for m in shown],
     }
     if result.total == 0:
