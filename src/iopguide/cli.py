@@ -16,7 +16,8 @@ from typing import Annotated
 import typer
 
 from iopguide import __version__
-from iopguide.cli_failures import failed, silence_stdout
+from iopguide.cli_failures import failed, silence_stdout, usage_errors
+from iopguide.cli_notes import notes_app
 from iopguide.cli_options import (
     DirectoryOption,
     ForceOption,
@@ -57,6 +58,7 @@ directory_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(directory_app, name="directory")
+app.add_typer(notes_app, name="notes")
 
 
 def _version(value: bool) -> None:
@@ -343,19 +345,6 @@ def directory_import(
     run_import(source, files, output=output, force=force)
 
 
-def _usage_errors() -> type[Exception]:
-    """The base class of the usage errors typer raises (a bad flag, a missing value).
-
-    typer 0.28 names it ``typer.TyperException``; earlier releases that we still
-    support (0.26.1 and up) raise their vendored click's ``ClickException``, which
-    0.28 makes a subclass of it.
-    """
-    found = getattr(typer, "TyperException", None)
-    if found is None:
-        from typer._click.exceptions import ClickException as found
-    return found
-
-
 def run(args: list[str]) -> int:
     """Run the app; turn every way out into a calm message and a documented exit status."""
     from iopguide.ui.streams import make_streams_safe, stand_in_for_closed_streams
@@ -388,7 +377,7 @@ def outcome(failure: BaseException) -> int:
         return int(err.exit_code)
     except (typer.Abort, KeyboardInterrupt, EOFError):
         return _interrupted()
-    except _usage_errors() as err:  # click's usage errors: bad flag, missing value
+    except usage_errors() as err:  # click's usage errors: bad flag, missing value
         show = getattr(err, "show", None)
         if show is not None:
             show()

@@ -169,19 +169,25 @@ def parse_notes(data: bytes, filename: str, *, source: Path | None = None) -> No
     return Notes(notes, source, checker.lines)
 
 
-def check_note(program_id: str, values: Mapping[str, object], what: str) -> Note:
+def check_note(
+    program_id: str, values: Mapping[str, object], flags: Mapping[str, str] | None = None
+) -> Note:
     """One note from values given some other way (``notes add``), checked as in a file.
 
-    Raises UsageError for the first problem, naming the field as *what* says
-    (a dict from field to how the person gave it, e.g. ``runs_iop`` -> ``--runs-iop``).
+    Raises UsageError for the first problem, naming the field as *flags* says
+    (``runs_iop`` -> ``--runs-iop``).
     """
     from iopguide.directory.notes_check import Checker
 
-    checker = Checker(what)
+    checker = Checker(program_id)
     note = checker.entry(program_id, dict(values), None)
-    if note is None or checker.problems:
+    if checker.problems:
         problem = checker.problems[0]
-        raise UsageError(problem.message, hint=problem.hint)
+        field = problem.field or ""
+        said = (flags or {}).get(field, field)
+        message = f"{said}: {problem.message}" if said else problem.message
+        raise UsageError(message, hint=problem.hint)
+    assert note is not None
     return note
 
 

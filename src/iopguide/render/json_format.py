@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from iopguide.app.results import (
         AssessmentReport,
         InstrumentsReport,
+        NotesReport,
         ScreenReport,
         SearchReport,
         ShowResult,
@@ -80,6 +81,11 @@ class JsonRenderer(Renderer):
             "left_out": list(LEFT_OUT),
         }
         write_json(payload, env)
+
+    def render_notes(self, report: NotesReport, env: Environment) -> None:
+        from iopguide.ui.program_json import notes_json
+
+        write_json(notes_json(report), env)
 
     def render_validation(self, report: ValidationReport, env: Environment) -> None:
         check = report.check

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from iopguide.app.results import (
         AssessmentReport,
         InstrumentsReport,
+        NotesReport,
         ScreenReport,
         SearchReport,
         ShowResult,
@@ -60,6 +61,11 @@ class TerminalRenderer(Renderer):
             render_topic_list(report.topics, env.console)
         else:
             render_topic(report.topic, env.console)
+
+    def render_notes(self, report: NotesReport, env: Environment) -> None:
+        from iopguide.ui.notes_view import render_notes
+
+        render_notes(report, env.console)
 
     def render_validation(self, report: ValidationReport, env: Environment) -> None:
         from rich.text import Text

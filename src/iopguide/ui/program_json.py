@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from iopguide import crisis
+from iopguide.app.results import NotesReport
 from iopguide.directory import provenance
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.notes import Note
@@ -75,4 +76,31 @@ def search_json(result: SearchResult, info: DirectoryInfo, limit: int) -> dict[s
             "referral": crisis.REFERRAL_LINE,
         }
     payload["crisis_lines"] = [line.to_dict() for line in crisis.CRISIS_LINES]
+    return payload
+
+
+def notes_json(report: NotesReport) -> dict[str, Any]:
+    """``notes add|show|check|import|export --json``: ids and keys English, text translated."""
+    payload: dict[str, Any] = {
+        "action": report.action,
+        "file": report.file,
+        "notes": {note.id: note_json(note) for note in report.notes},
+        "names": dict(report.names or {}),
+    }
+    if report.action == "check":
+        payload["valid"] = not report.problems
+        payload["directory"] = report.directory
+        payload["problems"] = [problem.to_dict() for problem in report.problems]
+    if report.action in ("import", "export"):
+        payload["other_file"] = report.other
+    if report.action == "import":
+        payload["changes"] = [
+            {
+                "id": change.id,
+                "outcome": change.outcome,
+                "yours_learned_on": change.mine.learned_on.isoformat() if change.mine else None,
+                "theirs_learned_on": change.theirs.learned_on.isoformat(),
+            }
+            for change in report.changes
+        ]
     return payload
