@@ -26,7 +26,12 @@ def note_fields(note: Note) -> list[tuple[str, str]]:
     if note.closed:
         rows.append((_("Status"), _("closed, or not to refer to")))
     if note.runs_iop is not None:
-        rows.append((_("IOP"), _("Runs an IOP") if note.runs_iop else _("Does not run an IOP")))
+        rows.append(
+            (
+                _("Intensive outpatient"),
+                _("Runs an IOP") if note.runs_iop else _("Does not run an IOP"),
+            )
+        )
     if note.schedule:
         rows.append((_("Groups"), ", ".join(SCHEDULE_TIMES.labels(note.schedule))))
     if note.phone:
@@ -48,7 +53,7 @@ def note_said(note: Note) -> str:
 
 def note_summary(note: Note) -> str:
     """The note, labelled: "Your note, 2026-11-20: Phone: 502-555-0100 · Wait: about 2 weeks"."""
-    return _("{label}: {said}").format(label=note_label(note), said=note_said(note))
+    return f"{note_label(note)}: {note_said(note)}"
 
 
 def closed_line(note: Note) -> str:

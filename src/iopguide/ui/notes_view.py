@@ -29,7 +29,7 @@ def _heading(note: Note, names: dict[str, str] | None) -> Text:
     name = (names or {}).get(note.id)
     if name is None:
         return data_text(note.id, "bold")
-    return fill(_("{name} ({id})"), name=data_text(name, "bold"), id=data_text(note.id, "dim"))
+    return Text.assemble(data_text(name, "bold"), " (", data_text(note.id, "dim"), ")")
 
 
 def _added(report: NotesReport) -> list[RenderableType]:
