@@ -376,7 +376,7 @@ def test_notes_add_checks_the_id_and_keeps_other_entries(
         capsys, "notes", "add", "brightwatr-sample-php", "--notes", str(notes_file)
     )
     assert code == 2 and "Did you mean 'brightwater-sample-php'" in flat(err)
-    code, out, err = call(
+    code, _out, err = call(
         capsys,
         "notes", "add", "willowmere-example-iop", "--wait", "3 weeks",
         "--learned-on", "2026-11-30", "--notes", str(notes_file),
