@@ -87,7 +87,7 @@ def root(
     from iopguide.commands.guide import run_guide
     from iopguide.directory.national import SAMPLE_NAME
 
-    run_guide(directory=Path(SAMPLE_NAME) if sample else directory, notes=chosen_notes(ctx))
+    run_guide(directory=Path(SAMPLE_NAME) if sample else directory, notes=chosen_notes(ctx, notes))
 
 
 @app.command()
