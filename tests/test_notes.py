@@ -502,3 +502,30 @@ def test_merge_keeps_yours_on_the_same_day() -> None:
     merged, changes = merge_notes(mine, theirs)
     assert merged["a"].wait == "mine" and "b" in merged
     assert [c.outcome for c in changes] == ["kept", "added"]
+
+
+def test_notes_count_where_the_directory_records_no_schedules(
+    capsys, tmp_path: Path, monkeypatch
+) -> None:
+    """SAMHSA's directory records no schedules: listings stay in ("ask"), notes decide theirs."""
+    monkeypatch.delenv("IOPGUIDE_DIRECTORY")
+    path = tmp_path / "n.yaml"
+    path.write_text(
+        "notes:\n"
+        "  seven-counties-services-addiction-40202-78784a:\n"
+        "    {learned_on: 2026-11-01, schedule: [evening], plans: [Example Plan]}\n"
+        "  uofl-health-peace-hospital-40205-58865e: {learned_on: 2026-11-01, schedule: [morning]}\n"
+    )
+    plain = find_json(capsys, "--zip", "40202", "--schedule", "evening", "-n", "0")
+    noted = find_json(
+        capsys, "--zip", "40202", "--schedule", "evening", "-n", "0", "--notes", str(path)
+    )
+    assert noted["not_recorded"] == plain["not_recorded"] == ["schedules"]
+    assert noted["total"] == plain["total"] - 1  # the morning one is out; the rest stay
+    assert "uofl-health-peace-hospital-40205-58865e" not in ids(noted)
+    (found,) = [r for r in noted["results"] if r["id"].startswith("seven-counties-services-add")]
+    assert "Evenings (your note, 2026-11-01)" in found["matched"]
+    insured = find_json(capsys, "--zip", "40202", "-i", "example plan", "--notes", str(path))
+    (found,) = [r for r in insured["results"] if r["id"].startswith("seven-counties-services-add")]
+    assert "Takes Example Plan (your note, 2026-11-01)" in found["matched"]
+    assert insured["total"] == plain["total"]

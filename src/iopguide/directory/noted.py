@@ -11,14 +11,18 @@ Each reason a note gave is said as coming from the note, with its date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from iopguide.directory import fit
+from iopguide.directory.filters import Filters
 from iopguide.directory.model import Directory, Program
 from iopguide.directory.notes import Note
+from iopguide.directory.widening import NOT_RECORDED_PLANS, NOT_RECORDED_SCHEDULES
 from iopguide.i18n import _
+from iopguide.vocabulary import SCHEDULE_TIMES
 
 NoteMap = Mapping[str, Note]
+Check = Callable[[Program], "list[str] | None"]
 
 
 def from_note(what: str, note: Note) -> str:
@@ -71,3 +75,40 @@ def with_noted_iops(
         if program is not None
     ]
     return [*pool, *extra] if extra else pool
+
+
+def plans_noted(note: Note | None, wanted: Iterable[str]) -> list[str]:
+    """Reasons from the plans your note names that match the plans asked for."""
+    if note is None or not note.plans:
+        return []
+    reasons = []
+    for plan in wanted:
+        named = [n for n in note.plans if plan.casefold() in n.casefold()]
+        if named:
+            reasons.append(from_note(_("Takes {plan}").format(plan=named[0]), note))
+    return reasons
+
+
+def where_unrecorded(
+    asked: Filters, not_recorded: tuple[str, ...], notes: NoteMap
+) -> list[tuple[str, Check]]:
+    """Checks for the plans and schedules a directory does not record but your notes do.
+
+    A listing without a note stays in (the directory cannot say; ask); a note that
+    records a schedule decides for its programme, and a noted plan adds its reason.
+    """
+    checks: list[tuple[str, Check]] = []
+    if NOT_RECORDED_SCHEDULES in not_recorded and any(n.schedule for n in notes.values()):
+
+        def schedule(p: Program) -> list[str] | None:
+            note = notes.get(p.id)
+            if note is None or not note.schedule:
+                return []
+            hits = [t for t in asked.schedules if t in note.schedule]
+            labels = ", ".join(SCHEDULE_TIMES.labels(hits))
+            return [from_note(labels, note)] if hits else None
+
+        checks.append(("--schedule", schedule))
+    if NOT_RECORDED_PLANS in not_recorded and any(n.plans for n in notes.values()):
+        checks.append(("--insurance", lambda p: plans_noted(notes.get(p.id), asked.plans)))
+    return checks

@@ -23,7 +23,6 @@ from iopguide.directory.widening import (
     blockers_of,
     unrecorded,
 )
-from iopguide.i18n import _
 from iopguide.vocabulary import (
     AGE_GROUPS,
     LANGUAGES,
@@ -157,11 +156,8 @@ def _payment_check(filters: Filters, seen: _Seen) -> Check:
                 named = [n for n in p.insurance_plans if plan in n.casefold()]
                 if named:
                     reasons.append(f"Lists the plan {named[0]}")
-        note = seen.notes.get(p.id) if wanted_plans else None
-        for plan in wanted_plans if note is not None else ():
-            named = [n for n in note.plans if plan in n.casefold()]
-            if named:
-                reasons.append(noted.from_note(_("Takes {plan}").format(plan=named[0]), note))
+        if wanted_plans:
+            reasons += noted.plans_noted(seen.notes.get(p.id), filters.plans)
         return reasons or None
 
     return check
@@ -349,9 +345,9 @@ def search(
     asked = filters
     notes = notes or {}
     pool = noted.with_noted_iops(_pool(directory, filters), directory, notes, filters.levels)
-    filters, not_recorded = unrecorded(pool, filters, notes)
+    filters, not_recorded = unrecorded(pool, filters)
     seen = _Seen(notes)
-    checks = _checks(filters, seen)
+    checks = [*_checks(filters, seen), *noted.where_unrecorded(asked, not_recorded, notes)]
 
     matches: list[Match] = []
     elsewhere = hidden = 0

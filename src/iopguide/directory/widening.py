@@ -6,12 +6,11 @@ search and :func:`blockers_of` for an empty result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from iopguide.directory.filters import Filters
 from iopguide.directory.model import Directory, Program
-from iopguide.directory.notes import Note
 
 #: Filters a directory may have no data for (``SearchResult.not_recorded``).
 NOT_RECORDED_PLANS = "insurance_plans"
@@ -29,23 +28,19 @@ class Blocker:
     without_it: int  # programs that would match if only this filter were dropped
 
 
-def unrecorded(
-    pool: Sequence[Program], filters: Filters, notes: Mapping[str, Note]
-) -> tuple[Filters, tuple[str, ...]]:
+def unrecorded(pool: Sequence[Program], filters: Filters) -> tuple[Filters, tuple[str, ...]]:
     """Drop the plan and schedule filters when no listing searched records plans or schedules.
 
     SAMHSA's directory names no insurance plans and no schedules: a search for
     "aetna" or "evening" would rule everything out and look like no programme
-    exists. Such a filter is reported as unanswerable (ask the programme) instead
-    - unless your notes record plans or schedules, which then count.
+    exists. Such a filter is reported as unanswerable (ask the programme) instead;
+    what your notes say is still matched (``noted.where_unrecorded``).
     """
     missing: list[str] = []
-    noted_plans = any(note.plans for note in notes.values())
-    if filters.plans and not noted_plans and not any(p.insurance_plans for p in pool):
+    if filters.plans and not any(p.insurance_plans for p in pool):
         missing.append(NOT_RECORDED_PLANS)
         filters = replace(filters, plans=())
-    noted_times = any(note.schedule for note in notes.values())
-    if filters.schedules and not noted_times and not any(p.schedule.times for p in pool):
+    if filters.schedules and not any(p.schedule.times for p in pool):
         missing.append(NOT_RECORDED_SCHEDULES)
         filters = replace(filters, schedules=())
     return filters, tuple(missing)
