@@ -529,3 +529,10 @@ def test_notes_count_where_the_directory_records_no_schedules(
     (found,) = [r for r in insured["results"] if r["id"].startswith("seven-counties-services-add")]
     assert "Takes Example Plan (your note, 2026-11-01)" in found["matched"]
     assert insured["total"] == plain["total"]
+
+
+def test_the_example_notes_file_is_valid_over_the_sample_directory(capsys) -> None:
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "notes.yaml"
+    code, out, err = call(capsys, "notes", "check", "--notes", str(example))
+    assert code == 0, err
+    assert "is valid: 4 notes" in flat(out)
