@@ -10,6 +10,7 @@ import pytest
 #: prints; every test starts without them (a test that needs one sets it itself).
 _MACHINE_SETTINGS = (
     "IOPGUIDE_DIRECTORY",
+    "IOPGUIDE_NOTES",
     "IOPGUIDE_PLAIN",
     "IOPGUIDE_DEBUG",
     "IOPGUIDE_MAX_DIRECTORY_MB",

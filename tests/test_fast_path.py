@@ -52,6 +52,8 @@ LEFT = [
     ["find", "--radius", "nan"],
     ["find", "--limit", "+3"],
     ["find", "--directory", "x.json"],
+    ["find", "--sample", "--notes", "notes.yaml"],
+    ["find", "--notes", "notes.yaml", "--json"],
     ["find", "extra"],
     ["find", "--", "--json"],
     ["find", "--state", "K\x1bY"],
@@ -80,6 +82,26 @@ def test_anything_else_goes_to_the_full_command_line(args) -> None:
 def test_a_directory_in_the_environment_goes_to_the_full_command_line(monkeypatch) -> None:
     monkeypatch.setenv("IOPGUIDE_DIRECTORY", "sample")
     assert find_options(["find", "--json"]) is None
+
+
+def test_a_notes_file_in_the_environment_goes_to_the_full_command_line(monkeypatch) -> None:
+    monkeypatch.setenv("IOPGUIDE_NOTES", "notes.yaml")
+    assert find_options(["find", "--sample", "--json"]) is None
+
+
+def test_notes_in_the_environment_apply_to_a_plain_find(tmp_path, monkeypatch) -> None:
+    """The fast path steps aside, so a note hides a closed programme as the full CLI does."""
+    import json
+
+    notes = tmp_path / "notes.yaml"
+    notes.write_text("notes:\n  lamplight-sample-iop: {learned_on: 2026-11-01, closed: true}\n")
+    monkeypatch.setenv("IOPGUIDE_NOTES", str(notes))
+    args = ["find", "--sample", "--state", "KY", "--json"]
+    fast, full = _run(FAST, args), _run(FULL, args)
+    assert fast == full and fast[2] == 0
+    found = json.loads(fast[0])
+    assert found["hidden_by_notes"] == 1
+    assert "lamplight-sample-iop" not in [r["id"] for r in found["results"]]
 
 
 def test_a_plain_find_never_imports_typer() -> None:

@@ -826,3 +826,31 @@ def test_a_spanish_guide_offers_english_the_same_way(keys, capsys) -> None:
     out = capsys.readouterr().out
     assert out.index("Le damos la bienvenida") < out.index("Welcome to iopguide")
     assert "come back whenever you like" in out
+
+
+def test_the_guide_applies_your_notes(keys, capsys, tmp_path) -> None:
+    notes = tmp_path / "notes.yaml"
+    notes.write_text(
+        "notes:\n"
+        "  lamplight-sample-iop: {learned_on: 2026-10-01, closed: true}\n"
+        "  brightwater-sample-php: {learned_on: 2026-11-20, runs_iop: yes, wait: 2 weeks}\n"
+    )
+    keys(
+        START
+        + questions(IOP_ANSWERS, ("depression",))
+        + SKIP_LEARN
+        + ENTER
+        + WHO_SKIP
+        + "40202"
+        + ENTER
+        + ENTER  # yes; who; ZIP; not sure about payment
+        + DONE_BROWSING
+        + NO_SAVE
+        + FINISH
+    )
+    assert run(["--sample", "--notes", str(notes)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Lamplight" not in out
+    assert "1 more programme matched but your notes mark it closed" in out
+    assert "iopguide show" not in out  # no commands in the guide
+    assert "Runs an IOP (your note, 2026-11-20)" in out and "Wait: 2 weeks" in out

@@ -16,7 +16,8 @@ from typing import Annotated
 import typer
 
 from iopguide import __version__
-from iopguide.cli_failures import failed, silence_stdout
+from iopguide.cli_failures import failed, silence_stdout, usage_errors
+from iopguide.cli_notes import notes_app
 from iopguide.cli_options import (
     DirectoryOption,
     ForceOption,
@@ -24,9 +25,11 @@ from iopguide.cli_options import (
     JsonOption,
     LangOption,
     NoCacheOption,
+    NotesOption,
     OutputOption,
     SampleOption,
     chosen_directory,
+    chosen_notes,
     emit,
     shower,
 )
@@ -55,6 +58,7 @@ directory_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(directory_app, name="directory")
+app.add_typer(notes_app, name="notes")
 
 
 def _version(value: bool) -> None:
@@ -73,16 +77,17 @@ def root(
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
     lang: LangOption = None,
+    notes: NotesOption = None,
 ) -> None:
     """Start the guided flow when no command is given."""
     if ctx.invoked_subcommand is not None:
         # `iopguide --directory FILE find ...` means the same as `find --directory FILE`.
-        ctx.ensure_object(dict).update(directory=directory, sample=sample)
+        ctx.ensure_object(dict).update(directory=directory, sample=sample, notes=notes)
         return
     from iopguide.commands.guide import run_guide
     from iopguide.directory.national import SAMPLE_NAME
 
-    run_guide(directory=Path(SAMPLE_NAME) if sample else directory)
+    run_guide(directory=Path(SAMPLE_NAME) if sample else directory, notes=chosen_notes(ctx, notes))
 
 
 @app.command()
@@ -151,6 +156,7 @@ def find(
     sample: SampleOption = False,
     no_cache: NoCacheOption = False,
     lang: LangOption = None,
+    notes: NotesOption = None,
 ) -> None:
     """Find programs by condition, location and insurance.
 
@@ -174,6 +180,7 @@ def find(
         limit=limit,
         directory=chosen_directory(ctx, directory, sample),
         use_cache=not no_cache,
+        notes=chosen_notes(ctx, notes),
     )
     emit(ctx, report, fmt, json=json_output, output=output, force=force)
 
@@ -192,12 +199,16 @@ def show(
     sample: SampleOption = False,
     no_cache: NoCacheOption = False,
     lang: LangOption = None,
+    notes: NotesOption = None,
 ) -> None:
-    """Show everything the directory says about one program."""
+    """Show everything the directory says about one program, and your note on it."""
     from iopguide.commands.find import run_show
 
     shown = run_show(
-        program_id, directory=chosen_directory(ctx, directory, sample), use_cache=not no_cache
+        program_id,
+        directory=chosen_directory(ctx, directory, sample),
+        use_cache=not no_cache,
+        notes=chosen_notes(ctx, notes),
     )
     emit(ctx, shown, fmt, json=json_output, output=output, force=force)
 
@@ -334,19 +345,6 @@ def directory_import(
     run_import(source, files, output=output, force=force)
 
 
-def _usage_errors() -> type[Exception]:
-    """The base class of the usage errors typer raises (a bad flag, a missing value).
-
-    typer 0.28 names it ``typer.TyperException``; earlier releases that we still
-    support (0.26.1 and up) raise their vendored click's ``ClickException``, which
-    0.28 makes a subclass of it.
-    """
-    found = getattr(typer, "TyperException", None)
-    if found is None:
-        from typer._click.exceptions import ClickException as found
-    return found
-
-
 def run(args: list[str]) -> int:
     """Run the app; turn every way out into a calm message and a documented exit status."""
     from iopguide.ui.streams import make_streams_safe, stand_in_for_closed_streams
@@ -394,7 +392,7 @@ def outcome(failure: BaseException) -> int:
         return int(err.exit_code)
     except (typer.Abort, KeyboardInterrupt, EOFError):
         return _interrupted()
-    except _usage_errors() as err:  # click's usage errors: bad flag, missing value
+    except usage_errors() as err:  # click's usage errors: bad flag, missing value
         show = getattr(err, "show", None)
         if show is not None:
             show()

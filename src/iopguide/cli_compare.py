@@ -19,9 +19,11 @@ from iopguide.cli_options import (
     JsonOption,
     LangOption,
     NoCacheOption,
+    NotesOption,
     OutputOption,
     SampleOption,
     chosen_directory,
+    chosen_notes,
     emit,
 )
 
@@ -74,6 +76,7 @@ def compare(
     directory: DirectoryOption = None,
     sample: SampleOption = False,
     no_cache: NoCacheOption = False,
+    notes: NotesOption = None,
     lang: LangOption = None,
 ) -> None:
     """Compare programs side by side: levels, phones, payment, ages, telehealth, services."""
@@ -86,6 +89,7 @@ def compare(
         zip_code=zip_code,
         directory=chosen_directory(ctx, directory, sample),
         use_cache=not no_cache,
+        notes=chosen_notes(ctx, notes),
     )
     emit(ctx, report, fmt, json=json_output, output=output, force=force)
 

@@ -7,6 +7,8 @@ import errno
 import os
 import sys
 
+import typer
+
 from iopguide import crisis
 from iopguide.exit_codes import ExitCode
 from iopguide.i18n import _
@@ -62,3 +64,16 @@ def silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+def usage_errors() -> type[Exception]:
+    """The base class of the usage errors typer raises (a bad flag, a missing value).
+
+    typer 0.28 names it ``typer.TyperException``; earlier releases that we still
+    support (0.26.1 and up) raise their vendored click's ``ClickException``, which
+    0.28 makes a subclass of it.
+    """
+    found = getattr(typer, "TyperException", None)
+    if found is None:
+        from typer._click.exceptions import ClickException as found
+    return found

@@ -87,6 +87,15 @@ LangOption = Annotated[
         show_default=False,
     ),
 ]
+NotesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--notes",
+        help="Your notes file over the listings (also IOPGUIDE_NOTES): what you learned "
+        "that the directory does not say. See 'iopguide notes'.",
+        show_default=False,
+    ),
+]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="With --output: replace the file if it exists.")
 ]
@@ -170,3 +179,11 @@ def chosen_directory(ctx: typer.Context, given: Path | None, sample: bool = Fals
     if before is not None and typed(root):
         return before
     return given if given is not None else before
+
+
+def chosen_notes(ctx: typer.Context, given: Path | None = None) -> Path | None:
+    """The notes file: ``--notes`` after the command, else before it, else ``$IOPGUIDE_NOTES``."""
+    from iopguide.directory.notes import notes_path
+
+    before = (ctx.find_root().obj or {}).get("notes")
+    return notes_path(given if given is not None else before)

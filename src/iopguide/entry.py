@@ -5,8 +5,9 @@ typer is imported: typer and click alone cost about three interpreter starts
 (measured in bench/, see docs/performance.md). The fast path understands only
 a strict subset of ``find``'s options, each as ``--option value`` with a value
 that cannot be mistaken for an option; anything else (``--help``, ``=``, short
-flags bundled, ``--directory``, $IOPGUIDE_DIRECTORY, a radius typer would read
-differently ...) goes to the full command line, which explains it.
+flags bundled, ``--directory``, $IOPGUIDE_DIRECTORY, ``--notes``, $IOPGUIDE_NOTES,
+a radius typer would read differently ...) goes to the full command line, which
+explains it.
 tests/test_fast_path.py runs a broad set of queries both ways and compares the bytes.
 """
 
@@ -61,8 +62,10 @@ def find_options(args: list[str]) -> dict[str, Any] | None:
     """``run_find``'s keyword arguments for a plain ``find`` command line, else None."""
     import os
 
-    if not args or args[0] != "find" or os.environ.get("IOPGUIDE_DIRECTORY") is not None:
+    if not args or args[0] != "find":
         return None
+    if any(os.environ.get(name) is not None for name in ("IOPGUIDE_DIRECTORY", "IOPGUIDE_NOTES")):
+        return None  # the full command line reads them (and says what is wrong with them)
     from iopguide.directory import DEFAULT_RADIUS_MILES
 
     found: dict[str, Any] = {"radius": DEFAULT_RADIUS_MILES, "limit": 20}

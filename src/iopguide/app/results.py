@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 if TYPE_CHECKING:
     from iopguide.assessment.rules import Assessment
     from iopguide.directory.model import DirectoryInfo, Program
+    from iopguide.directory.notes import Note
     from iopguide.directory.search import SearchResult
     from iopguide.ui.summary_markdown import ProgramSearch, ShownProgram
 
@@ -29,11 +30,12 @@ class SearchReport:
 
 @dataclass(frozen=True)
 class ShowResult:
-    """``show``: one programme and the directory it came from."""
+    """``show``: one programme, the directory it came from, and your note on it (or None)."""
 
     kind: ClassVar[str] = "program"
     program: Program
     info: DirectoryInfo
+    note: Note | None = None
 
 
 @dataclass(frozen=True)
@@ -120,3 +122,25 @@ class SessionSummary:
     searches: tuple[ProgramSearch, ...] = ()
     shortlist: tuple[ShownProgram, ...] = ()
     today: _dt.date | None = None
+
+
+@dataclass(frozen=True)
+class NotesReport:
+    """``notes add|show|check|import|export``: what was done to your notes file, and to what.
+
+    ``action`` is one of add, show, check, import, export; ``file`` the notes
+    file as shown; ``notes`` the notes concerned (add: the one saved); ``names``
+    the programme names the directory gives for their ids; ``changes`` what an
+    import did per id (``notes_store.Change``); ``problems`` what check found;
+    ``other`` the file exported to or imported from.
+    """
+
+    kind: ClassVar[str] = "notes"
+    action: str
+    file: str
+    notes: tuple[Note, ...] = ()
+    names: dict[str, str] | None = None
+    changes: tuple[Any, ...] = ()
+    problems: tuple[Any, ...] = ()
+    other: str | None = None
+    directory: str | None = None

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from iopguide.app.results import CompareReport
-from iopguide.commands.find import _load, _unknown_id
+from iopguide.commands.lookup import load, unknown_id
 from iopguide.directory.model import Directory, Program
 from iopguide.errors import UsageError
 from iopguide.i18n import _
@@ -20,8 +20,10 @@ def run_compare(
     zip_code: str | None,
     directory: Path | None,
     use_cache: bool,
+    notes: Path | None = None,
 ) -> CompareReport:
     """The programmes asked for (shortlisted ones first), in order, with miles from *zip_code*."""
+    from iopguide.directory.notes import load_notes
     from iopguide.directory.search import parse_filters, program_distance
 
     listed: list[str] = []
@@ -37,7 +39,8 @@ def run_compare(
             ),
         )
     origin = parse_filters(zip_code=zip_code).origin if zip_code else None
-    loaded = _load(directory, use_cache)
+    noted = load_notes(notes)
+    loaded = load(directory, use_cache)
     programs = tuple(_get(loaded, i, from_shortlist=i in listed) for i in wanted)
     distances = tuple(
         program_distance(program, origin) if origin is not None else None for program in programs
@@ -46,7 +49,7 @@ def run_compare(
         programs=programs,
         info=loaded.info,
         distances=distances,
-        notes=(),  # the lead wires in --notes (directory.notes) after merging
+        notes=tuple(noted.get(program.id) for program in programs),
         origin_zip=origin.zip if origin is not None else None,
     )
 
@@ -75,7 +78,7 @@ def _get(loaded: Directory, program_id: str, *, from_shortlist: bool) -> Program
         return program
     from iopguide.text import clean
 
-    error = _unknown_id(program_id, loaded)
+    error = unknown_id(program_id, loaded)
     if from_shortlist:
         error.hint = _(
             "It is on your shortlist but not in this directory. "

@@ -34,11 +34,14 @@ from iopguide.exit_codes import ExitCode
 from iopguide.i18n import LANGUAGES, _, current, set_language
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from iopguide.assessment.answers import Answers
     from iopguide.assessment.rules import Assessment
     from iopguide.assessment.screening import ScreenResult
     from iopguide.commands.guide_search import Browsed
     from iopguide.directory.model import Directory
+    from iopguide.directory.notes import Note
     from iopguide.directory.search import Filters
     from iopguide.ui.prompts import Asker
     from iopguide.ui.summary_markdown import ProgramSearch, ShownProgram
@@ -61,7 +64,7 @@ class StoppedAfterSaving(Interrupted):
         )
 
 
-def run_guide(*, directory: Path | None) -> None:
+def run_guide(*, directory: Path | None, notes: Path | None = None) -> None:
     """The guided flow; raises typer.Exit(2) without a terminal, Interrupted on Ctrl-C."""
     from iopguide.ui.prompts import can_prompt
 
@@ -77,7 +80,7 @@ def run_guide(*, directory: Path | None) -> None:
     language = current()  # each new person starts in the language the guide was started in
     while True:
         set_language(language)
-        session = _Session(directory=directory)
+        session = _Session(directory=directory, notes=notes)
         try:
             again = session.run()
         except (Interrupted, KeyboardInterrupt):
@@ -115,11 +118,12 @@ def _today() -> _dt.date:
 class _Session:
     """One person's run through the guide. Nothing outlives it unless they save it."""
 
-    def __init__(self, *, directory: Path | None) -> None:
+    def __init__(self, *, directory: Path | None, notes: Path | None = None) -> None:
         from iopguide.ui.console import stdout_console
         from iopguide.ui.prompts import Asker
 
         self.directory = directory
+        self.notes = notes  # your notes file (--notes, IOPGUIDE_NOTES), or None
         self.asker: Asker = Asker(stdout_console())
         self.console = self.asker.console
         self.plain = self.asker.plain
@@ -276,6 +280,7 @@ class _Session:
             return
 
         finder = GuidedSearch(self.asker, self.console, plain=self.plain, shortlist=self.shortlist)
+        finder.notes = self._your_notes()
         who = finder.ask_who()
         zip_code = finder.ask_zip()
         state = finder.ask_state() if zip_code is None else None
@@ -329,6 +334,19 @@ class _Session:
                 confirm=provenance.stale_line(loaded.info, programs),
             )
         )
+
+    def _your_notes(self) -> Mapping[str, Note]:
+        """Your notes, read when a search starts; a bad file is explained and left out."""
+        from iopguide.directory.notes import load_notes
+        from iopguide.ui.messages import show_error
+
+        try:
+            return load_notes(self.notes)
+        except IopguideError as err:
+            if isinstance(err, Interrupted):
+                raise
+            show_error(err)
+            return {}
 
     def _directory(self) -> Directory | None:
         """The directory, loaded once per session; a broken file is explained, not fatal."""

@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING
 from iopguide.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from rich.console import Console
 
     from iopguide.directory.model import Directory
+    from iopguide.directory.notes import Note
     from iopguide.directory.search import Filters, Match, SearchResult
     from iopguide.ui.prompts import Asker
     from iopguide.ui.summary_markdown import ShownProgram
@@ -69,6 +72,7 @@ class GuidedSearch:
         #: The session's shortlist, added to in place (kept only in this session).
         self.shortlist: list[ShownProgram] = [] if shortlist is None else shortlist
         self._origin_zip: str | None = None  # where the miles on the shortlist are from
+        self.notes: Mapping[str, Note] = {}  # your notes by programme id (the session sets them)
 
     # -- prompts ------------------------------------------------------------------
 
@@ -183,7 +187,7 @@ class GuidedSearch:
         from iopguide.ui.guide_view import capped_console, render_search_intro
         from iopguide.ui.results_view import render_matches, render_search
 
-        result = search(loaded, filters)
+        result = search(loaded, filters, self.notes)
         self._origin_zip = filters.origin.zip if filters.origin is not None else None
         render_search_intro(self.console, describe_search(filters) + ".", plain=self.plain)
         sample_notice(loaded.info)
@@ -246,7 +250,7 @@ class GuidedSearch:
                 continue
             if picked == _TELEHEALTH:
                 telehealth = 0
-                queue[:0] = search(loaded, replace(filters, telehealth=True)).matches
+                queue[:0] = search(loaded, replace(filters, telehealth=True), self.notes).matches
             if picked in (_MORE, _TELEHEALTH):
                 page, queue[:SHOWN] = queue[:SHOWN], []
                 render_matches(page, loaded.info, console, first=len(browsed.shown) + 1)
@@ -303,7 +307,12 @@ class GuidedSearch:
         from iopguide.ui.results_view import render_program
 
         render_program(
-            match.program, loaded.info, capped_console(self.console), match=match, commands=False
+            match.program,
+            loaded.info,
+            capped_console(self.console),
+            match=match,
+            commands=False,
+            note=match.note,
         )
 
 

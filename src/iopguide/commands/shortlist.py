@@ -35,15 +35,15 @@ def run_add(
     today: _dt.date | None = None,
 ) -> ShortlistReport:
     """Add programmes the directory knows (an unknown id changes nothing and says why)."""
-    from iopguide.commands.find import _load, _unknown_id
+    from iopguide.commands.lookup import load, unknown_id
 
     wanted = _ids(ids)
-    loaded = _load(directory, use_cache)
+    loaded = load(directory, use_cache)
     programs = []
     for program_id in wanted:
         program = loaded.get(program_id)
         if program is None:
-            raise _unknown_id(program_id, loaded)
+            raise unknown_id(program_id, loaded)
         programs.append(program)
     path = store.choose_path(file)
     before = store.load(path)

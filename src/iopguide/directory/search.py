@@ -9,12 +9,20 @@ person can see *why* a program is on the list. (What a person typed becomes
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from iopguide.directory import fit
+from iopguide.directory import fit, noted
 from iopguide.directory.filters import DEFAULT_LEVELS, Filters, parse_filters
 from iopguide.directory.geo import ZipCentre, haversine_miles, zip_centre
 from iopguide.directory.model import Directory, Program, Region
+from iopguide.directory.notes import Note
+from iopguide.directory.widening import (
+    NOT_RECORDED_PLANS,
+    NOT_RECORDED_SCHEDULES,
+    Blocker,
+    blockers_of,
+    unrecorded,
+)
 from iopguide.i18n import N_, _
 from iopguide.vocabulary import (
     AGE_GROUPS,
@@ -29,6 +37,8 @@ from iopguide.vocabulary import (
 __all__ = [
     "DEFAULT_LEVELS",
     "IN_PERSON",
+    "NOT_RECORDED_PLANS",
+    "NOT_RECORDED_SCHEDULES",
     "TELEHEALTH",
     "Blocker",
     "Filters",
@@ -43,10 +53,6 @@ __all__ = [
 IN_PERSON = "in_person"
 TELEHEALTH = "telehealth"
 
-#: Filters a directory may have no data for (``SearchResult.not_recorded``).
-NOT_RECORDED_PLANS = "insurance_plans"
-NOT_RECORDED_SCHEDULES = "schedules"
-
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -57,15 +63,7 @@ class Match:
     level_match: str | None = fit.LISTED  # LISTED, ASK, or None when any level was asked
     condition_match: str | None = None  # fit.SPECIFIC, GENERAL, CO_OCCURRING; None: not asked
     rank: tuple[int, int] = (1, 0)  # fit.rank: lower is a better fit
-
-
-@dataclass(frozen=True, slots=True)
-class Blocker:
-    """How much one filter narrowed an empty search, to suggest what to widen."""
-
-    filter: str  # the command-line flag, e.g. "--level"
-    removed: int  # programs this filter rules out on its own
-    without_it: int  # programs that would match if only this filter were dropped
+    note: Note | None = None  # your note on this programme (shown beside, never merged in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +77,8 @@ class SearchResult:
     telehealth_elsewhere: int = 0
     #: Filters this directory records nothing for (plans, schedules): not applied.
     not_recorded: tuple[str, ...] = ()
+    #: Programmes that matched but your notes mark closed (or not to refer to): left out.
+    hidden_by_notes: int = 0
 
     @property
     def total(self) -> int:
@@ -100,48 +100,53 @@ def _labels(vocab: Vocabulary, ids: Iterable[str]) -> str:
     return ", ".join(vocab.labels(ids))
 
 
-class _Notes:
+class _Seen:
     """What the checks learn about each programme on the way: distance, reach, fit."""
 
-    __slots__ = ("conditions", "distances", "levels", "reach")
+    __slots__ = ("conditions", "distances", "levels", "notes", "reach")
 
-    def __init__(self) -> None:
+    def __init__(self, notes: noted.NoteMap | None = None) -> None:
+        self.notes: noted.NoteMap = notes or {}  # your notes by programme id
         self.distances: dict[str, float | None] = {}
         self.reach: dict[str, str] = {}
         self.levels: dict[str, str] = {}
         self.conditions: dict[str, str] = {}
 
 
-def _level_check(filters: Filters, notes: _Notes) -> Check:
+def _level_check(filters: Filters, seen: _Seen) -> Check:
     wanted = filters.levels
 
     def check(p: Program) -> list[str] | None:
-        match = fit.level_match(p, wanted)
+        match, hits, from_note = noted.level_match(p, wanted, seen.notes.get(p.id))
         if match is None:
             return None
-        notes.levels[p.id] = match
+        seen.levels[p.id] = match
         if match == fit.ASK:
             return [_("May run an IOP: ask (SAMHSA's mental-health listings cannot record IOP)")]
-        hits = [lvl for lvl in p.levels if lvl in wanted]
-        return [_("Offers {levels}").format(levels=", ".join(LEVELS.short(h) for h in hits))]
+        reasons = [from_note] if from_note else []
+        if hits:
+            reasons.append(
+                _("Offers {levels}").format(levels=", ".join(LEVELS.short(h) for h in hits))
+            )
+        return reasons
 
     return check
 
 
-def _condition_check(filters: Filters, notes: _Notes) -> Check:
+def _condition_check(filters: Filters, seen: _Seen) -> Check:
     wanted = filters.conditions
 
     def check(p: Program) -> list[str] | None:
         match = fit.condition_match(p, wanted)
         if match is None:
             return None
-        notes.conditions[p.id] = match.kind
+        seen.conditions[p.id] = match.kind
         return [match.reason]
 
     return check
 
 
-def _payment_check(filters: Filters) -> Check:
+def _payment_check(filters: Filters, seen: _Seen) -> Check:
     wanted_plans = [plan.casefold() for plan in filters.plans]
 
     def check(p: Program) -> list[str] | None:
@@ -154,6 +159,8 @@ def _payment_check(filters: Filters) -> Check:
                 named = [n for n in p.insurance_plans if plan in n.casefold()]
                 if named:
                     reasons.append(_("Lists the plan {plan}").format(plan=named[0]))
+        if wanted_plans:
+            reasons += noted.plans_noted(seen.notes.get(p.id), filters.plans)
         return reasons or None
 
     return check
@@ -165,11 +172,11 @@ def _serves_state(p: Program, state: str) -> bool:
     )
 
 
-def _distance_check(filters: Filters, notes: _Notes) -> Check:
+def _distance_check(filters: Filters, seen: _Seen) -> Check:
     """Within the radius (in person), or else telehealth in the person's state."""
     origin = filters.origin
     assert origin is not None
-    distances, reach = notes.distances, notes.reach
+    distances, reach = seen.distances, seen.reach
     # One degree of latitude is about 69 miles: skip the trigonometry for programmes
     # that are obviously too far (their distance is still worked out if they match).
     lat_window = _lat_window(filters.radius)
@@ -190,7 +197,7 @@ def _distance_check(filters: Filters, notes: _Notes) -> Check:
     return check
 
 
-def _state_check(filters: Filters, notes: _Notes) -> Check:
+def _state_check(filters: Filters, seen: _Seen) -> Check:
     wanted = set(filters.states)
 
     def check(p: Program) -> list[str] | None:
@@ -199,7 +206,7 @@ def _state_check(filters: Filters, notes: _Notes) -> Check:
         served = [s for s in filters.states if _serves_state(p, s)]
         if not served:
             return None
-        notes.reach[p.id] = TELEHEALTH
+        seen.reach[p.id] = TELEHEALTH
         return [_("Telehealth in {states}").format(states=", ".join(served))]
 
     return check
@@ -219,7 +226,7 @@ def _city_check(filters: Filters) -> Check:
     return check
 
 
-def _telehealth_check(filters: Filters, notes: _Notes) -> Check:
+def _telehealth_check(filters: Filters, seen: _Seen) -> Check:
     """``--telehealth``: beyond the radius or state but serving it online; anywhere otherwise."""
     located = filters.origin is not None or bool(filters.states)
 
@@ -228,7 +235,7 @@ def _telehealth_check(filters: Filters, notes: _Notes) -> Check:
             return None
         if located:
             # "Telehealth in KY" is already a reason; the view marks it "ask whether ...".
-            return [] if notes.reach.get(p.id) == TELEHEALTH else None
+            return [] if seen.reach.get(p.id) == TELEHEALTH else None
         return [_("Offers telehealth")]
 
     return check
@@ -263,23 +270,42 @@ def _any_of(
     return check
 
 
-def _checks(filters: Filters, notes: _Notes) -> list[tuple[str, Check]]:
+def _schedule_check(filters: Filters, seen: _Seen) -> Check:
+    """The times the listing records, and those your note adds (said as from the note)."""
+    listed = _any_of(
+        lambda p: p.schedule.times, filters.schedules, SCHEDULE_TIMES, N_("Open {values}")
+    )
+
+    def check(p: Program) -> list[str] | None:
+        found = listed(p)
+        note = seen.notes.get(p.id)
+        if found is not None or note is None:
+            return found
+        hits = [t for t in filters.schedules if t in note.schedule]
+        if not hits:
+            return None
+        return [noted.from_note(_labels(SCHEDULE_TIMES, hits), note)]
+
+    return check
+
+
+def _checks(filters: Filters, seen: _Seen) -> list[tuple[str, Check]]:
     """The active filters as (flag, check) pairs, cheapest and most selective first."""
     checks: list[tuple[str, Check]] = []
     if filters.levels:
-        checks.append(("--level", _level_check(filters, notes)))
+        checks.append(("--level", _level_check(filters, seen)))
     if filters.origin is not None:
-        checks.append(("--zip/--radius", _distance_check(filters, notes)))
+        checks.append(("--zip/--radius", _distance_check(filters, seen)))
     if filters.states:
-        checks.append(("--state", _state_check(filters, notes)))
+        checks.append(("--state", _state_check(filters, seen)))
     if filters.cities:
         checks.append(("--city", _city_check(filters)))
     if filters.conditions:
-        checks.append(("--condition", _condition_check(filters, notes)))
+        checks.append(("--condition", _condition_check(filters, seen)))
     if filters.payment or filters.plans:
-        checks.append(("--insurance", _payment_check(filters)))
+        checks.append(("--insurance", _payment_check(filters, seen)))
     if filters.telehealth:
-        checks.append(("--telehealth", _telehealth_check(filters, notes)))
+        checks.append(("--telehealth", _telehealth_check(filters, seen)))
     if filters.age_groups:
         checks.append(("--age-group", _age_check(filters)))
     if filters.languages:
@@ -290,17 +316,7 @@ def _checks(filters: Filters, notes: _Notes) -> list[tuple[str, Check]]:
             )
         )
     if filters.schedules:
-        checks.append(
-            (
-                "--schedule",
-                _any_of(
-                    lambda p: p.schedule.times,
-                    filters.schedules,
-                    SCHEDULE_TIMES,
-                    N_("Open {values}"),
-                ),
-            )
-        )
+        checks.append(("--schedule", _schedule_check(filters, seen)))
     return checks
 
 
@@ -330,38 +346,25 @@ def _lat_window(radius: float) -> float:
     return radius / 69.0 + 0.5
 
 
-def _unrecorded(pool: Sequence[Program], filters: Filters) -> tuple[Filters, tuple[str, ...]]:
-    """Drop the plan and schedule filters when no listing searched records plans or schedules.
-
-    SAMHSA's directory names no insurance plans and no schedules: a search for
-    "aetna" or "evening" would rule everything out and look like no programme
-    exists. Such a filter is reported as unanswerable (ask the programme) instead.
-    """
-    missing: list[str] = []
-    if filters.plans and not any(p.insurance_plans for p in pool):
-        missing.append(NOT_RECORDED_PLANS)
-        filters = replace(filters, plans=())
-    if filters.schedules and not any(p.schedule.times for p in pool):
-        missing.append(NOT_RECORDED_SCHEDULES)
-        filters = replace(filters, schedules=())
-    return filters, tuple(missing)
-
-
-def search(directory: Directory, filters: Filters) -> SearchResult:
+def search(
+    directory: Directory, filters: Filters, notes: noted.NoteMap | None = None
+) -> SearchResult:
     """Every programme that passes all filters, best fit first, then nearest, then by name.
 
     Programmes reached only by telehealth (beyond the radius or outside the state)
     are counted in ``telehealth_elsewhere`` and left out, unless ``--telehealth``
-    asked for exactly them.
+    asked for exactly them. *notes* (your notes by programme id, see :mod:`.noted`)
+    are consulted beside each listing; ones marked closed are counted and left out.
     """
     asked = filters
-    pool = _pool(directory, filters)
-    filters, not_recorded = _unrecorded(pool, filters)
-    notes = _Notes()
-    checks = _checks(filters, notes)
+    notes = notes or {}
+    pool = noted.with_noted_iops(_pool(directory, filters), directory, notes, filters.levels)
+    filters, not_recorded = unrecorded(pool, filters)
+    seen = _Seen(notes)
+    checks = [*_checks(filters, seen), *noted.where_unrecorded(asked, not_recorded, notes)]
 
     matches: list[Match] = []
-    elsewhere = 0
+    elsewhere = hidden = 0
     for program in pool:
         reasons: list[str] = []
         for _flag, check in checks:
@@ -371,21 +374,26 @@ def search(directory: Directory, filters: Filters) -> SearchResult:
             reasons.extend(passed)
         else:
             pid = program.id
-            reach = notes.reach.get(pid, IN_PERSON)
+            note = notes.get(pid)
+            if note is not None and note.closed:
+                hidden += 1
+                continue
+            reach = seen.reach.get(pid, IN_PERSON)
             if reach == TELEHEALTH and not filters.telehealth:
                 elsewhere += 1
                 continue
-            level = notes.levels.get(pid) if filters.levels else None
-            condition = notes.conditions.get(pid)
+            level = seen.levels.get(pid) if filters.levels else None
+            condition = seen.conditions.get(pid)
             matches.append(
                 Match(
                     program,
-                    notes.distances.get(pid),
+                    seen.distances.get(pid),
                     tuple(reasons),
                     reach,
                     level,
                     condition,
                     fit.rank(level or fit.LISTED, condition),
+                    note,
                 )
             )
 
@@ -394,21 +402,7 @@ def search(directory: Directory, filters: Filters) -> SearchResult:
         return (match.rank, far if filters.origin else 0.0, match.program.name.casefold())
 
     matches.sort(key=order)
-    blockers = _blockers(directory, checks) if not matches else ()
+    blockers = blockers_of(directory, checks) if not matches else ()
     return SearchResult(
-        asked, tuple(matches), len(directory.programs), blockers, elsewhere, not_recorded
+        asked, tuple(matches), len(directory.programs), blockers, elsewhere, not_recorded, hidden
     )
-
-
-def _blockers(directory: Directory, checks: list[tuple[str, Check]]) -> tuple[Blocker, ...]:
-    """For an empty result: how many programs each filter removes, and what dropping it gives."""
-    removed = dict.fromkeys((flag for flag, _ in checks), 0)
-    without = dict.fromkeys(removed, 0)
-    for program in directory.programs:
-        failed = [flag for flag, check in checks if check(program) is None]
-        for flag in failed:
-            removed[flag] += 1
-        if len(failed) == 1:
-            without[failed[0]] += 1
-    ranked = sorted(removed, key=lambda f: (-removed[f], -without[f]))
-    return tuple(Blocker(flag, removed[flag], without[flag]) for flag in ranked)

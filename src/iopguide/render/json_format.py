@@ -13,6 +13,7 @@ if TYPE_CHECKING:
         AssessmentReport,
         CompareReport,
         InstrumentsReport,
+        NotesReport,
         ScreenReport,
         SearchReport,
         ShortlistReport,
@@ -51,7 +52,7 @@ class JsonRenderer(Renderer):
             {
                 "directory": shown.info.to_dict(),
                 "sample": shown.info.sample,
-                "program": program_json(shown.program, shown.info),
+                "program": program_json(shown.program, shown.info, shown.note),
             },
             env,
         )
@@ -101,6 +102,11 @@ class JsonRenderer(Renderer):
             "left_out": list(LEFT_OUT),
         }
         write_json(payload, env)
+
+    def render_notes(self, report: NotesReport, env: Environment) -> None:
+        from iopguide.ui.program_json import notes_json
+
+        write_json(notes_json(report), env)
 
     def render_validation(self, report: ValidationReport, env: Environment) -> None:
         check = report.check

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
         AssessmentReport,
         CompareReport,
         InstrumentsReport,
+        NotesReport,
         ScreenReport,
         SearchReport,
         ShortlistReport,
@@ -38,7 +39,7 @@ class TerminalRenderer(Renderer):
         from iopguide.ui.results_view import render_program
 
         sample_notice(shown.info)
-        render_program(shown.program, shown.info, env.console)
+        render_program(shown.program, shown.info, env.console, note=shown.note)
 
     def render_compare(self, report: CompareReport, env: Environment) -> None:
         from iopguide.render.notices import sample_notice
@@ -74,6 +75,11 @@ class TerminalRenderer(Renderer):
             render_topic_list(report.topics, env.console)
         else:
             render_topic(report.topic, env.console)
+
+    def render_notes(self, report: NotesReport, env: Environment) -> None:
+        from iopguide.ui.notes_view import render_notes
+
+        render_notes(report, env.console)
 
     def render_validation(self, report: ValidationReport, env: Environment) -> None:
         from rich.text import Text

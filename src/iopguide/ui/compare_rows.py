@@ -17,6 +17,7 @@ from iopguide.text import serves_only_text
 if TYPE_CHECKING:
     from iopguide.app.results import CompareReport, ShortlistReport
     from iopguide.directory.model import Program
+    from iopguide.directory.notes import Note
 
 
 @dataclass(frozen=True)
@@ -61,39 +62,13 @@ def distance_line(miles: float | None) -> str:
     return "" if miles is None else _("{miles} miles").format(miles=f"{miles:.1f}")
 
 
-def note_line(note: Any) -> str:
-    """A ``directory.notes.Note`` (read duck-typed) as one line: "Your note, <date>: …"."""
+def note_line(note: Note | None) -> str:
+    """The person's note on one line, labelled: "Your note, 2026-11-20: Wait: about 2 weeks"."""
     if note is None:
         return ""
-    parts = []
-    runs = getattr(note, "runs_iop", None)
-    if runs is True:
-        parts.append(_("runs an IOP"))
-    elif runs is False:
-        parts.append(_("does not run an IOP"))
-    elif runs:
-        parts.append(_("runs an IOP: {answer}").format(answer=runs))
-    for label, value in (
-        (_("schedule"), getattr(note, "schedule", None)),
-        (_("phone"), getattr(note, "phone", None)),
-        (_("wait"), getattr(note, "wait", None)),
-        (_("plans"), getattr(note, "plans", None)),
-    ):
-        if isinstance(value, (list, tuple)):
-            value = ", ".join(str(v) for v in value)
-        if value:
-            parts.append(f"{label}: {value}")
-    closed = getattr(note, "closed", None)
-    if closed is True:
-        parts.append(_("closed"))
-    elif closed:
-        parts.append(_("closed: {when}").format(when=closed))
-    text = getattr(note, "note", None)
-    if text:
-        parts.append(str(text))
-    learned = getattr(note, "learned_on", None)
-    head = _("Your note, {date}").format(date=learned) if learned else _("Your note")
-    return head + ": " + "; ".join(parts) if parts else head
+    from iopguide.ui.note_words import note_summary
+
+    return note_summary(note)
 
 
 def _phone(program: Program) -> str:

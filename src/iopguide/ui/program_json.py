@@ -5,23 +5,37 @@ from __future__ import annotations
 from typing import Any
 
 from iopguide import crisis
+from iopguide.app.results import NotesReport
 from iopguide.directory import fit, provenance
 from iopguide.directory.model import DirectoryInfo, Program
+from iopguide.directory.notes import Note
 from iopguide.directory.search import Match, SearchResult
 
 
-def program_json(program: Program, info: DirectoryInfo | None = None) -> dict[str, Any]:
+def program_json(
+    program: Program, info: DirectoryInfo | None = None, note: Note | None = None
+) -> dict[str, Any]:
     record = program.to_dict()
     record["phone"] = program.contact.phone
     record["website"] = program.contact.website
     if info is not None:
         # "Listed in SAMHSA's National Directory, 2022 edition" or "Checked 2024-01-01".
         record["listed"] = provenance.origin_text(program, info)
+    record["your_note"] = note_json(note)
     return record
 
 
+def note_json(note: Note | None) -> dict[str, Any] | None:
+    """Your note as its own object (None without one), never mixed into the listing's fields."""
+    if note is None:
+        return None
+    from iopguide.directory.noted import note_label
+
+    return {**note.to_dict(), "label": note_label(note)}
+
+
 def match_json(match: Match, info: DirectoryInfo | None = None) -> dict[str, Any]:
-    record = program_json(match.program, info)
+    record = program_json(match.program, info, match.note)
     record["distance_miles"] = match.distance_miles
     record["reach"] = match.reach
     record["level_match"] = match.level_match
@@ -31,6 +45,7 @@ def match_json(match: Match, info: DirectoryInfo | None = None) -> dict[str, Any
 
 
 def search_json(result: SearchResult, info: DirectoryInfo, limit: int) -> dict[str, Any]:
+    from iopguide.ui.note_words import hidden_line
     from iopguide.ui.search_words import cannot_answer_lines, none_listed_line
 
     shown = result.matches if limit == 0 else result.matches[:limit]
@@ -39,13 +54,17 @@ def search_json(result: SearchResult, info: DirectoryInfo, limit: int) -> dict[s
         "total": result.total,
         "shown": len(shown),
         "telehealth_elsewhere": result.telehealth_elsewhere,
+        "hidden_by_notes": result.hidden_by_notes,
         "sample": info.sample,
         "directory": info.to_dict(),
         "listed_in": provenance.listed_in(programs[0] if programs else None, info),
         "confirm": provenance.stale_line(info, programs),
         "filters": result.filters.to_dict(),
         "not_recorded": list(result.not_recorded),
-        "notes": [*cannot_answer_lines(result), *filter(None, [none_listed_line(result)])],
+        "notes": [
+            *cannot_answer_lines(result),
+            *filter(None, [none_listed_line(result), hidden_line(result)]),
+        ],
         "results": [match_json(m, info) for m in shown],
     }
     if result.total == 0:
@@ -60,23 +79,6 @@ def search_json(result: SearchResult, info: DirectoryInfo, limit: int) -> dict[s
     return payload
 
 
-def note_json(note: Any) -> dict[str, Any] | None:
-    """The person's own note (a ``directory.notes.Note``, read duck-typed), or None."""
-    if note is None:
-        return None
-    fields = ("id", "learned_on", "runs_iop", "schedule", "phone", "wait", "plans", "closed")
-    record = {name: _plain(getattr(note, name, None)) for name in (*fields, "note")}
-    return record
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    return str(value)  # a date
-
-
 def compare_json(report: Any) -> dict[str, Any]:
     """``compare --json``: each programme as ``show --json`` gives it, plus miles and note."""
     from iopguide.ui.compare_rows import closing_lines, levels_line
@@ -86,11 +88,10 @@ def compare_json(report: Any) -> dict[str, Any]:
     notes = [report.notes[i] if i < len(report.notes) else None for i in range(count)]
     programs = []
     for program, miles, note in zip(report.programs, distances, notes, strict=True):
-        record = program_json(program, report.info)
+        record = program_json(program, report.info, note)
         record["levels_text"] = levels_line(program)
         record["may_run_iop"] = fit.may_run_iop(program)
         record["distance_miles"] = miles
-        record["your_note"] = note_json(note)
         programs.append(record)
     return {
         "sample": report.info.sample,
@@ -100,3 +101,30 @@ def compare_json(report: Any) -> dict[str, Any]:
         "notes": closing_lines(report),
         "crisis_lines": [line.to_dict() for line in crisis.CRISIS_LINES],
     }
+
+
+def notes_json(report: NotesReport) -> dict[str, Any]:
+    """``notes add|show|check|import|export --json``: ids and keys English, text translated."""
+    payload: dict[str, Any] = {
+        "action": report.action,
+        "file": report.file,
+        "notes": {note.id: note_json(note) for note in report.notes},
+        "names": dict(report.names or {}),
+    }
+    if report.action == "check":
+        payload["valid"] = not report.problems
+        payload["directory"] = report.directory
+        payload["problems"] = [problem.to_dict() for problem in report.problems]
+    if report.action in ("import", "export"):
+        payload["other_file"] = report.other
+    if report.action == "import":
+        payload["changes"] = [
+            {
+                "id": change.id,
+                "outcome": change.outcome,
+                "yours_learned_on": change.mine.learned_on.isoformat() if change.mine else None,
+                "theirs_learned_on": change.theirs.learned_on.isoformat(),
+            }
+            for change in report.changes
+        ]
+    return payload

@@ -16,10 +16,14 @@ from rich.text import Text
 from iopguide import crisis
 from iopguide.directory import fit, provenance
 from iopguide.directory.model import DirectoryInfo, Program
-from iopguide.directory.search import TELEHEALTH, Blocker, Match, SearchResult
+from iopguide.directory.notes import Note
+from iopguide.directory.search import TELEHEALTH, Match, SearchResult
 from iopguide.i18n import N_, _, ngettext
 from iopguide.text import serves_only_text
 from iopguide.ui.console import data_text, print_page
+from iopguide.ui.no_results_view import no_results
+from iopguide.ui.note_view import NOTE_STYLE, note_section
+from iopguide.ui.note_words import closed_line, hidden_line, note_label, note_said, note_summary
 from iopguide.ui.search_words import (
     age_hint,
     cannot_answer_lines,
@@ -130,7 +134,7 @@ def render_search(
     if page:
         page.append(Text(""))  # a blank line before the results
     if not shown:
-        page += _no_results(result, commands=commands)
+        page += no_results(result, commands=commands)
     elif console.width >= TABLE_MIN_WIDTH:
         page.append(_table(shown, console.width, info, first=first))
     else:
@@ -186,9 +190,12 @@ def _summary(
                 total,
             )
         lines.append(Text(line.format(total=total, shown=shown), style="dim"))
-    tele = telehealth_line(result, commands=commands)
-    if tele:
-        lines.append(Text(tele))
+    for said in (
+        hidden_line(result, commands=commands),
+        telehealth_line(result, commands=commands),
+    ):
+        if said:
+            lines.append(Text(said))
     ages = age_hint(result, shown) if commands else None
     if ages:
         lines.append(Text(ages))
@@ -244,10 +251,23 @@ def _table(matches: tuple[Match, ...], width: int, info: DirectoryInfo, *, first
             data_text(_phone(program)),
             payment_text(program),
             schedule_text(program),
-            data_text("; ".join(match.reasons)),
+            _why(match),
             data_text(provenance.origin_short(program, info)),
         )
     return table
+
+
+def _why(match: Match) -> Text:
+    """Why it matched and, on a line of its own, what your note says."""
+    text = data_text("; ".join(match.reasons))
+    if match.note is not None:
+        text.append("\n")
+        text.append_text(data_text(note_summary(match.note), NOTE_STYLE))
+    return text
+
+
+def _note_text(note: Note) -> Text:
+    return data_text(note_said(note), NOTE_STYLE)
 
 
 def _card(number: int, match: Match, info: DirectoryInfo, *, ids: bool = True) -> Padding:
@@ -271,6 +291,7 @@ def _card(number: int, match: Match, info: DirectoryInfo, *, ids: bool = True) -
         (_("Pays"), Text(payment_text(program))),
         (_("When"), Text(schedule_text(program))),
         (_("Why"), data_text("; ".join(match.reasons))),
+        *([(note_label(match.note), _note_text(match.note))] if match.note else []),
         (_("Source"), data_text(provenance.origin_text(program, info))),
         *([("Id", data_text(program.id, "dim"))] if ids else []),
     ]
@@ -280,62 +301,6 @@ def _card(number: int, match: Match, info: DirectoryInfo, *, ids: bool = True) -
     for label, value in rows:
         grid.add_row(label, value)
     return Padding(Group(head, Padding(grid, (0, 0, 0, 2))), (0, 0, 1, 0))
-
-
-def _no_results(result: SearchResult, *, commands: bool = True) -> list[RenderableType]:
-    lines: list[RenderableType] = [
-        Text(_("No programs matched all of your filters."), style="bold")
-    ]
-    if result.blockers and commands:
-        top = result.blockers[0]
-        lines.append(
-            Text(
-                ngettext(
-                    "The filter that ruled out the most was {filter} "
-                    "({removed} of {searched} program).",
-                    "The filter that ruled out the most was {filter} "
-                    "({removed} of {searched} programs).",
-                    result.searched,
-                ).format(filter=top.filter, removed=top.removed, searched=result.searched)
-            )
-        )
-        for blocker in _widening_order(result)[:2]:
-            count = blocker.without_it
-            line = ngettext(
-                "Without {filter}: {count} program would match.",
-                "Without {filter}: {count} programs would match.",
-                count,
-            ).format(filter=blocker.filter, count=count)
-            lines.append(Text("  " + line))
-        lines.append(Text(_widen_hint(result), style="cyan"))
-    lines.append(Text(crisis.REFERRAL_LINE))
-    return lines
-
-
-#: Where the person is, is not something to "widen" first: suggest other filters before these.
-_LOCATION_FLAGS = frozenset({"--zip/--radius", "--state", "--city"})
-
-
-def _widening_order(result: SearchResult) -> list[Blocker]:
-    """Filters whose removal alone would give results, non-location ones first."""
-    helpful = [b for b in result.blockers if b.without_it > 0]
-    return sorted(helpful, key=lambda b: (b.filter in _LOCATION_FLAGS, -b.without_it))
-
-
-def _widen_hint(result: SearchResult) -> str:
-    order = _widening_order(result)
-    flag = (order[0] if order else result.blockers[0]).filter
-    hints = {
-        "--zip/--radius": _("Try a larger --radius, for example --radius 100."),
-        "--level": _("Try --level any: a programme at another level can refer you on."),
-        "--insurance": _("Try without --insurance, then ask programs and your insurer."),
-        "--condition": _("Try a broader --condition, such as mental_health or substance_use."),
-        "--schedule": _("Try without --schedule: ask programs about evening or weekend groups."),
-        "--state": _(
-            "Try a neighbouring state (telehealth programmes serving yours are included)."
-        ),
-    }
-    return hints.get(flag) or _("Try widening or dropping {flag}.").format(flag=flag)
 
 
 # --------------------------------------------------------------------------- one program
@@ -348,9 +313,13 @@ def render_program(
     *,
     match: Match | None = None,
     commands: bool = True,
+    note: Note | None = None,
 ) -> None:
-    """Everything the directory says about one programme (``show``; the guide's "in full")."""
+    """Everything the directory says about one programme (``show``; the guide's "in full"),
+    then, apart from it, your *note* on it."""
     page: list[RenderableType] = [Rule(style="cyan"), data_text(program.name, "bold")]
+    if note is not None and note.closed:
+        page.append(Text(closed_line(note), style="bold " + NOTE_STYLE))
     if program.organization:
         page.append(data_text(program.organization, "italic"))
     if program.serves_only:
@@ -408,6 +377,8 @@ def render_program(
             ),
         )
     page.append(grid)
+    if note is not None:
+        page += note_section(note)
     stale = provenance.stale_line(info, [program])
     if stale:  # says "call to confirm" itself
         page.append(Text(stale + " " + _("Ask how soon you can start.")))

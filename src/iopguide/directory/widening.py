@@ -1,0 +1,60 @@
+"""When a search is narrowed too far: filters no listing has data for, and what to widen.
+
+Split from :mod:`.search`, which calls both: :func:`unrecorded` before the
+search and :func:`blockers_of` for an empty result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from iopguide.directory.filters import Filters
+from iopguide.directory.model import Directory, Program
+
+#: Filters a directory may have no data for (``SearchResult.not_recorded``).
+NOT_RECORDED_PLANS = "insurance_plans"
+NOT_RECORDED_SCHEDULES = "schedules"
+
+Check = Callable[[Program], "list[str] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    """How much one filter narrowed an empty search, to suggest what to widen."""
+
+    filter: str  # the command-line flag, e.g. "--level"
+    removed: int  # programs this filter rules out on its own
+    without_it: int  # programs that would match if only this filter were dropped
+
+
+def unrecorded(pool: Sequence[Program], filters: Filters) -> tuple[Filters, tuple[str, ...]]:
+    """Drop the plan and schedule filters when no listing searched records plans or schedules.
+
+    SAMHSA's directory names no insurance plans and no schedules: a search for
+    "aetna" or "evening" would rule everything out and look like no programme
+    exists. Such a filter is reported as unanswerable (ask the programme) instead;
+    what your notes say is still matched (``noted.where_unrecorded``).
+    """
+    missing: list[str] = []
+    if filters.plans and not any(p.insurance_plans for p in pool):
+        missing.append(NOT_RECORDED_PLANS)
+        filters = replace(filters, plans=())
+    if filters.schedules and not any(p.schedule.times for p in pool):
+        missing.append(NOT_RECORDED_SCHEDULES)
+        filters = replace(filters, schedules=())
+    return filters, tuple(missing)
+
+
+def blockers_of(directory: Directory, checks: list[tuple[str, Check]]) -> tuple[Blocker, ...]:
+    """For an empty result: how many programs each filter removes, and what dropping it gives."""
+    removed = dict.fromkeys((flag for flag, _check in checks), 0)
+    without = dict.fromkeys(removed, 0)
+    for program in directory.programs:
+        failed = [flag for flag, check in checks if check(program) is None]
+        for flag in failed:
+            removed[flag] += 1
+        if len(failed) == 1:
+            without[failed[0]] += 1
+    ranked = sorted(removed, key=lambda f: (-removed[f], -without[f]))
+    return tuple(Blocker(flag, removed[flag], without[flag]) for flag in ranked)
