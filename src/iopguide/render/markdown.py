@@ -8,7 +8,7 @@ from iopguide.render import Renderer, register
 
 if TYPE_CHECKING:
     from iopguide.app.environment import Environment
-    from iopguide.app.results import TopicReport
+    from iopguide.app.results import SessionSummary, TopicReport
 
 
 @register
@@ -22,3 +22,17 @@ class MarkdownRenderer(Renderer):
             env.write(topic_list_markdown(report.topics))
             return
         env.write(report.topic.markdown())
+
+    def render_summary(self, summary: SessionSummary, env: Environment) -> None:
+        import datetime as _dt
+
+        from iopguide.ui.summary_markdown import build_summary
+
+        env.write(
+            build_summary(
+                summary.assessment,
+                searches=summary.searches,
+                today=summary.today or _dt.date.today(),
+                shortlist=summary.shortlist,
+            )
+        )

@@ -50,8 +50,8 @@ class ProgramSearch:
     zip_code: str | None = None  # where the person searched
 
 
-def default_file_name(today: _dt.date) -> str:
-    return f"iopguide-summary-{today.isoformat()}.md"
+def default_file_name(today: _dt.date, suffix: str = ".md") -> str:
+    return f"iopguide-summary-{today.isoformat()}{suffix}"
 
 
 def md_escape(value: object) -> str:
@@ -64,6 +64,7 @@ def build_summary(
     *,
     searches: Sequence[ProgramSearch] = (),
     today: _dt.date,
+    shortlist: Sequence[ShownProgram] = (),
 ) -> str:
     """The session as a Markdown document: result, answers, programs, crisis lines, date."""
     from iopguide.vocabulary import LEVELS
