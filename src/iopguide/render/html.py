@@ -40,7 +40,7 @@ class HtmlRenderer(Renderer):
         from iopguide.render.html_summary import result_html
 
         assessment = report.assessment
-        body = f"<h1>{esc(assessment.title)}</h1>" + result_html(assessment)
+        body = f"<h1>{esc(assessment.title)}</h1>" + result_html(assessment, level=2)
         env.write(page(assessment.title, body, footer=footer(assessment.disclaimer)))
 
     def render_program(self, shown: ShowResult, env: Environment) -> None:

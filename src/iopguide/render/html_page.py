@@ -62,6 +62,7 @@ table.side col.label{{width:8rem}}
 dl.facts{{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .8rem;margin:.4rem 0}}
 dl.facts dt{{font-weight:700}}
 dl.facts dd{{margin:0}}
+dl.facts dd ul{{margin:0;padding-left:1.1rem}}
 .log td{{height:2.1rem}}
 .program{{margin:.4rem 0 .6rem}}
 .program h3{{margin-bottom:.1rem}}

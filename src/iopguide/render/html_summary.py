@@ -21,8 +21,9 @@ MOST_PROGRAMS = 6
 BLANK_LOG_ROWS = 3
 
 
-def result_html(assessment: Assessment, *, steps: bool = True) -> str:
-    """The level, why, what to keep in mind, what that care looks like (and next steps)."""
+def result_html(assessment: Assessment, *, level: int = 3) -> str:
+    """The level, why, what to keep in mind, what that care looks like, next steps;
+    their headings at *level*."""
     from iopguide.vocabulary import LEVELS
 
     out = []
@@ -30,24 +31,25 @@ def result_html(assessment: Assessment, *, steps: bool = True) -> str:
         label = f"<strong>{esc(LEVELS.label(assessment.level))}</strong>"
         out.append("<p>" + esc(_("Level of care: {level}")).format(level=label) + "</p>")
     out.append(f"<p>{esc(assessment.summary)}</p>")
-    out.append(section(_("Why"), items(r.text for r in assessment.reasons), level=3))
-    out.append(section(_("Keep in mind"), items(assessment.caveats), level=3))
-    out.append(looks_like(assessment.what_it_looks_like))
-    if steps:
-        out.append(section(_("Next steps"), items(assessment.next_steps, numbered=True), level=3))
+    out.append(section(_("Why"), items(r.text for r in assessment.reasons), level=level))
+    out.append(section(_("Keep in mind"), items(assessment.caveats), level=level))
+    out.append(looks_like(assessment.what_it_looks_like, level=level))
+    steps = items(assessment.next_steps, numbered=True)
+    out.append(section(_("Next steps"), steps, level=level))
     return "".join(out)
 
 
-def looks_like(looks: dict) -> str:
+def looks_like(looks: dict, *, level: int) -> str:
     if not looks or not looks.get("title"):
         return ""
     rows = [
         (label, esc(looks.get(key) or ""))
         for label, key in ((_("How much:"), "hours"), (_("Where you live:"), "where_you_live"))
     ]
-    rows.append((_("What it usually includes:"), esc("; ".join(looks.get("components") or []))))
+    rows.append((_("What it usually includes:"), items(looks.get("components") or [])))
     heading = _("What it looks like: {title}").format(title=looks["title"])
-    return section(heading, facts([(label.rstrip(":"), value) for label, value in rows]), level=3)
+    shown = facts([(label.rstrip(":"), value) for label, value in rows])
+    return section(heading, shown, level=level)
 
 
 def summary_programs(summary: SessionSummary) -> tuple[ShownProgram, ...]:
