@@ -134,11 +134,13 @@ def items(values: Iterable[str], *, numbered: bool = False, raw: bool = False) -
     return f"<{tag}>{lis}</{tag}>"
 
 
-def section(heading: str, body: str, *, level: int = 2) -> str:
+def heading(text: str, level: int = 2) -> str:
+    return f"<h{level}>{esc(text)}</h{level}>"
+
+
+def section(title: str, body: str, *, level: int = 2) -> str:
     """A heading and its body; nothing when the body is empty."""
-    if not body:
-        return ""
-    return f"<h{level}>{esc(heading)}</h{level}>{body}"
+    return heading(title, level) + body if body else ""
 
 
 def facts(rows: Sequence[tuple[str, str]]) -> str:

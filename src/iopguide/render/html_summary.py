@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from iopguide.i18n import _, ngettext
-from iopguide.render.html_page import esc, facts, items, section, tel
+from iopguide.render.html_page import esc, facts, heading, items, section, tel
 from iopguide.render.html_text import inline, topic_questions
 
 if TYPE_CHECKING:
@@ -66,7 +66,8 @@ def summary_programs(summary: SessionSummary) -> tuple[ShownProgram, ...]:
 def shown_program(program: ShownProgram) -> str:
     details = []
     if program.phone:
-        details.append(f"<strong>{esc(_('Phone'))}:</strong> {tel(program.phone)}")
+        label = esc(_("Phone"))
+        details.append(f"<strong>{label}:</strong> {tel(program.phone)}")
     if program.place:
         details.append(esc(program.place))
     if program.distance_miles is not None:
@@ -98,19 +99,19 @@ def summary_body(summary: SessionSummary) -> str:
 
     assessment = summary.assessment
     today = summary.today.isoformat() if summary.today else ""
-    out = [f"<h1>{esc(_('My iopguide summary'))}</h1>"]
+    out = [heading(_("My iopguide summary"), 1)]
     if today:
         made = _(
             "Made on {date} with iopguide, a guide to intensive outpatient programs (IOPs)."
         ).format(date=today)
         out.append(f'<p class="muted">{esc(made)}</p>')
-    out.append(f"<h2>{esc(_('Result: {title}').format(title=assessment.title))}</h2>")
+    out.append(heading(_("Result: {title}").format(title=assessment.title)))
     steps = [s for s in assessment.next_steps if "iopguide " not in s]
     out.append(result_html(_with_steps(assessment, steps)))
 
     programs = summary_programs(summary)
     if programs:
-        out.append(f"<h2>{esc(_('Programs to call'))}</h2>")
+        out.append(heading(_("Programs to call")))
         if any(search.sample for search in summary.searches):
             out.append(sample_warning())
         out += [shown_program(p) for p in programs[:MOST_PROGRAMS]]
@@ -126,9 +127,9 @@ def summary_body(summary: SessionSummary) -> str:
         out += [f'<p class="muted">{esc(c)}</p>' for c in credits]
     questions = topic_questions()
     if questions:
-        out.append(f"<h2>{esc(_('What to ask each program'))}</h2>")
+        out.append(heading(_("What to ask each program")))
         out.append(items((inline(q) for q in questions), raw=True))
-    out.append(f"<h2>{esc(_('Call log'))}</h2>")
+    out.append(heading(_("Call log")))
     hint = _("Write down each call: it makes comparing programs easier.")
     out.append(f'<p class="muted">{esc(hint)}</p>')
     out.append(call_log(programs[:MOST_PROGRAMS]))
