@@ -46,8 +46,9 @@ h3{{font-size:1.05rem;margin:.8rem 0 .25rem}}
 p,ul,ol{{margin:.3rem 0 .5rem}}
 ul,ol{{padding-left:1.4rem}}
 a{{color:{LINK}}}
+a[href^="tel:"]{{white-space:nowrap}}
 .crisis{{border:2px solid {ALERT};background:{ALERT_PAPER};padding:.4rem .7rem;border-radius:.3rem;
-font-size:.95rem}}
+font-size:.95em}}
 .crisis p{{margin:.15rem 0}}
 .crisis .lead{{color:{ALERT};font-weight:700}}
 .warn{{background:{WARN_PAPER};padding:.4rem .6rem;border-left:4px solid {ALERT}}}
@@ -63,6 +64,8 @@ dl.facts{{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .8rem;ma
 dl.facts dt{{font-weight:700}}
 dl.facts dd{{margin:0}}
 dl.facts dd ul{{margin:0;padding-left:1.1rem}}
+.log{{table-layout:fixed}}
+.log col.who{{width:28%}}
 .log td{{height:2.1rem}}
 .program{{margin:.4rem 0 .6rem}}
 .program h3{{margin-bottom:.1rem}}
@@ -82,6 +85,7 @@ table.side th[scope=row]{{margin-top:.5rem}}
 table.side td::before{{content:attr(data-program) ": ";font-weight:700}}
 table.side td:empty{{display:none}}
 .log{{font-size:.85rem}}
+.log th{{font-size:.72rem;padding:.2rem}}
 }}
 @page{{size:auto;margin:1.2cm 1.4cm}}
 @media print{{

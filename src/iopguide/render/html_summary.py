@@ -90,7 +90,8 @@ def call_log(programs: Sequence[ShownProgram]) -> str:
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in heads)
     names = [esc(p.name) for p in programs] + [""] * BLANK_LOG_ROWS
     rows = "".join(f"<tr><td>{name}</td>" + "<td></td>" * 5 + "</tr>" for name in names)
-    return f'<table class="log"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    cols = '<colgroup><col class="who">' + "<col>" * (len(heads) - 1) + "</colgroup>"
+    return f'<table class="log">{cols}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 def summary_body(summary: SessionSummary) -> str:
