@@ -64,16 +64,22 @@ def print_to_pdf(html_file: Path, work: Path) -> tuple[Path, Path]:
     return pdf, netlog
 
 
-def page_requests(netlog: Path) -> list[str]:
-    """Every URL the page itself asked the network for (the browser's own calls home are
-    made for no site; the page's carry its file:// site)."""
+def page_requests(netlog: Path, own: Path) -> list[str]:
+    """Every URL the page asked for besides its own file: the browser's own calls home are
+    made for no site, the page's carry its file:// site; data: and file: URLs count too."""
     log = json.loads(netlog.read_text(encoding="utf-8"))
     start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
-    return [
-        event["params"]["url"]
-        for event in log["events"]
-        if event["type"] == start and "file://" in event["params"].get("network_isolation_key", "")
-    ]
+    asked = []
+    for event in log["events"]:
+        params = event.get("params", {})
+        url = params.get("url", "")
+        if event["type"] != start or url == own.resolve().as_uri():
+            continue
+        if "file://" in params.get("network_isolation_key", "") or url.startswith(
+            ("data:", "file:")
+        ):
+            asked.append(url)
+    return asked
 
 
 def pages(pdf: Path) -> int:
@@ -100,7 +106,7 @@ def test_prints_on_two_pages_loading_nothing(tmp_path, name, lang) -> None:
     html_file.write_text(handouts()[name], encoding="utf-8")
     pdf, netlog = print_to_pdf(html_file, tmp_path)
     assert pages(pdf) <= 2
-    assert page_requests(netlog) == []
+    assert page_requests(netlog, html_file) == []
     text = pdf_text(pdf)
     assert "988" in text and "911" in text
     level = LEVEL_DESCRIPTIONS["iop"].title if name == "learn" else LEVELS.label("iop")
@@ -118,7 +124,7 @@ def test_the_network_check_sees_a_page_that_loads_something(tmp_path) -> None:
         encoding="utf-8",
     )
     _pdf, netlog = print_to_pdf(html_file, tmp_path)
-    assert page_requests(netlog) == ["http://example.invalid/x.png"]
+    assert page_requests(netlog, html_file) == ["http://example.invalid/x.png"]
 
 
 # ---------------------------------------------------------------------------- no browser

@@ -4,12 +4,13 @@ tests/test_handout_browser.py for the page in a real browser)."""
 from __future__ import annotations
 
 import io
+import re
 import stat
 from pathlib import Path
 
 import pytest
 
-from handout_samples import TODAY, as_html, iop_assessment, summary_result
+from handout_samples import HOSTILE, TODAY, as_html, iop_assessment, summary_result
 from iopguide import i18n
 from iopguide.app.environment import Environment
 from iopguide.app.results import SessionSummary
@@ -122,3 +123,35 @@ def test_html_is_a_registered_format() -> None:
 
     assert "html" in render.names()
     assert isinstance(render.get("html"), HtmlRenderer)
+
+
+def test_untrusted_shortlist_text_stays_text() -> None:
+    from dataclasses import replace
+
+    summary = summary_result()
+    bad = replace(
+        summary.shortlist[0],
+        name="Evil " + HOSTILE,
+        phone="555-0100\x1b]8;;http://x\x07",
+        place="<b>Town</b>",
+        serves_only=("**Adults** <i>only</i>",),
+        listed="[x](http://example.invalid)",
+    )
+    page = as_html(replace(summary, shortlist=(bad,)))
+    assert "<script" not in page and "<img" not in page and "<b>" not in page
+    assert "<i>" not in page and "http://example.invalid)" in page  # as text, not a link
+    assert "Evil &lt;script&gt;" in page
+    assert "\x1b" not in page and "\x07" not in page
+    assert "**Adults**" in page  # Markdown in a group is shown as typed
+    links = set(re.findall(r'href="([^"]*)"', page))
+    assert links == {"tel:988", "tel:911", "tel:+18006624357", "tel:+18004874889"}
+
+
+def test_phone_links() -> None:
+    from iopguide.render.html_page import tel
+
+    assert tel("502-555-0100") == '<a href="tel:+15025550100">502-555-0100</a>'
+    assert tel("(502) 555-0100") == '<a href="tel:+15025550100">(502) 555-0100</a>'
+    assert tel("555-0100") == '<a href="tel:5550100">555-0100</a>'
+    assert tel("1-800-CALL-NOW") == "1-800-CALL-NOW"  # letters: text, not a wrong number
+    assert tel('502-555-0100"><script>') == "502-555-0100&quot;&gt;&lt;script&gt;"

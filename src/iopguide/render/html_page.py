@@ -104,6 +104,7 @@ h2,h3{{break-after:avoid}}
 }}
 """
 
+_PHONE_ONLY = re.compile(r"^\+?[\d\s().\-]+$")
 _PHONE_IN_TEXT = re.compile(r"(?<![\w-])(1-\d{3}-\d{3}-\d{4}|988|911)(?![\w-])")
 
 
@@ -113,14 +114,16 @@ def esc(value: object) -> str:
 
 
 def tel(number: object) -> str:
-    """A phone number as a ``tel:`` link (digits only in the link), or as text if not a number."""
+    """A phone number as a ``tel:`` link (digits only in the link); anything that is not
+    plainly a phone number (letters, junk, an extension) stays text."""
     shown = esc(number)
-    digits = re.sub(r"\D", "", clean(number))
-    if not 3 <= len(digits) <= 15:
+    text = clean(number).strip()
+    digits = re.sub(r"\D", "", text)
+    if not _PHONE_ONLY.match(text) or not (len(digits) == 3 or 7 <= len(digits) <= 11):
         return shown
     if len(digits) == 10:
         digits = "1" + digits
-    target = f"+{digits}" if len(digits) > 3 else digits
+    target = f"+{digits}" if len(digits) == 11 and digits.startswith("1") else digits
     return f'<a href="tel:{target}">{shown}</a>'
 
 
