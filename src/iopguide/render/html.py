@@ -45,6 +45,7 @@ class HtmlRenderer(Renderer):
 
     def render_program(self, shown: ShowResult, env: Environment) -> None:
         from iopguide.render.html_program import call_ahead, program_rows
+        from iopguide.render.html_summary import questions_html
 
         program = shown.program
         body = [f"<h1>{esc(program.name)}</h1>"]
@@ -54,6 +55,7 @@ class HtmlRenderer(Renderer):
             body.append(sample_warning())
         body.append(facts(program_rows(program, shown.info)))
         body.append(f"<p>{call_ahead(shown.info, [program])}</p>")
+        body.append(questions_html())
         env.write(page(program.name, "\n".join(body), footer=footer()))
 
     def render_compare(self, report: CompareReport, env: Environment) -> None:

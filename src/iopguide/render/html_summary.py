@@ -94,6 +94,12 @@ def call_log(programs: Sequence[ShownProgram]) -> str:
     return f'<table class="log">{cols}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
+def questions_html() -> str:
+    """The questions to ask a programme, from the learn topic ``finding-a-program``."""
+    listed = items((inline(q) for q in topic_questions()), raw=True)
+    return section(_("What to ask when you call"), listed)
+
+
 def summary_body(summary: SessionSummary) -> str:
     """Everything below the crisis lines."""
     from iopguide.render.html_page import sample_warning
@@ -126,10 +132,7 @@ def summary_body(summary: SessionSummary) -> str:
             out.append(f'<p class="muted">{esc(more)}</p>')
         credits = dict.fromkeys(s.listed_in for s in summary.searches if s.listed_in and s.programs)
         out += [f'<p class="muted">{esc(c)}</p>' for c in credits]
-    questions = topic_questions()
-    if questions:
-        out.append(heading(_("What to ask each program")))
-        out.append(items((inline(q) for q in questions), raw=True))
+    out.append(questions_html())
     out.append(heading(_("Call log")))
     hint = _("Write down each call: it makes comparing programs easier.")
     out.append(f'<p class="muted">{esc(hint)}</p>')
