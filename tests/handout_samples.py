@@ -92,6 +92,17 @@ def summary_result(*, shortlist: bool = True) -> SessionSummary:
     )
 
 
+def longest_summary() -> SessionSummary:
+    """The most a summary shows (more programmes than fit, each with its limits)."""
+    directory = load_directory(Path("sample"))
+    found = search(directory, parse_filters(states=["KY", "IN"]))
+    shown = tuple(shown_program(m, directory.info) for m in found.matches)
+    shown += tuple(replace(p, id=p.id + "-again", name=p.name + " (second site)") for p in shown)
+    summary = summary_result()
+    searched = replace(summary.searches[0], programs=shown)
+    return replace(summary, searches=(searched,), shortlist=shown)
+
+
 def compare_result() -> CompareReport:
     directory, found = sample_search()
     programs = [m.program for m in found.matches[:3]]
@@ -125,6 +136,7 @@ def handouts() -> dict[str, str]:
     return {
         "summary": as_html(summary_result()),
         "summary-no-shortlist": as_html(summary_result(shortlist=False)),
+        "summary-longest": as_html(longest_summary()),
         "assess": as_html(AssessmentReport(iop_assessment())),
         "show": as_html(ShowResult(found.matches[0].program, directory.info)),
         "compare": as_html(compare_result()),

@@ -155,3 +155,15 @@ def test_phone_links() -> None:
     assert tel("555-0100") == '<a href="tel:5550100">555-0100</a>'
     assert tel("1-800-CALL-NOW") == "1-800-CALL-NOW"  # letters: text, not a wrong number
     assert tel('502-555-0100"><script>') == "502-555-0100&quot;&gt;&lt;script&gt;"
+
+
+def test_a_long_shortlist_is_cut_and_counted() -> None:
+    from handout_samples import longest_summary
+    from iopguide.render.html_summary import MOST_PROGRAMS
+
+    summary = longest_summary()
+    page = as_html(summary)
+    left = len(summary.shortlist) - MOST_PROGRAMS
+    assert left > 1
+    assert f"And {left} more programs you were shown." in page
+    assert summary.shortlist[MOST_PROGRAMS].name not in page
