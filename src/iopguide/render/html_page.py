@@ -47,13 +47,12 @@ p,ul,ol{{margin:.3rem 0 .5rem}}
 ul,ol{{padding-left:1.4rem}}
 a{{color:{LINK}}}
 a[href^="tel:"]{{white-space:nowrap}}
-.crisis{{border:2px solid {ALERT};background:{ALERT_PAPER};padding:.4rem .7rem;border-radius:.3rem;
-font-size:.95em}}
+.crisis{{border:2px solid {ALERT};background:{ALERT_PAPER};padding:.4rem .7rem;border-radius:.3rem}}
 .crisis p{{margin:.15rem 0}}
 .crisis .lead{{color:{ALERT};font-weight:700}}
 .warn{{background:{WARN_PAPER};padding:.4rem .6rem;border-left:4px solid {ALERT}}}
 .muted,footer{{color:{MUTED}}}
-footer{{margin-top:1.2rem;border-top:1px solid {MUTED};padding-top:.4rem;font-size:.9rem}}
+footer{{margin-top:1.2rem;border-top:1px solid {MUTED};padding-top:.4rem;font-size:.9em}}
 table{{border-collapse:collapse;width:100%;margin:.4rem 0}}
 th,td{{border:1px solid {MUTED};padding:.3rem .4rem;text-align:left;vertical-align:top}}
 thead th{{background:{HEAD_PAPER}}}
