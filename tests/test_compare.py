@@ -7,7 +7,6 @@ import json
 import re
 import textwrap
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -112,24 +111,28 @@ def test_may_run_an_iop_and_restrictions_are_said(tmp_path) -> None:
 
 
 def test_your_note_is_labelled_and_kept_apart() -> None:
-    note = SimpleNamespace(
+    import datetime
+
+    from iopguide.directory.notes import Note
+
+    note = Note(
         id=A,
-        learned_on="2026-11-30",
+        learned_on=datetime.date(2026, 11, 30),
         runs_iop=True,
-        schedule="evenings",
-        phone=None,
+        schedule=("evening",),
         wait="2 weeks",
         plans=("Medicaid",),
-        closed=False,
         note="Ask for Dana \x1b[31m",
     )
     result = report(A, B, notes=(note, None))
     text = " ".join(shown(result, 40).split())
-    assert "Your note, 2026-11-30: runs an IOP; schedule: evenings; wait: 2 weeks" in text
+    assert "Your note, 2026-11-30:" in text
+    assert "Runs an IOP" in text and "Evenings" in text and "2 weeks" in text
     assert "Ask for Dana" in text and "\x1b" not in text
     assert text.count("Your note,") == 1  # only the programme it belongs to
     payload = json.loads(_json(result))
     assert payload["programs"][0]["your_note"]["wait"] == "2 weeks"
+    assert payload["programs"][0]["your_note"]["label"] == "Your note, 2026-11-30"
     assert payload["programs"][1]["your_note"] is None
 
 

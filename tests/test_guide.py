@@ -51,7 +51,8 @@ SKIP_CHECKINS = ENTER  # "No thanks, show my result"
 SKIP_LEARN = ENTER  # "No thanks, carry on"
 SKIP_FIND = DOWN + ENTER  # "No thanks"
 NO_SAVE = ENTER  # "No thanks"
-YES_SAVE = DOWN + ENTER
+YES_SAVE = DOWN * 2 + ENTER  # "Yes, as Markdown text"
+YES_SAVE_HTML = DOWN + ENTER  # "Yes, a page to print or keep (HTML)"
 FINISH = ENTER
 START_AGAIN = DOWN + ENTER
 # The guided search: who the care is for, then browsing the results.
@@ -215,6 +216,48 @@ def test_full_path_reads_a_topic_finds_programs_and_saves(keys, capsys, asked, t
     assert "This is a guide, not a diagnosis." in text
     assert "2026-05-04" in text
     assert files_in(tmp_path) == [SUMMARY_NAME]  # no temporary file left behind
+
+
+def test_the_summary_saved_as_a_page_to_print(keys, capsys, asked, tmp_path) -> None:
+    keys(
+        START
+        + questions(IOP_ANSWERS, ("depression",))
+        + SKIP_LEARN
+        + ENTER  # yes, look for programs
+        + ADULT
+        + "40202"
+        + ENTER
+        + ENTER  # not sure how to pay
+        + DONE_BROWSING
+        + YES_SAVE_HTML
+        + ENTER  # the suggested file name
+        + FINISH
+    )
+    assert run(["--sample"]) == 0
+    name = "iopguide-summary-2026-05-04.html"
+    assert f"Saved your summary to {name}" in capsys.readouterr().out
+    assert [p for p in asked if "save a summary" in p] == [
+        "Would you like to save a summary of this in a file? | No thanks "
+        "| Yes, a page to print or keep (HTML) | Yes, as Markdown text"
+    ]
+    saved = tmp_path / name
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert files_in(tmp_path) == [name]
+    page = saved.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    assert page.index("988") < page.index("<h1>")  # the crisis lines first
+    assert "Intensive outpatient (IOP)" in page
+    assert "How soon can I start?" in page  # the questions to ask, from the learn topic
+    assert "Call log" in page and "SAMPLE programs" in page
+    directory = load_directory(Path("sample"))
+    filters = parse_filters(
+        conditions=["depression"], zip_code="40202", levels=["iop"], age_groups=["adults"]
+    )
+    shown = search(directory, filters).matches[: guide_search.SHOWN]
+    assert shown
+    for match in shown:  # no shortlist: the programmes shown
+        assert match.program.contact.phone in page
+    assert "<script" not in page.lower()
 
 
 def test_nothing_is_written_unless_asked(keys, capsys, tmp_path) -> None:

@@ -42,7 +42,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="How to show the result: terminal (the default), json or markdown.",
+        help="How to show the result: terminal (the default), json, markdown, or html "
+        "(a page to print or keep).",
         show_default=False,
     ),
 ]

@@ -5,7 +5,7 @@ check-ins that fit the person's concerns (PHQ-9, GAD-7, AUDIT-C; skippable) ->
 the result, headline first and paged so it stays on screen -> an offer to
 read more -> an offer to find programs (level and concerns carried over; who the
 care is for, the ZIP or else the state, and how they would pay are asked; see
-:mod:`.guide_search`) -> an offer to save a Markdown summary
+:mod:`.guide_search`) -> an offer to save a summary (a page to print, or Markdown)
 -> a calm close, with "Start again for someone else" for counselors.
 
 When the person says they are in danger the result is the emergency page, and
@@ -373,22 +373,38 @@ class _Session:
         return self._loaded
 
     def _offer_save(self) -> None:
+        import io
+
+        from iopguide import render
+        from iopguide.app.environment import Environment
+        from iopguide.app.results import SessionSummary
         from iopguide.io.atomic import write_file
         from iopguide.ui.guide_view import render_note, render_saved
-        from iopguide.ui.summary_markdown import build_summary, default_file_name
+        from iopguide.ui.summary_markdown import default_file_name
 
         assert self.assessment is not None
         wanted = self._select(
-            _("Would you like to save a summary of this in a file (Markdown)?"),
-            [(_("No thanks"), "no"), (_("Yes, save a summary"), "yes")],
+            _("Would you like to save a summary of this in a file?"),
+            [
+                (_("No thanks"), "no"),
+                (_("Yes, a page to print or keep (HTML)"), "html"),
+                (_("Yes, as Markdown text"), "markdown"),
+            ],
         )
         if wanted == "no":
             return
         today = _today()
-        text = build_summary(
-            with_place(self.assessment, self.searches), searches=self.searches, today=today
+        summary = SessionSummary(
+            assessment=with_place(self.assessment, self.searches),
+            searches=tuple(self.searches),
+            shortlist=tuple(self.shortlist),
+            today=today,
         )
-        suggestion = os.path.join(".", default_file_name(today))
+        buffer = io.StringIO()
+        render.get(wanted).render(summary, Environment.for_buffer(buffer))
+        text = buffer.getvalue()
+        suffix = ".html" if wanted == "html" else ".md"
+        suggestion = os.path.join(".", default_file_name(today, suffix))
         while True:
             raw = self._text(
                 _("Where should it go? A file name or path:"), default=suggestion

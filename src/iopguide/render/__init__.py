@@ -5,7 +5,7 @@ an :class:`~iopguide.app.environment.Environment`. It has one
 ``render_<kind>`` method per kind of result it can show; a kind it lacks is a
 usage error that names the formats that can.
 
-To add a format (for example ``html``): write a module with a
+To add a format: write a module with a
 :class:`Renderer` subclass decorated with :func:`register`, and name its
 ``module:Class`` in ``BUILT_IN`` below so it is found without being imported at start.
 """
@@ -27,6 +27,7 @@ BUILT_IN: dict[str, str] = {
     "terminal": "iopguide.render.terminal:TerminalRenderer",
     "json": "iopguide.render.json_format:JsonRenderer",
     "markdown": "iopguide.render.markdown:MarkdownRenderer",
+    "html": "iopguide.render.html:HtmlRenderer",
 }
 
 DEFAULT = "terminal"

@@ -8,7 +8,7 @@ from iopguide.render import Renderer, register
 
 if TYPE_CHECKING:
     from iopguide.app.environment import Environment
-    from iopguide.app.results import CompareReport, ShortlistReport, TopicReport
+    from iopguide.app.results import CompareReport, SessionSummary, ShortlistReport, TopicReport
 
 
 @register
@@ -32,3 +32,17 @@ class MarkdownRenderer(Renderer):
         from iopguide.ui.compare_markdown import shortlist_markdown
 
         env.write(shortlist_markdown(report))
+
+    def render_summary(self, summary: SessionSummary, env: Environment) -> None:
+        import datetime as _dt
+
+        from iopguide.ui.summary_markdown import build_summary
+
+        env.write(
+            build_summary(
+                summary.assessment,
+                searches=summary.searches,
+                today=summary.today or _dt.date.today(),
+                shortlist=summary.shortlist,
+            )
+        )

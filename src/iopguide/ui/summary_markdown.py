@@ -50,8 +50,8 @@ class ProgramSearch:
     zip_code: str | None = None  # where the person searched
 
 
-def default_file_name(today: _dt.date) -> str:
-    return f"iopguide-summary-{today.isoformat()}.md"
+def default_file_name(today: _dt.date, suffix: str = ".md") -> str:
+    return f"iopguide-summary-{today.isoformat()}{suffix}"
 
 
 def md_escape(value: object) -> str:
