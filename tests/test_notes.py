@@ -242,6 +242,19 @@ def test_notes_on_the_command_line_win_over_the_environment(
     assert json.loads(before[1])["results"] == typed["results"]
 
 
+def test_a_team_variable_naming_no_file_yet_means_no_notes_until_one_is_added(
+    capsys, tmp_path: Path, monkeypatch
+) -> None:
+    team = tmp_path / "team-notes.yaml"
+    monkeypatch.setenv("IOPGUIDE_NOTES", str(team))
+    assert find_json(capsys, "--state", "KY")["hidden_by_notes"] == 0  # no file: no notes
+    code, _out, err = call(capsys, "find", "--state", "KY", "--notes", str(team))
+    assert code == 2 and "There is no notes file" in err  # asked for on the line: an error
+    assert call(capsys, "notes", "add", "lamplight-sample-iop", "--closed")[0] == 0
+    assert team.exists()
+    assert find_json(capsys, "--state", "KY")["hidden_by_notes"] == 1
+
+
 def test_without_notes_nothing_changes(capsys) -> None:
     payload = find_json(capsys, "--state", "KY")
     assert payload["hidden_by_notes"] == 0

@@ -87,7 +87,10 @@ def root(
     from iopguide.commands.guide import run_guide
     from iopguide.directory.national import SAMPLE_NAME
 
-    run_guide(directory=Path(SAMPLE_NAME) if sample else directory, notes=chosen_notes(ctx, notes))
+    run_guide(
+        directory=Path(SAMPLE_NAME) if sample else directory,
+        notes=chosen_notes(ctx, notes, to_read=True),
+    )
 
 
 @app.command()
@@ -180,7 +183,7 @@ def find(
         limit=limit,
         directory=chosen_directory(ctx, directory, sample),
         use_cache=not no_cache,
-        notes=chosen_notes(ctx, notes),
+        notes=chosen_notes(ctx, notes, to_read=True),
     )
     emit(ctx, report, fmt, json=json_output, output=output, force=force)
 
@@ -208,7 +211,7 @@ def show(
         program_id,
         directory=chosen_directory(ctx, directory, sample),
         use_cache=not no_cache,
-        notes=chosen_notes(ctx, notes),
+        notes=chosen_notes(ctx, notes, to_read=True),
     )
     emit(ctx, shown, fmt, json=json_output, output=output, force=force)
 

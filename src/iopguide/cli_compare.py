@@ -89,7 +89,7 @@ def compare(
         zip_code=zip_code,
         directory=chosen_directory(ctx, directory, sample),
         use_cache=not no_cache,
-        notes=chosen_notes(ctx, notes),
+        notes=chosen_notes(ctx, notes, to_read=True),
     )
     emit(ctx, report, fmt, json=json_output, output=output, force=force)
 

@@ -182,9 +182,14 @@ def chosen_directory(ctx: typer.Context, given: Path | None, sample: bool = Fals
     return given if given is not None else before
 
 
-def chosen_notes(ctx: typer.Context, given: Path | None = None) -> Path | None:
-    """The notes file: ``--notes`` after the command, else before it, else ``$IOPGUIDE_NOTES``."""
+def chosen_notes(
+    ctx: typer.Context, given: Path | None = None, *, to_read: bool = False
+) -> Path | None:
+    """The notes file: ``--notes`` after the command, else before it, else ``$IOPGUIDE_NOTES``.
+
+    *to_read*: for commands that only apply notes (see ``directory.notes.notes_path``).
+    """
     from iopguide.directory.notes import notes_path
 
     before = (ctx.find_root().obj or {}).get("notes")
-    return notes_path(given if given is not None else before)
+    return notes_path(given if given is not None else before, to_read=to_read)

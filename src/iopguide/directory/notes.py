@@ -101,12 +101,22 @@ class Notes(Mapping[str, Note]):
         return f"Notes({len(self)} notes from {self.source})"
 
 
-def notes_path(given: Path | None) -> Path | None:
-    """The notes file to use: *given* (``--notes``), else ``$IOPGUIDE_NOTES``, else None."""
+def notes_path(given: Path | None, *, to_read: bool = False) -> Path | None:
+    """The notes file to use: *given* (``--notes``), else ``$IOPGUIDE_NOTES``, else None.
+
+    *to_read*: a ``$IOPGUIDE_NOTES`` that names no file yet means no notes (a team
+    sets the variable once; ``notes add`` makes the file). A ``--notes FILE`` that
+    is missing stays an error: it was asked for on this command line.
+    """
     if given is not None:
         return given
     setting = os.environ.get(NOTES_ENV, "").strip()
-    return Path(os.path.expanduser(setting)) if setting else None
+    if not setting:
+        return None
+    path = Path(os.path.expanduser(setting))
+    if to_read and not os.path.lexists(path):
+        return None
+    return path
 
 
 def load_notes(path: Path | None) -> Notes:
