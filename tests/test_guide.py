@@ -894,6 +894,6 @@ def test_the_guide_applies_your_notes(keys, capsys, tmp_path) -> None:
     assert run(["--sample", "--notes", str(notes)]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "Lamplight" not in out
-    assert "1 more programme matched but your notes mark it closed" in out
+    assert "1 more program matched but your notes mark it closed" in out
     assert "iopguide show" not in out  # no commands in the guide
     assert "Runs an IOP (your note, 2026-11-20)" in out and "Wait: 2 weeks" in out

@@ -48,7 +48,7 @@ def test_import_writes_a_directory_that_loads_and_summarises(
     captured = capsys.readouterr()
     assert code == 0, captured.err
     text = " ".join(captured.out.split())
-    assert "Imported 2 programmes" in text
+    assert "Imported 2 programs" in text
     assert "read 4 facility rows from 2 files" in text
     assert "merged 1" in text and "flagged 1" in text
     assert "skipped 1" in text and "no facility name" in text
@@ -281,7 +281,7 @@ def test_findtreatment_summary_says_coordinates_are_published_and_dates_absent(
     text = " ".join(capsys.readouterr().out.split())
     assert "located 2 with published coordinates" in text
     assert "ZIP centre" not in text  # nothing was placed at a ZIP centre
-    assert "undated 2 programmes with no last-verified date" in text
+    assert "undated 2 programs with no last-verified date" in text
     assert "pages and downloads carry no date: last_verified is left empty" in text
 
 

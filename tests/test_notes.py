@@ -268,7 +268,7 @@ def test_a_closed_programme_is_hidden_and_counted(capsys, notes_file: Path) -> N
     code, out, _err = call(capsys, "find", "--state", "KY", "--notes", str(notes_file))
     assert code == 0
     assert "Lamplight" not in out
-    assert "1 more programme matched but your notes mark it closed" in flat(out)
+    assert "1 more program matched but your notes mark it closed" in flat(out)
 
 
 def test_runs_iop_yes_is_found_and_ranked_as_a_listed_iop(capsys, notes_file: Path) -> None:
@@ -340,7 +340,7 @@ def test_show_gives_the_note_its_own_section(capsys, notes_file: Path) -> None:
 def test_show_shows_a_closed_programme_with_the_note(capsys, notes_file: Path) -> None:
     code, out, _err = call(capsys, "show", "lamplight-sample-iop", "--notes", str(notes_file))
     assert code == 0
-    assert "says this programme is closed, or not to refer to" in flat(out)
+    assert "says this program is closed, or not to refer to" in flat(out)
     assert "Closed in September." in out
 
 

@@ -77,5 +77,5 @@ def test_an_import_summary_names_the_output_whole(long_folder: Path) -> None:
     out = long_folder / "national.json"
     result = _run("directory", "import", "samhsa", str(workbook), "--output", str(out))
     assert result.returncode == 0, result.stderr
-    _assert_unwrapped(result.stdout, f"Imported 1 programme into {out}")
+    _assert_unwrapped(result.stdout, f"Imported 1 program into {out}")
     _assert_unwrapped(result.stdout, f"iopguide find --directory {out} --zip YOUR_ZIP")

@@ -64,9 +64,9 @@ def run_import(source: str, files: list[Path], *, output: Path, force: bool) -> 
 
 
 def _location_rows(stats: ImportStats, row: Callable[[str, int, str], None]) -> None:
-    """How programmes were placed on the map; each kind is said only when it occurs.
+    """How programs were placed on the map; each kind is said only when it occurs.
 
-    Only programmes placed at a ZIP centre get the warning that their distances are
+    Only programs placed at a ZIP centre get the warning that their distances are
     between ZIP centres: FindTreatment.gov pages publish real coordinates.
     """
     placements = [
@@ -137,8 +137,8 @@ def _summary(result: ImportResult, output: Path, seconds: float) -> None:
     console = stdout_console()
     stats = result.stats
     headline = ngettext(
-        "Imported {count} programme into {file} in {seconds} s.",
-        "Imported {count} programmes into {file} in {seconds} s.",
+        "Imported {count} program into {file} in {seconds} s.",
+        "Imported {count} programs into {file} in {seconds} s.",
         stats.imported,
     )
     before, _sep, after = headline.partition("{file}")
@@ -175,10 +175,10 @@ def _summary(result: ImportResult, output: Path, seconds: float) -> None:
             "({count} listed in more than one file)"
         ).format(count=f"{stats.merged_across_files:,}")
     row(_("merged"), stats.merged, merged)
-    row(_("flagged"), stats.flagged, _("programmes that serve only one group ('serves only')"))
+    row(_("flagged"), stats.flagged, _("programs that serve only one group ('serves only')"))
     _location_rows(stats, row)
     if stats.undated:
-        row(_("undated"), stats.undated, _("programmes with no last-verified date"))
+        row(_("undated"), stats.undated, _("programs with no last-verified date"))
     skipped = _("rows not imported, by reason:") if stats.skipped else _("rows not imported")
     row(_("skipped"), stats.skipped_total, skipped)
     for reason, count in stats.skipped.most_common():

@@ -136,7 +136,7 @@ def run_notes_check(*, notes: Path | None, directory: Path | None) -> NotesRepor
         if ids is None:
             ids = [p.id for p in loaded.programs]
         close = difflib.get_close_matches(pid.lower(), ids, n=1, cutoff=0.6)
-        message = _("No programme has this id in {directory}.").format(directory=loaded.info.name)
+        message = _("No program has this id in {directory}.").format(directory=loaded.info.name)
         if close:
             message += _(" Did you mean {choice!r}?").format(choice=close[0])
         problems.append(

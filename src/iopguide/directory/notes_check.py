@@ -40,7 +40,7 @@ class Checker:
             self.say(
                 _("A notes file is a mapping with one key, 'notes'."),
                 line or 1,
-                hint=_("Start the file with 'notes:' and put one entry per programme id under it."),
+                hint=_("Start the file with 'notes:' and put one entry per program id under it."),
             )
             return {}
         lines = getattr(root, "key_lines", {})
@@ -59,7 +59,7 @@ class Checker:
             return {}
         if not isinstance(entries, dict):
             self.say(
-                _("'notes' must hold one entry per programme id."),
+                _("'notes' must hold one entry per program id."),
                 lines.get("notes", line),
                 field="notes",
                 hint=_("For example:  notes:  then  lamplight-sample-iop:  indented under it."),
@@ -83,7 +83,7 @@ class Checker:
         if not isinstance(key, str) or not pid or len(pid) > MAX_TEXT["id"]:
             if not type(key).__name__.startswith("_"):  # a bad key the reader reported
                 self.say(
-                    _("{key!r} is not a programme id.").format(key=clean(shorten(str(key)))),
+                    _("{key!r} is not a program id.").format(key=clean(shorten(str(key)))),
                     line,
                     hint=_("Use the id 'iopguide find' shows, for example lamplight-sample-iop."),
                 )

@@ -55,12 +55,10 @@ def _widen_hint(result: SearchResult) -> str:
     flag = (order[0] if order else result.blockers[0]).filter
     hints = {
         "--zip/--radius": _("Try a larger --radius, for example --radius 100."),
-        "--level": _("Try --level any: a programme at another level can refer you on."),
+        "--level": _("Try --level any: a program at another level can refer you on."),
         "--insurance": _("Try without --insurance, then ask programs and your insurer."),
         "--condition": _("Try a broader --condition, such as mental_health or substance_use."),
         "--schedule": _("Try without --schedule: ask programs about evening or weekend groups."),
-        "--state": _(
-            "Try a neighbouring state (telehealth programmes serving yours are included)."
-        ),
+        "--state": _("Try a neighboring state (telehealth programs serving yours are included)."),
     }
     return hints.get(flag) or _("Try widening or dropping {flag}.").format(flag=flag)

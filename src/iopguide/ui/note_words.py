@@ -57,9 +57,9 @@ def note_summary(note: Note) -> str:
 
 
 def closed_line(note: Note) -> str:
-    """Said first when ``show`` shows a programme your note marks closed."""
+    """Said first when ``show`` shows a program your note marks closed."""
     return _(
-        "Your note of {date} says this programme is closed, or not to refer to: "
+        "Your note of {date} says this program is closed, or not to refer to: "
         "it is left out of searches."
     ).format(date=note.learned_on.isoformat())
 
@@ -71,14 +71,14 @@ def hidden_line(result: SearchResult, *, commands: bool = True) -> str | None:
         return None
     if not commands:
         return ngettext(
-            "{count} more programme matched but your notes mark it closed or not to refer to.",
-            "{count} more programmes matched but your notes mark them closed or not to refer to.",
+            "{count} more program matched but your notes mark it closed or not to refer to.",
+            "{count} more programs matched but your notes mark them closed or not to refer to.",
             count,
         ).format(count=count)
     return ngettext(
-        "{count} more programme matched but your notes mark it closed or not to refer to "
+        "{count} more program matched but your notes mark it closed or not to refer to "
         "(see it with iopguide show ID).",
-        "{count} more programmes matched but your notes mark them closed or not to refer to "
+        "{count} more programs matched but your notes mark them closed or not to refer to "
         "(see them with iopguide show ID).",
         count,
     ).format(count=count)

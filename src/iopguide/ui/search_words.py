@@ -8,11 +8,11 @@ from iopguide.i18n import N_, _, ngettext
 _NOT_RECORDED = {
     NOT_RECORDED_PLANS: N_(
         "This directory does not record insurance plans, so that part of your "
-        "search was left out: ask each programme whether it takes your plan."
+        "search was left out: ask each program whether it takes your plan."
     ),
     NOT_RECORDED_SCHEDULES: N_(
         "This directory does not record schedules, so that part of your "
-        "search was left out: ask each programme about evening or weekend groups."
+        "search was left out: ask each program about evening or weekend groups."
     ),
 }
 
@@ -40,7 +40,7 @@ def none_listed_line(result: SearchResult) -> str | None:
 
 
 def telehealth_line(result: SearchResult, *, commands: bool = True) -> str | None:
-    """How many programmes beyond the radius (or state) offer telehealth there; how to see them."""
+    """How many programs beyond the radius (or state) offer telehealth there; how to see them."""
     count = result.telehealth_elsewhere
     if not count:
         return None
@@ -48,34 +48,34 @@ def telehealth_line(result: SearchResult, *, commands: bool = True) -> str | Non
     if filters.origin is not None:
         if commands:
             line = ngettext(
-                "{count} more programme beyond {miles} miles offers telehealth in {state} "
+                "{count} more program beyond {miles} miles offers telehealth in {state} "
                 "(not counted above): add --telehealth to see them.",
-                "{count} more programmes beyond {miles} miles offer telehealth in {state} "
+                "{count} more programs beyond {miles} miles offer telehealth in {state} "
                 "(not counted above): add --telehealth to see them.",
                 count,
             )
         else:
             line = ngettext(
-                "{count} more programme beyond {miles} miles offers telehealth in {state} "
+                "{count} more program beyond {miles} miles offers telehealth in {state} "
                 "(not counted above): you can ask to see them.",
-                "{count} more programmes beyond {miles} miles offer telehealth in {state} "
+                "{count} more programs beyond {miles} miles offer telehealth in {state} "
                 "(not counted above): you can ask to see them.",
                 count,
             )
         return line.format(count=count, miles=f"{filters.radius:g}", state=filters.origin.state)
     if commands:
         line = ngettext(
-            "{count} more programme outside {states} offers telehealth there "
+            "{count} more program outside {states} offers telehealth there "
             "(not counted above): add --telehealth to see them.",
-            "{count} more programmes outside {states} offer telehealth there "
+            "{count} more programs outside {states} offer telehealth there "
             "(not counted above): add --telehealth to see them.",
             count,
         )
     else:
         line = ngettext(
-            "{count} more programme outside {states} offers telehealth there "
+            "{count} more program outside {states} offers telehealth there "
             "(not counted above): you can ask to see them.",
-            "{count} more programmes outside {states} offer telehealth there "
+            "{count} more programs outside {states} offer telehealth there "
             "(not counted above): you can ask to see them.",
             count,
         )
@@ -91,8 +91,8 @@ def age_hint(result: SearchResult, shown: int) -> str | None:
         return None
     return ngettext(
         "One of these serves only children, teenagers or young adults: add --age-group adults "
-        "(or teens, children ...) to see programmes for one age.",
+        "(or teens, children ...) to see programs for one age.",
         "{count} of these serve only children, teenagers or young adults: add --age-group "
-        "adults (or teens, children ...) to see programmes for one age.",
+        "adults (or teens, children ...) to see programs for one age.",
         len(young),
     ).format(count=len(young))
