@@ -365,7 +365,8 @@ def either(items: list[str]) -> str:
 def shown_program(match: Match, info) -> ShownProgram:
     """What the summary keeps of a programme shown: enough to call it, and its limits."""
     from iopguide.directory import provenance
-    from iopguide.ui.results_view import NOT_LISTED, place_text
+    from iopguide.ui.program_words import NOT_LISTED
+    from iopguide.ui.results_view import place_text
     from iopguide.ui.summary_markdown import ShownProgram
 
     program = match.program

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from iopguide.directory import fit, provenance
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.notes import Note
-from iopguide.i18n import _, ngettext
+from iopguide.i18n import _
 from iopguide.render.html_page import esc, tel
+from iopguide.ui.program_words import schedule_text
 from iopguide.vocabulary import (
     ACCREDITATION,
     AGE_GROUPS,
@@ -21,22 +22,8 @@ from iopguide.vocabulary import (
     LANGUAGES,
     LEVELS,
     PAYMENT,
-    SCHEDULE_TIMES,
     SERVICES,
 )
-
-
-def schedule_text(program: Program) -> str:
-    sched = program.schedule
-    parts = []
-    if sched.days_per_week:
-        days = sched.days_per_week
-        parts.append(ngettext("{count} days/wk", "{count} days/wk", days).format(count=days))
-    if sched.hours_per_day:
-        parts.append(_("{hours} h/day").format(hours=f"{sched.hours_per_day:g}"))
-    if sched.times:
-        parts.append(", ".join(SCHEDULE_TIMES.labels(sched.times)).lower())
-    return " · ".join(parts) or _("Ask the program")
 
 
 def address(program: Program) -> str:

@@ -80,7 +80,7 @@ def compare_rows(report: CompareReport, *, ids: bool = True) -> list[Row]:
 
     *ids* False leaves out the ids (the guide, where nobody types commands).
     """
-    from iopguide.ui.results_view import payment_text, schedule_text
+    from iopguide.ui.program_words import payment_text, schedule_text
     from iopguide.vocabulary import APPROACHES, SERVICES
 
     programs = report.programs

@@ -24,6 +24,7 @@ from iopguide.ui.console import data_text, print_page
 from iopguide.ui.no_results_view import no_results
 from iopguide.ui.note_view import NOTE_STYLE, note_section
 from iopguide.ui.note_words import closed_line, hidden_line, note_label, note_said, note_summary
+from iopguide.ui.program_words import NOT_LISTED, payment_text, schedule_text
 from iopguide.ui.search_words import (
     age_hint,
     cannot_answer_lines,
@@ -39,14 +40,12 @@ from iopguide.vocabulary import (
     LANGUAGES,
     LEVELS,
     PAYMENT,
-    SCHEDULE_TIMES,
     SERVICES,
     SPECIAL_GROUPS,
 )
 
 TABLE_MIN_WIDTH = 130
 #: Said where the directory gives nothing (compare with ``_(NOT_LISTED)``).
-NOT_LISTED = N_("Not listed")
 MAX_WIDTH = 180
 
 
@@ -55,24 +54,6 @@ def levels_text(program: Program, match: Match | None = None) -> str:
     if match is not None and match.level_match == fit.ASK:
         text = _("{levels} · may run an IOP: ask").format(levels=text)
     return text
-
-
-def payment_text(program: Program) -> str:
-    return ", ".join(PAYMENT.short(p) for p in program.payment) or _(NOT_LISTED)
-
-
-def schedule_text(program: Program) -> str:
-    sched = program.schedule
-    parts = []
-    if sched.days_per_week:
-        days = sched.days_per_week
-        parts.append(ngettext("{count} days/wk", "{count} days/wk", days).format(count=days))
-    if sched.hours_per_day:
-        hours = f"{sched.hours_per_day:g}"
-        parts.append(_("{hours} h/day").format(hours=hours))
-    if sched.times:
-        parts.append(", ".join(SCHEDULE_TIMES.labels(sched.times)).lower())
-    return " · ".join(parts) or _("Ask the program")
 
 
 #: What a telehealth result is, said where the place is.

@@ -1,0 +1,28 @@
+"""How a programme's listing is said in words, shared by the terminal and the handouts (no rich)."""
+
+from __future__ import annotations
+
+from iopguide.directory.model import Program
+from iopguide.i18n import N_, _, ngettext
+from iopguide.vocabulary import PAYMENT, SCHEDULE_TIMES
+
+NOT_LISTED = N_("Not listed")
+
+
+def payment_text(program: Program) -> str:
+    """The payment types a listing records, in short words, or "Not listed"."""
+    return ", ".join(PAYMENT.short(p) for p in program.payment) or _(NOT_LISTED)
+
+
+def schedule_text(program: Program) -> str:
+    """ "3 days/wk · 3 h/day · evenings", or "Ask the program" when the listing says nothing."""
+    sched = program.schedule
+    parts = []
+    if sched.days_per_week:
+        days = sched.days_per_week
+        parts.append(ngettext("{count} days/wk", "{count} days/wk", days).format(count=days))
+    if sched.hours_per_day:
+        parts.append(_("{hours} h/day").format(hours=f"{sched.hours_per_day:g}"))
+    if sched.times:
+        parts.append(", ".join(SCHEDULE_TIMES.labels(sched.times)).lower())
+    return " · ".join(parts) or _("Ask the program")
