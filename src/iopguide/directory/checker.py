@@ -167,7 +167,7 @@ class _Checker(CarefulChecks, FastChecks):
         values = fields(self._plan, entry)
         if values is None:
             return None
-        return Program(line=entry.line if type(entry) is Mapping else entry_line, **values)  # type: ignore[arg-type]
+        return Program(*values, entry.line if type(entry) is Mapping else entry_line)  # type: ignore[arg-type]
 
     # -- one program --
 

@@ -15,7 +15,6 @@ import datetime as _dt
 import math
 from collections.abc import Callable
 
-from iopguide import vocabulary as V
 from iopguide.directory.geo import normalise_zip
 from iopguide.directory.schema import ISO_DATE, MAX_ID_LENGTH, PAIRED, SLUG, WEBSITE, Field
 
@@ -24,7 +23,9 @@ MISS = object()
 _NUMBER_TYPES = (int, float)  # exact types: a bool is not a number here
 
 Check = Callable[[object], object]
-Plan = tuple[tuple[str, Check], ...]
+Plan = tuple[tuple[str, Check, object], ...]
+#: In a plan, for a field whose check must see an absent value too.
+_ASK = object()
 
 
 class FastChecks:
@@ -32,41 +33,14 @@ class FastChecks:
     _order: dict[int, dict[str, int]]
 
     def plan(self, table: tuple[Field, ...]) -> Plan:
-        """(name, check) for every field of *table*."""
-        return tuple((f.name, self._check_for(f)) for f in table)
-
-    def fast_terms(self, value: object, vocab: V.Vocabulary) -> tuple[str, ...] | None:
-        """Vocabulary ids for a clean list (or single text) value; None when anything is odd."""
-        memo = self._memo.get(id(vocab))
-        if memo is None:
-            memo = self._memo[id(vocab)] = {}
-        if type(value) is str:
-            term = memo.get(value)
-            if term is None:
-                term = vocab.resolve(value)
-                if term is None:
-                    return None
-                memo[value] = term
-            return (term,)
-        if not isinstance(value, list):
-            return None
-        found = []
-        for item in value:
-            if type(item) is not str:
-                return None
-            term = memo.get(item)
-            if term is None:
-                term = vocab.resolve(item)
-                if term is None:
-                    return None
-                memo[item] = term
-            found.append(term)
-        if len(found) < 2:
-            return tuple(found)
-        order = self._order.get(id(vocab))
-        if order is None:
-            order = self._order[id(vocab)] = {term_id: i for i, term_id in enumerate(vocab.ids)}
-        return tuple(sorted(set(found), key=order.__getitem__))
+        """(name, check, value when absent) for every field of *table*."""
+        plan = []
+        for f in table:
+            check = self._check_for(f)
+            # A check's answer for an absent value, when it is immutable and can be reused.
+            absent = _ASK if f.kind == "group" else check(None)
+            plan.append((f.name, check, absent))
+        return tuple(plan)
 
     def _check_for(self, f: Field) -> Check:
         kind = f.kind
@@ -79,24 +53,46 @@ class FastChecks:
         return _SIMPLE[kind] if not f.required else _required(_SIMPLE[kind])
 
     def _terms_check(self, f: Field) -> Check:
-        terms, vocab, required, one = self.fast_terms, f.vocabulary, f.required, f.kind == "state"
+        """Vocabulary ids in vocabulary order for a clean list (or single text) value."""
+        vocab, required, one = f.vocabulary, f.required, f.kind == "state"
+        assert vocab is not None
+        memo = self._memo.setdefault(id(vocab), {})
+        order = self._order.setdefault(id(vocab), {t: i for i, t in enumerate(vocab.ids)})
+        known, resolve = memo.get, vocab.resolve
 
         def check(value: object) -> object:
             if value is None:
                 return None if one else MISS if required else ()
-            found = terms(value, vocab)  # type: ignore[arg-type]
-            if one:
-                return found[0] if found and len(found) == 1 else MISS
-            if found is None or (required and not found):
+            if type(value) is str:
+                value = (value,)
+            elif not isinstance(value, list):
                 return MISS
-            return found
+            found = []
+            for item in value:
+                if type(item) is not str:
+                    return MISS
+                term = known(item)
+                if term is None:
+                    term = resolve(item)
+                    if term is None:
+                        return MISS
+                    memo[item] = term
+                found.append(term)
+            if len(found) > 1:
+                found = sorted(set(found), key=order.__getitem__)
+            if one:
+                return found[0] if len(found) == 1 else MISS
+            if required and not found:
+                return MISS
+            return tuple(found)
 
         return check
 
     def _group_check(self, f: Field) -> Check:
         plan, model = self.plan(f.parts), f.model
         known = frozenset(p.name for p in f.parts)
-        first, second = PAIRED if PAIRED[0] in known else (None, None)
+        names = [p.name for p in f.parts]
+        first, second = (names.index(n) for n in PAIRED) if PAIRED[0] in known else (None, None)
 
         def check(value: object) -> object:
             if value is None:
@@ -108,20 +104,29 @@ class FastChecks:
                 return MISS
             if first is not None and (values[first] is None) != (values[second] is None):
                 return MISS
-            return model(**values)  # type: ignore[misc]
+            return model(*values)  # type: ignore[misc]
 
         return check
 
 
-def fields(plan: Plan, mapping: dict) -> dict[str, object] | None:
-    """Every field of *mapping* through its check, or None at the first miss."""
+def fields(plan: Plan, mapping: dict) -> list[object] | None:
+    """Every field of *mapping* through its check, in table order; None at the first miss."""
     get = mapping.get
-    values = {}
-    for name, check in plan:
-        value = check(get(name))
-        if value is MISS:
+    values = []
+    append = values.append
+    for name, check, absent in plan:
+        value = get(name)
+        if value is not None:
+            value = check(value)
+            if value is MISS:
+                return None
+        elif absent is _ASK:
+            value = check(None)
+        elif absent is MISS:  # a required field
             return None
-        values[name] = value
+        else:
+            value = absent
+        append(value)
     return values
 
 
@@ -193,10 +198,12 @@ def _zip(value: object) -> object:
 
 
 def _website(value: object) -> object:
-    value = _text(value)
-    if value is None or value is MISS or WEBSITE.fullmatch(value):  # type: ignore[arg-type]
-        return value
-    return MISS
+    if value is None:
+        return None
+    if type(value) is not str:
+        return MISS
+    value = value.strip() or None
+    return value if value is None or WEBSITE.fullmatch(value) else MISS
 
 
 def _number_check(f: Field) -> Check:
