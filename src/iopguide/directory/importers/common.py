@@ -21,7 +21,6 @@ from pathlib import Path
 from iopguide import vocabulary as vocab
 from iopguide.directory.geo import zip_centre
 from iopguide.directory.importers.codes import (
-    LIST_FIELDS,
     ONLY_RULES,
     UMBRELLAS,
     Code,
@@ -29,6 +28,7 @@ from iopguide.directory.importers.codes import (
 )
 from iopguide.directory.importers.coordinates import coordinates, in_us
 from iopguide.directory.model import Contact, DirectoryInfo, Location, Program
+from iopguide.directory.schema import BY_FIELD, LIST_FIELDS
 from iopguide.text import clean
 
 #: A first name line ending in one of these words runs on into the second line
@@ -316,32 +316,22 @@ class Facility:
         self.last_verified = min(dates) if dates else None
 
     def to_program(self, program_id: str) -> Program:
-        s = {name: _in_vocabulary_order(name, ids) for name, ids in self.sets.items()}
         return Program(
             id=program_id,
             name=self.name,
             organization=self.organization,
-            levels=s["levels"],
-            conditions=s["conditions"],
-            payment=s["payment"],
-            ages=s["ages"],
-            languages=s["languages"],
-            special_groups=s["special_groups"],
             serves_only=(*self.serves_only, *name_restrictions(self.name, self.serves_only)),
             location=Location(self.street, self.city, self.state, self.zip, self.lat, self.lon),
             telehealth=self.telehealth,
-            services=s["services"],
-            approaches=s["approaches"],
-            accreditation=s["accreditation"],
-            facility_types=s["facility_types"],
             contact=Contact(self.phone, self.intake_phone, self.website),
             notes=" ".join(self.notes) or None,
             last_verified=self.last_verified,
             source="; ".join(self.sources),
+            **{name: _in_vocabulary_order(name, ids) for name, ids in self.sets.items()},
         )
 
 
-_ORDER = {name: {t.id: i for i, t in enumerate(vocab.BY_FIELD[name])} for name in LIST_FIELDS}
+_ORDER = {name: {t.id: i for i, t in enumerate(BY_FIELD[name])} for name in LIST_FIELDS}
 
 
 def _in_vocabulary_order(field_name: str, ids: set[str]) -> tuple[str, ...]:
