@@ -1,4 +1,4 @@
-"""docs/directory-format.md stays true: its examples validate, its value tables match the code."""
+"""docs/directory-format.md stays true: its examples validate, its tables match the code."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from iopguide import vocabulary as V
+from iopguide.directory import schema as S
 from iopguide.directory.load import check_bytes
 from iopguide.directory.schema import BY_FIELD
 
@@ -55,3 +56,14 @@ def test_the_complete_example_uses_every_program_field(doc: str) -> None:
     first = body.split("\n  - id:")[1]
     missing = [f for f in PROGRAM_FIELDS if f != "id" and f"\n    {f}:" not in first]
     assert not missing
+
+
+@pytest.mark.parametrize(
+    ("table", "required_column"),
+    [(S.PROGRAM, True), (S.LOCATION, False), (S.SCHEDULE, False), (S.CONTACT, False)],
+    ids=["program", "location", "schedule", "contact"],
+)
+def test_the_field_tables_are_the_schema(doc: str, table, required_column: bool) -> None:
+    """Each field's row (type, required, meaning) is written from directory/schema.py."""
+    missing = [row for row in S.doc_rows(table, required_column=required_column) if row not in doc]
+    assert not missing, "docs/directory-format.md needs these rows:\n" + "\n".join(missing)
