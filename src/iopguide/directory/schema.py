@@ -22,6 +22,7 @@ from dataclasses import dataclass, fields
 
 from iopguide import vocabulary as V
 from iopguide.directory.model import Contact, Location, Program, Schedule
+from iopguide.i18n import N_
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +38,15 @@ class Field:
     outside: str = ""  # the message for a number outside *bounds* ({value:g} is the number)
     parts: tuple[Field, ...] = ()  # a group's fields
     model: type | None = None  # a group's model class
+    label: str = ""  # its row's label in ``show`` (marked with N_, translated there)
 
 
 def _terms(name: str, vocabulary: V.Vocabulary, shape: str, doc: str, **kw: object) -> Field:
     return Field(name, "terms", vocabulary, shape=f"list of {shape}", doc=doc, **kw)  # type: ignore[arg-type]
 
 
-def _text(name: str, doc: str, shape: str = "text") -> Field:
-    return Field(name, "text", shape=shape, doc=doc)
+def _text(name: str, doc: str, label: str = "") -> Field:
+    return Field(name, "text", shape="text", doc=doc, label=label)
 
 
 LOCATION = (
@@ -102,13 +104,14 @@ SCHEDULE = (
 )
 
 CONTACT = (
-    _text("phone", "Main number; **quote it**."),
-    _text("intake_phone", "Number for admissions, if different."),
+    _text("phone", "Main number; **quote it**.", label=N_("Phone")),
+    _text("intake_phone", "Number for admissions, if different.", label=N_("Intake phone")),
     Field(
         "website",
         "website",
         shape="text",
         doc="A full address starting with `https://` or `http://`.",
+        label=N_("Website"),
     ),
 )
 
@@ -143,6 +146,7 @@ PROGRAM = (
         "[levels of care](#levels-of-care-levels)",
         "Levels the program offers.",
         required=True,
+        label=N_("Levels of care"),
     ),
     _terms(
         "conditions",
@@ -152,9 +156,14 @@ PROGRAM = (
         "broadly; a search for depression, anxiety, bipolar, trauma, eating disorders, "
         "self-harm or psychosis also finds programs listing `mental_health` (and says so).",
         required=True,
+        label=N_("Treats"),
     ),
     _terms(
-        "payment", V.PAYMENT, "[payment types](#payment-payment)", "Ways to pay that are accepted."
+        "payment",
+        V.PAYMENT,
+        "[payment types](#payment-payment)",
+        "Ways to pay that are accepted.",
+        label=N_("Payment"),
     ),
     Field(
         "insurance_plans",
@@ -162,19 +171,24 @@ PROGRAM = (
         shape="list of text",
         doc='Named plans, free text (`"Example Health Plan"`); `find --insurance` matches any '
         "part of a name, ignoring case.",
+        label=N_("Insurance plans"),
     ),
-    _terms("ages", V.AGE_GROUPS, "[age groups](#age-groups-ages)", "Ages served."),
+    _terms(
+        "ages", V.AGE_GROUPS, "[age groups](#age-groups-ages)", "Ages served.", label=N_("Ages")
+    ),
     _terms(
         "languages",
         V.LANGUAGES,
         "[languages](#languages-languages)",
         "Languages treatment is offered in.",
+        label=N_("Languages"),
     ),
     _terms(
         "special_groups",
         V.SPECIAL_GROUPS,
         "[special groups](#special-groups-special_groups)",
         "Groups the program has tailored services for.",
+        label=N_("Groups"),
     ),
     Field(
         "serves_only",
@@ -214,24 +228,33 @@ PROGRAM = (
         parts=SCHEDULE,
         model=Schedule,
     ),
-    _terms("services", V.SERVICES, "[services](#services-services)", "What it provides."),
+    _terms(
+        "services",
+        V.SERVICES,
+        "[services](#services-services)",
+        "What it provides.",
+        label=N_("Services"),
+    ),
     _terms(
         "approaches",
         V.APPROACHES,
         "[approaches](#therapeutic-approaches-approaches)",
         "Therapeutic approaches used.",
+        label=N_("Approaches"),
     ),
     _terms(
         "accreditation",
         V.ACCREDITATION,
         "[accreditations](#accreditation-accreditation)",
         "Accreditation and licensing.",
+        label=N_("Accreditation"),
     ),
     _terms(
         "facility_types",
         V.FACILITY_TYPES,
         "[facility types](#facility-types-facility_types)",
         _IOP_ASK,
+        label=N_("Type of facility"),
     ),
     Field(
         "contact",
@@ -241,13 +264,14 @@ PROGRAM = (
         parts=CONTACT,
         model=Contact,
     ),
-    _text("notes", "Anything else a person should know."),
+    _text("notes", "Anything else a person should know.", label=N_("Notes")),
     Field("last_verified", "date", shape="date `YYYY-MM-DD`", doc=_VERIFIED),
     _text("source", "Where this listing came from."),
 )
 
 GROUPS = tuple(f for f in PROGRAM if f.kind == "group")
 PROGRAM_FIELDS = tuple(f.name for f in PROGRAM)
+BY_NAME = {f.name: f for f in PROGRAM}
 #: Programme fields whose ids an importer collects from published codes.
 LIST_FIELDS = tuple(f.name for f in PROGRAM if f.kind == "terms")
 #: Every vocabulary by the directory field that uses it.
