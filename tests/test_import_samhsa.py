@@ -540,6 +540,6 @@ def test_name_lines_join_as_organisation_and_site_unless_the_first_runs_on(
 
 @pytest.mark.parametrize("value", ["\u0664\u0660\u0662\u0660\u0662", "\u0664\u0660\u0662"])
 def test_zip_codes_are_ascii_digits_only(value) -> None:
-    from iopguide.directory.importers.common import normalise_zip
+    from iopguide.directory.importers.common import spreadsheet_zip as normalise_zip
 
     assert normalise_zip(value) is None
