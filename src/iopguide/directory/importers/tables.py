@@ -70,8 +70,8 @@ def at(row: Sequence[object], index: int | None) -> str:
 
 
 def check_input(path: Path, what: str) -> None:
-    """UsageError unless *path* is a regular file: a folder, or a FIFO or device (which
-    would make reading wait for ever), is named, with *what* to give instead."""
+    """UsageError unless *path* is a regular file: a folder (*what* to give instead), or a
+    FIFO or device (which would make reading wait for ever), is named."""
     import stat
 
     try:
@@ -84,9 +84,10 @@ def check_input(path: Path, what: str) -> None:
         raise UsageError(f"Cannot read {path}: {err.strerror or err}.") from None
     if stat.S_ISDIR(mode):
         raise UsageError(f"{path} is a folder; give the {what} inside it.")
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(mode):  # a named pipe would hang the reader, a device never end
         raise UsageError(
-            f"{path} is not a regular file (a pipe or a device); give the {what} itself."
+            f"{path} is not a regular file (a pipe or a device).",
+            hint="Save the download to a file first, then import that file.",
         )
 
 
