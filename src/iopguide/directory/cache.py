@@ -61,7 +61,7 @@ def _finish_key(h: Any) -> bytes:
     # other fields is never read back into this code's Program.
     h.update(
         f"|iopguide {__version__}|format {FORMAT}|fit {RULE_VERSION}|"
-        f"{','.join(_PROGRAM_FIELDS)}".encode()
+        f"{','.join(_PROGRAM_FIELDS)}|{_GROUP_FIELDS}".encode()
     )
     return h.digest()
 
@@ -174,11 +174,12 @@ def _sign(secret: bytes, key: bytes, payload: bytes | memoryview) -> bytes:
 
 
 # Plain-tuple form: a row per program, its columns in the order of the schema
-# (and of Program), then the line; a group is a tuple of its parts. The order is
-# part of FORMAT: change the schema and bump FORMAT (old entries are then ignored).
+# (and of Program), then the line; a group is a tuple of its parts. Every field
+# name is part of the content key, so an entry written for other fields is ignored.
 _PROGRAM_FIELDS = Program.__dataclass_fields__.keys()
 _FIELD_NAMES = tuple(_PROGRAM_FIELDS)
 _NESTED = {g.name: g.model for g in schema.GROUPS}
+_GROUP_FIELDS = ";".join(f"{g.name}:{','.join(p.name for p in g.parts)}" for g in schema.GROUPS)
 # Columns read before a row is built (Location's lat is [4], its state [2]).
 _LOCATION = _FIELD_NAMES.index("location")
 _TELEHEALTH = _FIELD_NAMES.index("telehealth")
