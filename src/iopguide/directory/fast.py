@@ -198,12 +198,10 @@ def _zip(value: object) -> object:
 
 
 def _website(value: object) -> object:
-    if value is None:
-        return None
-    if type(value) is not str:
-        return MISS
-    value = value.strip() or None
-    return value if value is None or WEBSITE.fullmatch(value) else MISS
+    value = _text(value)
+    if value is None or value is MISS or WEBSITE.fullmatch(value):  # type: ignore[arg-type]
+        return value
+    return MISS
 
 
 def _number_check(f: Field) -> Check:
