@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any, BinaryIO, overload
 
 from iopguide import __version__
-from iopguide.directory import schema
 from iopguide.directory.fit import RULE_VERSION, index_keys
 from iopguide.directory.model import Directory, DirectoryInfo, Program, Region
 from iopguide.io.atomic import write_file
@@ -174,12 +173,21 @@ def _sign(secret: bytes, key: bytes, payload: bytes | memoryview) -> bytes:
 
 
 # Plain-tuple form: a row per program, its columns in the order of the schema
-# (and of Program), then the line; a group is a tuple of its parts. Every field
+# (which Program mirrors), then the line; a group is a tuple of its parts. Every field
 # name is part of the content key, so an entry written for other fields is ignored.
 _PROGRAM_FIELDS = Program.__dataclass_fields__.keys()
 _FIELD_NAMES = tuple(_PROGRAM_FIELDS)
-_NESTED = {g.name: g.model for g in schema.GROUPS}
-_GROUP_FIELDS = ";".join(f"{g.name}:{','.join(p.name for p in g.parts)}" for g in schema.GROUPS)
+# The groups (location, schedule, contact) as the model has them: the model mirrors
+# directory/schema.py, and importing the schema here would cost every search 3 ms.
+_NESTED = {
+    name: f.default_factory
+    for name, f in Program.__dataclass_fields__.items()
+    if hasattr(f.default_factory, "__dataclass_fields__")
+}
+_GROUP_FIELDS = ";".join(
+    f"{name}:{','.join(cls.__dataclass_fields__)}"  # type: ignore[union-attr]
+    for name, cls in _NESTED.items()
+)
 # Columns read before a row is built (Location's lat is [4], its state [2]).
 _LOCATION = _FIELD_NAMES.index("location")
 _TELEHEALTH = _FIELD_NAMES.index("telehealth")

@@ -16,7 +16,6 @@ from rich.text import Text
 from iopguide import crisis
 from iopguide.directory import fit, provenance
 from iopguide.directory.model import DirectoryInfo, Program
-from iopguide.directory.schema import BY_NAME, CONTACT
 from iopguide.directory.search import TELEHEALTH, Blocker, Match, SearchResult
 from iopguide.i18n import N_, _, ngettext
 from iopguide.ui.console import data_text, print_page
@@ -338,6 +337,8 @@ def render_program(
     commands: bool = True,
 ) -> None:
     """Everything the directory says about one programme (``show``; the guide's "in full")."""
+    from iopguide.directory.schema import BY_NAME, CONTACT  # not needed by a search
+
     page: list[RenderableType] = [Rule(style="cyan"), data_text(program.name, "bold")]
     if program.organization:
         page.append(data_text(program.organization, "italic"))
