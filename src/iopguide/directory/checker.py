@@ -156,6 +156,7 @@ class _Checker(CarefulChecks, FastChecks):
         return tuple(built)
 
     # -- the fast path --
+
     def fast_program(self, entry: dict, entry_line: int | None) -> Program | None:
         """The program when every field is plainly right; None sends it to the careful path.
 
