@@ -1,4 +1,4 @@
-"""docs/directory-format.md stays true: its examples validate, its value tables match the code."""
+"""docs/directory-format.md stays true: its examples validate, its tables match the code."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from iopguide import vocabulary as V
+from iopguide.directory import schema as S
 from iopguide.directory.load import check_bytes
+from iopguide.directory.schema import BY_FIELD
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "directory-format.md"
 
@@ -27,10 +29,10 @@ def _table_row(term: V.Term) -> str:
     return f"| `{term.id}` | {_cell(term.label)} | {aliases} |"
 
 
-@pytest.mark.parametrize("field", sorted(V.BY_FIELD))
+@pytest.mark.parametrize("field", sorted(BY_FIELD))
 def test_every_term_is_in_the_allowed_values_table(doc: str, field: str) -> None:
     """A new id, label or alias (English or Spanish) in vocabulary.py must reach the docs."""
-    missing = [t.id for t in V.BY_FIELD[field] if _table_row(t) not in doc]
+    missing = [t.id for t in BY_FIELD[field] if _table_row(t) not in doc]
     assert not missing, f"{field}: docs/directory-format.md has no up-to-date row for {missing}"
 
 
@@ -54,3 +56,14 @@ def test_the_complete_example_uses_every_program_field(doc: str) -> None:
     first = body.split("\n  - id:")[1]
     missing = [f for f in PROGRAM_FIELDS if f != "id" and f"\n    {f}:" not in first]
     assert not missing
+
+
+@pytest.mark.parametrize(
+    ("table", "required_column"),
+    [(S.PROGRAM, True), (S.LOCATION, False), (S.SCHEDULE, False), (S.CONTACT, False)],
+    ids=["program", "location", "schedule", "contact"],
+)
+def test_the_field_tables_are_the_schema(doc: str, table, required_column: bool) -> None:
+    """Each field's row (type, required, meaning) is written from directory/schema.py."""
+    missing = [row for row in S.doc_rows(table, required_column=required_column) if row not in doc]
+    assert not missing, "docs/directory-format.md needs these rows:\n" + "\n".join(missing)

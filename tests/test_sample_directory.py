@@ -16,6 +16,7 @@ import yaml
 import zipcodes
 
 from iopguide import vocabulary as V
+from iopguide.directory.schema import BY_FIELD
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "programs.yaml"
 DEMO_ZIPS = ("40202", "10001", "94103", "60601")
@@ -41,7 +42,7 @@ def _as_list(value: object) -> list:
 
 def _ids(program: dict, field: str) -> set[str]:
     """The vocabulary ids a program lists for *field* (ids, labels or aliases accepted)."""
-    vocab = V.BY_FIELD[field]
+    vocab = BY_FIELD[field]
     values = program.get("schedule", {}).get("times") if field == "times" else program.get(field)
     found = {vocab.resolve(str(v)) for v in _as_list(values)}
     assert None not in found, f"{program['id']}: a {field} value is not in the vocabulary"
@@ -136,7 +137,7 @@ def test_last_verified_dates_are_iso_and_not_after_the_header(raw: dict) -> None
 @pytest.mark.parametrize("field", ["levels", "conditions", "payment", "ages", "times"])
 def test_every_term_is_covered(programs: list[dict], field: str) -> None:
     covered = set().union(*(_ids(p, field) for p in programs))
-    missing = [t for t in V.BY_FIELD[field].ids if t not in covered]
+    missing = [t for t in BY_FIELD[field].ids if t not in covered]
     assert not missing, f"no sample program offers {field}: {missing}"
 
 
@@ -145,7 +146,7 @@ def test_every_term_is_covered_by_an_iop(programs: list[dict], field: str) -> No
     """`find` searches IOPs by default, so each filter value must find an IOP in a demo."""
     iops = [p for p in programs if "iop" in _ids(p, "levels")]
     covered = set().union(*(_ids(p, field) for p in iops))
-    missing = [t for t in V.BY_FIELD[field].ids if t not in covered]
+    missing = [t for t in BY_FIELD[field].ids if t not in covered]
     assert not missing, f"no sample IOP offers {field}: {missing}"
 
 

@@ -769,19 +769,3 @@ _STATE_NAMES = {
 
 #: US states and territories; ids are the two-letter postal codes.
 STATES = Vocabulary("state", [Term(code, name) for code, name in _STATE_NAMES.items()])
-
-
-#: Every vocabulary by the directory field that uses it.
-BY_FIELD: dict[str, Vocabulary] = {
-    "levels": LEVELS,
-    "conditions": CONDITIONS,
-    "payment": PAYMENT,
-    "ages": AGE_GROUPS,
-    "languages": LANGUAGES,
-    "special_groups": SPECIAL_GROUPS,
-    "times": SCHEDULE_TIMES,
-    "services": SERVICES,
-    "approaches": APPROACHES,
-    "accreditation": ACCREDITATION,
-    "facility_types": FACILITY_TYPES,
-}

@@ -29,6 +29,7 @@ SHOWN = 8
 def run_import(source: str, files: list[Path], *, output: Path, force: bool) -> None:
     """Import *files* of kind *source* (samhsa or findtreatment) into the directory *output*."""
     from iopguide.directory.importers import SOURCES, run_importer
+    from iopguide.directory.importers.tables import check_input
     from iopguide.directory.importers.writer import check_output, write_directory
 
     key = source.strip().lower()
@@ -42,18 +43,7 @@ def run_import(source: str, files: list[Path], *, output: Path, force: bool) -> 
     if not files:
         raise UsageError(_("Give at least one file to import."))
     for path in files:
-        if not path.exists():
-            raise UsageError(
-                _("{path} does not exist.").format(path=path),
-                hint=_("Check the path to the downloaded file."),
-            )
-        if path.is_dir():
-            raise UsageError(_("{path} is a folder; give the file(s) inside it.").format(path=path))
-        if not path.is_file():  # a named pipe would hang the reader, a device never end
-            raise UsageError(
-                _("{path} is not a regular file (a pipe or a device).").format(path=path),
-                hint=_("Save the download to a file first, then import that file."),
-            )
+        check_input(path)
     check_output(output, force=force)
 
     started = time.perf_counter()

@@ -28,15 +28,7 @@ from typing import Any, BinaryIO, overload
 
 from iopguide import __version__
 from iopguide.directory.fit import RULE_VERSION, index_keys
-from iopguide.directory.model import (
-    Contact,
-    Directory,
-    DirectoryInfo,
-    Location,
-    Program,
-    Region,
-    Schedule,
-)
+from iopguide.directory.model import Directory, DirectoryInfo, Program, Region
 from iopguide.io.atomic import write_file
 from iopguide.io.private import read_private
 from iopguide.paths import cache_dir, cache_secret, private_cache_dir
@@ -68,7 +60,7 @@ def _finish_key(h: Any) -> bytes:
     # other fields is never read back into this code's Program.
     h.update(
         f"|iopguide {__version__}|format {FORMAT}|fit {RULE_VERSION}|"
-        f"{','.join(_PROGRAM_FIELDS)}".encode()
+        f"{','.join(_PROGRAM_FIELDS)}|{_GROUP_FIELDS}".encode()
     )
     return h.digest()
 
@@ -180,15 +172,26 @@ def _sign(secret: bytes, key: bytes, payload: bytes | memoryview) -> bytes:
     return mac.digest()
 
 
-# Plain-tuple form, in the field order of the dataclasses. The order is part of
-# FORMAT: change a model and bump FORMAT (old entries are then simply ignored).
+# Plain-tuple form: a row per program, its columns in the order of the schema
+# (which Program mirrors), then the line; a group is a tuple of its parts. Every field
+# name is part of the content key, so an entry written for other fields is ignored.
 _PROGRAM_FIELDS = Program.__dataclass_fields__.keys()
 _FIELD_NAMES = tuple(_PROGRAM_FIELDS)
-_NESTED = {"location": Location, "schedule": Schedule, "contact": Contact}
+# The groups (location, schedule, contact) as the model has them: the model mirrors
+# directory/schema.py, and importing the schema here would cost every search 3 ms.
+_NESTED = {
+    name: f.default_factory
+    for name, f in Program.__dataclass_fields__.items()
+    if hasattr(f.default_factory, "__dataclass_fields__")
+}
+_GROUP_FIELDS = ";".join(
+    f"{name}:{','.join(cls.__dataclass_fields__)}"  # type: ignore[union-attr]
+    for name, cls in _NESTED.items()
+)
 # Columns read before a row is built (Location's lat is [4], its state [2]).
-_LOCATION = list(_PROGRAM_FIELDS).index("location")
-_TELEHEALTH = list(_PROGRAM_FIELDS).index("telehealth")
-_TELE_STATES = list(_PROGRAM_FIELDS).index("telehealth_states")
+_LOCATION = _FIELD_NAMES.index("location")
+_TELEHEALTH = _FIELD_NAMES.index("telehealth")
+_TELE_STATES = _FIELD_NAMES.index("telehealth_states")
 
 
 def _to_plain(directory: Directory) -> tuple[Any, ...]:
@@ -306,58 +309,14 @@ class LazyPrograms(Sequence[Program]):
         return [self[p] for p in positions]
 
 
+#: (column, model) of each group in a row.
+_GROUP_COLUMNS = tuple((_FIELD_NAMES.index(name), cls) for name, cls in _NESTED.items())
+
+
 def _build(row: tuple[Any, ...]) -> Program:
-    # Unpacked by name rather than in a loop over fields: a mirror of Program's
-    # fields that the cache round-trip test checks.
-    (
-        pid,
-        pname,
-        organization,
-        levels,
-        conditions,
-        payment,
-        plans,
-        ages,
-        languages,
-        groups,
-        serves_only,
-        location,
-        telehealth,
-        tele_states,
-        schedule,
-        services,
-        approaches,
-        accreditation,
-        facility_types,
-        contact,
-        notes,
-        last_verified,
-        psource,
-        line,
-    ) = row
-    return Program(
-        pid,
-        pname,
-        organization,
-        levels,
-        conditions,
-        payment,
-        plans,
-        ages,
-        languages,
-        groups,
-        serves_only,
-        Location(*location),
-        telehealth,
-        tele_states,
-        Schedule(*schedule),
-        services,
-        approaches,
-        accreditation,
-        facility_types,
-        Contact(*contact),
-        notes,
-        last_verified,
-        psource,
-        line,
-    )
+    # A loop over the three groups, not over every field: 0.87 us a program against
+    # 0.81 for a hand-written unpacking of all 24 columns.
+    values = list(row)
+    for column, cls in _GROUP_COLUMNS:
+        values[column] = cls(*values[column])  # type: ignore[misc]
+    return Program(*values)

@@ -27,14 +27,7 @@ class Location:
     lon: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "street": self.street,
-            "city": self.city,
-            "state": self.state,
-            "zip": self.zip,
-            "lat": self.lat,
-            "lon": self.lon,
-        }
+        return _file_shape(self)
 
 
 @dataclass(slots=True)
@@ -44,11 +37,7 @@ class Schedule:
     times: tuple[str, ...] = ()  # SCHEDULE_TIMES ids
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "days_per_week": self.days_per_week,
-            "hours_per_day": self.hours_per_day,
-            "times": list(self.times),
-        }
+        return _file_shape(self)
 
 
 @dataclass(slots=True)
@@ -58,7 +47,7 @@ class Contact:
     website: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"phone": self.phone, "intake_phone": self.intake_phone, "website": self.website}
+        return _file_shape(self)
 
 
 @dataclass(slots=True)
@@ -90,31 +79,21 @@ class Program:
 
     def to_dict(self) -> dict[str, Any]:
         """The program in directory-file shape (what ``directory import`` writes)."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "organization": self.organization,
-            "levels": list(self.levels),
-            "conditions": list(self.conditions),
-            "payment": list(self.payment),
-            "insurance_plans": list(self.insurance_plans),
-            "ages": list(self.ages),
-            "languages": list(self.languages),
-            "special_groups": list(self.special_groups),
-            "serves_only": list(self.serves_only),
-            "location": self.location.to_dict(),
-            "telehealth": self.telehealth,
-            "telehealth_states": list(self.telehealth_states),
-            "schedule": self.schedule.to_dict(),
-            "services": list(self.services),
-            "approaches": list(self.approaches),
-            "accreditation": list(self.accreditation),
-            "facility_types": list(self.facility_types),
-            "contact": self.contact.to_dict(),
-            "notes": self.notes,
-            "last_verified": self.last_verified,
-            "source": self.source,
-        }
+        return _file_shape(self)
+
+
+def _file_shape(value: Any) -> dict[str, Any]:
+    """Every field but ``line``, in field order: tuples as lists, parts as mappings."""
+    shaped: dict[str, Any] = {}
+    for name in value.__dataclass_fields__:
+        if name != "line":
+            item = getattr(value, name)
+            if type(item) is tuple:
+                item = list(item)
+            elif hasattr(item, "__dataclass_fields__"):
+                item = _file_shape(item)
+            shaped[name] = item
+    return shaped
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,9 +77,9 @@ def data_messages() -> Iterator[Message]:
 
 def vocabulary_messages() -> Iterator[Message]:
     """Every label a person reads for a controlled value (``Vocabulary.label`` translates them)."""
-    from iopguide import vocabulary
+    from iopguide.directory.schema import BY_FIELD
 
-    for field, vocab in vocabulary.BY_FIELD.items():
+    for field, vocab in BY_FIELD.items():
         for term in vocab:
             for text in (term.label, term.short):
                 if text:

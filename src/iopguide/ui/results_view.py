@@ -32,16 +32,7 @@ from iopguide.ui.search_words import (
     telehealth_line,
 )
 from iopguide.vocabulary import (
-    ACCREDITATION,
-    AGE_GROUPS,
-    APPROACHES,
-    CONDITIONS,
-    FACILITY_TYPES,
-    LANGUAGES,
     LEVELS,
-    PAYMENT,
-    SERVICES,
-    SPECIAL_GROUPS,
 )
 
 TABLE_MIN_WIDTH = 130
@@ -298,6 +289,8 @@ def render_program(
 ) -> None:
     """Everything the directory says about one programme (``show``; the guide's "in full"),
     then, apart from it, your *note* on it."""
+    from iopguide.directory.schema import BY_NAME, CONTACT  # not needed by a search
+
     page: list[RenderableType] = [Rule(style="cyan"), data_text(program.name, "bold")]
     if note is not None and note.closed:
         page.append(Text(closed_line(note), style="bold " + NOTE_STYLE))
@@ -324,14 +317,15 @@ def render_program(
         row("Id", program.id)
     if match is not None and match.distance_miles is not None:
         row(_("Miles"), f"{match.distance_miles:.1f}")
-    row(_("Levels of care"), ", ".join(LEVELS.labels(program.levels)))
-    row(_("Treats"), ", ".join(CONDITIONS.labels(program.conditions)))
-    row(_("Payment"), ", ".join(PAYMENT.labels(program.payment)))
-    row(_("Insurance plans"), ", ".join(program.insurance_plans))
-    row(_("Ages"), ", ".join(AGE_GROUPS.labels(program.ages)))
-    row(_("Languages"), ", ".join(LANGUAGES.labels(program.languages)))
-    row(_("Groups"), ", ".join(SPECIAL_GROUPS.labels(program.special_groups)))
-    row(_("Type of facility"), ", ".join(FACILITY_TYPES.labels(program.facility_types)))
+
+    def rows(*names: str) -> None:  # list fields, labelled in directory/schema.py
+        for name in names:
+            field, values = BY_NAME[name], getattr(program, name)
+            vocab = field.vocabulary
+            row(_(field.label), ", ".join(vocab.labels(values) if vocab else values))
+
+    rows("levels", "conditions", "payment", "insurance_plans", "ages", "languages")
+    rows("special_groups", "facility_types")
     street = ", ".join(
         x for x in (loc.street, loc.city, f"{loc.state or ''} {loc.zip or ''}".strip()) if x
     )
@@ -340,13 +334,10 @@ def render_program(
         states = ", ".join(program.telehealth_states) or (loc.state or "")
         row(_("Telehealth"), _("Yes - {states}").format(states=states) if states else _("Yes"))
     row(_("Schedule"), schedule_text(program))
-    row(_("Services"), ", ".join(SERVICES.labels(program.services)))
-    row(_("Approaches"), ", ".join(APPROACHES.labels(program.approaches)))
-    row(_("Accreditation"), ", ".join(ACCREDITATION.labels(program.accreditation)))
-    row(_("Phone"), contact.phone)
-    row(_("Intake phone"), contact.intake_phone)
-    row(_("Website"), contact.website)
-    row(_("Notes"), program.notes)
+    rows("services", "approaches", "accreditation")
+    for part in CONTACT:
+        row(_(part.label), getattr(contact, part.name))
+    row(_(BY_NAME["notes"].label), program.notes)
     row(_("Listed / checked"), provenance.origin_text(program, info))
     row(_("Source"), program.source or info.source)
     if fit.may_run_iop(program):

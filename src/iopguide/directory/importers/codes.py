@@ -41,20 +41,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-#: Vocabulary fields a code can add ids to (names as in directory/model.py).
-LIST_FIELDS = (
-    "levels",
-    "conditions",
-    "payment",
-    "ages",
-    "languages",
-    "special_groups",
-    "services",
-    "approaches",
-    "accreditation",
-    "facility_types",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Code:

@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from iopguide import vocabulary as vocab
-from iopguide.directory.geo import zip_centre
+from iopguide.directory.geo import normalise_zip, zip_centre
 from iopguide.directory.importers.codes import (
-    LIST_FIELDS,
     ONLY_RULES,
     UMBRELLAS,
     Code,
@@ -29,6 +28,7 @@ from iopguide.directory.importers.codes import (
 )
 from iopguide.directory.importers.coordinates import coordinates, in_us
 from iopguide.directory.model import Contact, DirectoryInfo, Location, Program
+from iopguide.directory.schema import BY_FIELD, LIST_FIELDS, WEBSITE
 from iopguide.text import clean
 
 #: A first name line ending in one of these words runs on into the second line
@@ -159,19 +159,18 @@ def match_text(text: str) -> str:
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 
-_ZIP5 = re.compile(r"^([0-9]{5})(?:-?[0-9]{4})?$")  # ASCII digits, as the validator wants
-
-
-def normalise_zip(value: str) -> str | None:
+def spreadsheet_zip(value: str) -> str | None:
     """'40202', '40202-1234', '402021234' -> '40202'; a 3-4 digit number lost its zeros to a
     spreadsheet ('1234' -> '01234'); anything else -> None."""
     text = value.strip()
     if text.endswith(".0"):
         text = text[:-2]
-    if text.isascii() and text.isdigit() and 3 <= len(text) <= 4:
-        text = text.zfill(5)
-    match = _ZIP5.match(text)
-    return match.group(1) if match else None
+    if text.isascii() and text.isdigit():
+        if 3 <= len(text) <= 4:
+            text = text.zfill(5)
+        elif len(text) == 9:  # ZIP+4 without its hyphen
+            text = text[:5]
+    return normalise_zip(text) if text == text.strip() else None
 
 
 def shown_name(path: Path) -> str:
@@ -316,32 +315,22 @@ class Facility:
         self.last_verified = min(dates) if dates else None
 
     def to_program(self, program_id: str) -> Program:
-        s = {name: _in_vocabulary_order(name, ids) for name, ids in self.sets.items()}
         return Program(
             id=program_id,
             name=self.name,
             organization=self.organization,
-            levels=s["levels"],
-            conditions=s["conditions"],
-            payment=s["payment"],
-            ages=s["ages"],
-            languages=s["languages"],
-            special_groups=s["special_groups"],
             serves_only=(*self.serves_only, *name_restrictions(self.name, self.serves_only)),
             location=Location(self.street, self.city, self.state, self.zip, self.lat, self.lon),
             telehealth=self.telehealth,
-            services=s["services"],
-            approaches=s["approaches"],
-            accreditation=s["accreditation"],
-            facility_types=s["facility_types"],
             contact=Contact(self.phone, self.intake_phone, self.website),
             notes=" ".join(self.notes) or None,
             last_verified=self.last_verified,
             source="; ".join(self.sources),
+            **{name: _in_vocabulary_order(name, ids) for name, ids in self.sets.items()},
         )
 
 
-_ORDER = {name: {t.id: i for i, t in enumerate(vocab.BY_FIELD[name])} for name in LIST_FIELDS}
+_ORDER = {name: {t.id: i for i, t in enumerate(BY_FIELD[name])} for name in LIST_FIELDS}
 
 
 def _in_vocabulary_order(field_name: str, ids: set[str]) -> tuple[str, ...]:
@@ -489,10 +478,21 @@ def valid_state(value: str | None, stats: ImportStats) -> str | None:
     return None
 
 
+#: A published address also needs a dot in its host ("http://intranet" is not one).
+_DOTTED_HOST = re.compile(r"https?://[^\s/]+\.\S", re.IGNORECASE)
+
+
 def valid_website(value: object) -> str | None:
+    """The validator's rule (:data:`~iopguide.directory.schema.WEBSITE`), with a dot in the
+    host; a bare ``www.example.org`` gets ``http://``."""
     text = text_or_none(value)
     if not text:
         return None
+    if WEBSITE.fullmatch(text):
+        return text if _DOTTED_HOST.match(text) else None
+    if re.match(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", text, re.IGNORECASE):
+        return "http://" + text
+    return None
     if re.match(r"^https?://[^\s/]+\.[^\s]+$", text, re.IGNORECASE):
         return text
     if re.match(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", text, re.IGNORECASE):

@@ -30,9 +30,9 @@ from iopguide.directory.importers.common import (
     ImportStats,
     ProgressCallback,
     facility_names,
-    normalise_zip,
     select_codes,
     shown_name,
+    spreadsheet_zip,
     text_or_none,
     valid_state,
     valid_website,
@@ -106,7 +106,7 @@ def import_findtreatment(
 
 
 def _read_page(path: Path) -> dict[str, Any]:
-    check_input(path, "downloaded file")
+    check_input(path)
     if path.stat().st_size > MAX_FILE_BYTES:
         raise DataError([Problem(str(path), "is larger than 200 MB; split it into pages")])
     try:
@@ -182,7 +182,7 @@ def _facility(record: object, source: str, stats: ImportStats) -> Facility | Non
     if not name1:
         stats.skipped[SKIP_NO_NAME] += 1
         return None
-    zip5 = normalise_zip(str(row.get("zip") or ""))
+    zip5 = spreadsheet_zip(str(row.get("zip") or ""))
     if zip5 is None:
         stats.caveats[CAVEAT_NO_ZIP] += 1
     street1, street2 = text_or_none(row.get("street1")), text_or_none(row.get("street2"))

@@ -18,7 +18,7 @@ from iopguide.directory.importers.common import (
     ImportStats,
     ProgressCallback,
     facility_names,
-    normalise_zip,
+    spreadsheet_zip,
     text_or_none,
     valid_state,
 )
@@ -69,7 +69,7 @@ def facility_from(
     if not name1:
         stats.skipped[SKIP_NO_NAME] += 1
         return None
-    zip5 = normalise_zip(value("zip"))
+    zip5 = spreadsheet_zip(value("zip"))
     if zip5 is None:
         stats.caveats[CAVEAT_NO_ZIP] += 1
     street1, street2 = text_or_none(value("street1")), text_or_none(value("street2"))

@@ -104,7 +104,7 @@ def read_source(path: Path) -> SourceFile:
     The facility table and the code legend are found on whichever sheets hold them,
     with their header rows wherever they are in the first rows.
     """
-    check_input(path, "workbook file")
+    check_input(path)
     facility: Table | None = None
     reference: dict[str, code_tables.ReferenceEntry] | None = None
     found: list[str] = []

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from iopguide.directory.importers.workbook_check import EXCEL_ROWS, MAX_CELLS, check_workbook
 from iopguide.errors import DataError, Problem, UsageError
+from iopguide.i18n import _
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 OTHER_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".numbers")
@@ -69,24 +70,28 @@ def at(row: Sequence[object], index: int | None) -> str:
     return cell(row[index]) if index is not None and index < len(row) else ""
 
 
-def check_input(path: Path, what: str) -> None:
+def check_input(path: Path) -> None:
     """UsageError unless *path* is a regular file: a folder, or a FIFO or device (which
-    would make reading wait for ever), is named, with *what* to give instead."""
+    would make reading wait for ever), is named."""
     import stat
 
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
         raise UsageError(
-            f"{path} does not exist.", hint="Check the path to the downloaded file."
+            _("{path} does not exist.").format(path=path),
+            hint=_("Check the path to the downloaded file."),
         ) from None
     except OSError as err:
-        raise UsageError(f"Cannot read {path}: {err.strerror or err}.") from None
-    if stat.S_ISDIR(mode):
-        raise UsageError(f"{path} is a folder; give the {what} inside it.")
-    if not stat.S_ISREG(mode):
         raise UsageError(
-            f"{path} is not a regular file (a pipe or a device); give the {what} itself."
+            _("Cannot read {path}: {reason}.").format(path=path, reason=err.strerror or err)
+        ) from None
+    if stat.S_ISDIR(mode):
+        raise UsageError(_("{path} is a folder; give the file(s) inside it.").format(path=path))
+    if not stat.S_ISREG(mode):  # a named pipe would hang the reader, a device never end
+        raise UsageError(
+            _("{path} is not a regular file (a pipe or a device).").format(path=path),
+            hint=_("Save the download to a file first, then import that file."),
         )
 
 

@@ -1,0 +1,246 @@
+"""The fast path: each field kind's rule as a check that only ever accepts.
+
+Most programs in a big directory are clean. A check here gives the value when
+it is plainly right and ``MISS`` on anything unusual; the careful path
+(:mod:`iopguide.directory.careful`) then finds and explains the problem. A
+check must accept nothing the careful path would refuse, and give the same
+value (tests compare the two). The checks are closures made once per file from
+the tables in :mod:`iopguide.directory.schema`, so a program costs one call per
+field.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Callable
+
+from iopguide.directory.geo import normalise_zip
+from iopguide.directory.schema import ISO_DATE, MAX_ID_LENGTH, PAIRED, SLUG, WEBSITE, Field
+
+#: What a check gives for a value the careful path must look at.
+MISS = object()
+_NUMBER_TYPES = (int, float)  # exact types: a bool is not a number here
+
+Check = Callable[[object], object]
+Plan = tuple[tuple[str, Check, object], ...]
+#: In a plan, for a field whose check must see an absent value too.
+_ASK = object()
+
+
+class FastChecks:
+    _memo: dict[int, dict[str, str | None]]
+    _order: dict[int, dict[str, int]]
+
+    def plan(self, table: tuple[Field, ...]) -> Plan:
+        """(name, check, value when absent) for every field of *table*."""
+        plan = []
+        for f in table:
+            check = self._check_for(f)
+            # A check's answer for an absent value, when it is immutable and can be reused.
+            absent = _ASK if f.kind == "group" else check(None)
+            plan.append((f.name, check, absent))
+        return tuple(plan)
+
+    def _check_for(self, f: Field) -> Check:
+        kind = f.kind
+        if kind in ("terms", "states", "state"):
+            return self._terms_check(f)
+        if kind == "group":
+            return self._group_check(f)
+        if kind in ("number", "whole"):
+            return _number_check(f)
+        return _SIMPLE[kind] if not f.required else _required(_SIMPLE[kind])
+
+    def _terms_check(self, f: Field) -> Check:
+        """Vocabulary ids in vocabulary order for a clean list (or single text) value."""
+        vocab, required, one = f.vocabulary, f.required, f.kind == "state"
+        assert vocab is not None
+        memo = self._memo.setdefault(id(vocab), {})
+        order = self._order.setdefault(id(vocab), {t: i for i, t in enumerate(vocab.ids)})
+        known, resolve = memo.get, vocab.resolve
+
+        def check(value: object) -> object:
+            if value is None:
+                return None if one else MISS if required else ()
+            if type(value) is str:
+                value = (value,)
+            elif not isinstance(value, list):
+                return MISS
+            found = []
+            for item in value:
+                if type(item) is not str:
+                    return MISS
+                term = known(item)
+                if term is None:
+                    term = resolve(item)
+                    if term is None:
+                        return MISS
+                    memo[item] = term
+                found.append(term)
+            if len(found) > 1:
+                found = sorted(set(found), key=order.__getitem__)
+            if one:
+                return found[0] if len(found) == 1 else MISS
+            if required and not found:
+                return MISS
+            return tuple(found)
+
+        return check
+
+    def _group_check(self, f: Field) -> Check:
+        plan, model = self.plan(f.parts), f.model
+        known = frozenset(p.name for p in f.parts)
+        names = [p.name for p in f.parts]
+        first, second = (names.index(n) for n in PAIRED) if PAIRED[0] in known else (None, None)
+
+        def check(value: object) -> object:
+            if value is None:
+                return model()  # type: ignore[misc]
+            if not isinstance(value, dict) or not value.keys() <= known:
+                return MISS
+            values = fields(plan, value)
+            if values is None:
+                return MISS
+            if first is not None and (values[first] is None) != (values[second] is None):
+                return MISS
+            return model(*values)  # type: ignore[misc]
+
+        return check
+
+
+def fields(plan: Plan, mapping: dict) -> list[object] | None:
+    """Every field of *mapping* through its check, in table order; None at the first miss."""
+    get = mapping.get
+    values = []
+    append = values.append
+    for name, check, absent in plan:
+        value = get(name)
+        if value is not None:
+            value = check(value)
+            if value is MISS:
+                return None
+        elif absent is _ASK:
+            value = check(None)
+        elif absent is MISS:  # a required field
+            return None
+        else:
+            value = absent
+        append(value)
+    return values
+
+
+def _id(value: object) -> object:
+    if type(value) is not str or len(value) > MAX_ID_LENGTH or not SLUG.fullmatch(value):
+        return MISS
+    return value
+
+
+def _text(value: object) -> object:
+    if value is None:
+        return None
+    if type(value) is not str:
+        return MISS
+    return value.strip() or None
+
+
+def _required(check: Check) -> Check:
+    def required(value: object) -> object:
+        value = check(value)
+        return MISS if value is None else value
+
+    return required
+
+
+def _texts(value: object) -> object:
+    if value is None:
+        return ()
+    if type(value) is str:
+        value = [value]
+    elif not isinstance(value, list):
+        return MISS
+    texts = []
+    for item in value:
+        if type(item) is not str:
+            return MISS
+        item = item.strip()
+        if item:
+            texts.append(item)
+    return tuple(texts)
+
+
+def _flag(value: object) -> object:
+    if value is None:
+        return False
+    return value if value is True or value is False else MISS
+
+
+def _date(value: object) -> object:
+    if value is None:
+        return None
+    if type(value) is _dt.date:
+        return value.isoformat()
+    if type(value) is str and ISO_DATE.fullmatch(value.strip()):
+        try:
+            return _dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return MISS
+    return MISS
+
+
+def _zip(value: object) -> object:
+    if value is None:
+        return None
+    if type(value) is not str:
+        return MISS
+    zip5 = normalise_zip(value)
+    return MISS if zip5 is None else zip5
+
+
+def _website(value: object) -> object:
+    value = _text(value)
+    if value is None or value is MISS or WEBSITE.fullmatch(value):  # type: ignore[arg-type]
+        return value
+    return MISS
+
+
+def _number_check(f: Field) -> Check:
+    low, high = f.bounds or (-math.inf, math.inf)
+    above = f.above
+
+    if f.kind == "whole":
+
+        def whole(value: object) -> object:
+            if value is None:
+                return None
+            if type(value) is not int or not low <= value <= high:
+                return MISS
+            return value
+
+        return whole
+
+    def number(value: object) -> object:
+        if value is None:
+            return None
+        if type(value) not in _NUMBER_TYPES:
+            return MISS
+        try:
+            value = float(value)  # type: ignore[arg-type]
+        except OverflowError:  # an integer too big for a float
+            return MISS
+        if not ((low < value) if above else (low <= value)) or not value <= high:
+            return MISS  # also refuses NaN
+        return value
+
+    return number
+
+
+_SIMPLE: dict[str, Check] = {
+    "id": _id,
+    "text": _text,
+    "texts": _texts,
+    "flag": _flag,
+    "date": _date,
+    "zip": _zip,
+    "website": _website,
+}

@@ -1,0 +1,101 @@
+"""The validator's bookkeeping: where a value is, and reporting a problem with it."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+
+from iopguide.directory.messages import describe, quote, yaml_reading
+from iopguide.directory.reader import REFUSED, Mapping, _BadKey
+from iopguide.errors import Problem
+from iopguide.text import clean, shorten
+
+
+class Reporter:
+    """Collects problems for one file; per-program state kept on self."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.problems: list[Problem] = []
+        self.program_count = 0
+        self.program_id: str | None = None
+        self.program_line: int | None = None
+        # Caches that keep validation cheap per program: the text of a vocabulary value
+        # -> its id (or None), per vocabulary; and each vocabulary's order.
+        self._memo: dict[int, dict[str, str | None]] = {}
+        self._order: dict[int, dict[str, int]] = {}
+
+    # -- reporting --
+
+    def problem(
+        self, message: str, line: int | None, field: str | None = None, hint: str | None = None
+    ) -> None:
+        self.problems.append(
+            Problem(
+                file=self.filename,
+                message=message,
+                line=line,
+                program_id=self.program_id,
+                field=field,
+                hint=hint,
+            )
+        )
+
+    def key_line(self, mapping: object, key: str, default: int | None = None) -> int | None:
+        if type(mapping) is Mapping:
+            return mapping.key_lines.get(key, default)
+        return default
+
+    def unknown_keys(
+        self,
+        mapping: dict,
+        known: tuple[str, ...],
+        what: str,
+        default_line: int | None,
+        prefix: str = "",
+    ) -> None:
+        for key, value in mapping.items():
+            if key in known or value is REFUSED or type(key) is _BadKey:
+                continue
+            line = self.key_line(mapping, key, default_line)
+            text = str(key)
+            if text == "<<":
+                self.problem(
+                    "Merge keys ('<<') are not allowed in a directory file.",
+                    line,
+                    prefix + text,
+                    "Write every field out in full.",
+                )
+                continue
+            close = difflib.get_close_matches(text.lower(), known, n=1, cutoff=0.6)
+            message = f"{quote(text)} is not {what}."
+            if close:
+                message += f" Did you mean '{close[0]}'?"
+            self.problem(
+                message, line, prefix + clean(shorten(text, 60)), "Valid: " + ", ".join(known) + "."
+            )
+
+    def _get(self, mapping: dict, key: str) -> tuple[object, str | None]:
+        value = mapping[key]
+        raw = mapping.raw.get(key) if type(mapping) is Mapping else None
+        return value, raw
+
+    def as_text(
+        self, value: object, raw: str | None, field: str, line: int | None, what: str = "text"
+    ) -> str | None:
+        """*value* as text, or None after reporting why it is not text."""
+        if type(value) is str:
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if raw is None and type(value) is int:  # JSON number where text is expected
+                return str(value)
+            if raw is not None and str(value) == raw:  # 40202 reads back as 40202
+                return raw
+        if type(value) is _dt.date and raw is not None and value.isoformat() == raw:
+            return raw
+        if raw is not None:
+            message, hint = yaml_reading(value, raw)
+            self.problem(f"Expected {what}, but {message}.", line, field, hint)
+        else:
+            self.problem(f"Expected {what}; found {describe(value)}.", line, field)
+        return None
