@@ -22,7 +22,7 @@ from iopguide import crisis
 from iopguide.assessment import QUESTION_IDS, Answers, assess, get_question
 from iopguide.assessment.screening import for_concerns
 from iopguide.cli import run
-from iopguide.commands import guide, guide_search
+from iopguide.commands import guide, guide_save, guide_search
 from iopguide.directory.load import load_directory
 from iopguide.directory.search import parse_filters, search
 from iopguide.ui.prompts import Asker
@@ -556,7 +556,7 @@ def test_a_name_that_cannot_be_used_is_asked_again_not_the_end(
 
 
 def test_a_pasted_nul_is_a_name_that_cannot_be_used() -> None:
-    _path, problem, exists = guide._save_target("bad\x00name.md")
+    _path, problem, exists = guide_save.save_target("bad\x00name.md")
     assert problem is not None and "cannot be used" in problem
     assert not exists
 
@@ -758,7 +758,7 @@ def test_summary_keeps_untrusted_program_text_as_text() -> None:
 def test_free_name_skips_taken_names(tmp_path) -> None:
     (tmp_path / "a.md").write_text("", encoding="utf-8")
     (tmp_path / "a-2.md").write_text("", encoding="utf-8")
-    assert guide.free_name(tmp_path / "a.md") == tmp_path / "a-3.md"
+    assert guide_save.free_name(tmp_path / "a.md") == tmp_path / "a-3.md"
 
 
 # ---------------------------------------------------------------------------

@@ -378,8 +378,7 @@ class _Session:
         from iopguide import render
         from iopguide.app.environment import Environment
         from iopguide.app.results import SessionSummary
-        from iopguide.io.atomic import write_file
-        from iopguide.ui.guide_view import render_note, render_saved
+        from iopguide.commands.guide_save import SaveDialog
         from iopguide.ui.summary_markdown import default_file_name
 
         assert self.assessment is not None
@@ -404,70 +403,11 @@ class _Session:
         render.get(wanted).render(summary, Environment.for_buffer(buffer))
         text = buffer.getvalue()
         suffix = ".html" if wanted == "html" else ".md"
-        suggestion = os.path.join(".", default_file_name(today, suffix))
-        while True:
-            raw = self._text(
-                _("Where should it go? A file name or path:"), default=suggestion
-            ).strip()
-            if not raw:
-                if self._give_up_saving(_("You didn't give a file name.")):
-                    return
-                continue
-            path, problem, exists = _save_target(raw)
-            if path is None or problem:
-                suggestion = raw
-                if self._give_up_saving(problem or _("That name cannot be used.")):
-                    return
-                continue
-            overwrite = False
-            if exists:
-                picked = self._select(
-                    _("There is already a file called {name}. What would you like to do?").format(
-                        name=path.name
-                    ),
-                    [
-                        (_("Choose another name"), "other"),
-                        (_("Replace it"), "replace"),
-                        (_("Don't save"), "cancel"),
-                    ],
-                )
-                if picked == "cancel":
-                    render_note(self.console, _("Nothing was saved."), plain=self.plain)
-                    return
-                if picked == "other":
-                    suggestion = str(free_name(path))
-                    continue
-                overwrite = True
-            try:
-                write_file(path, text, overwrite=overwrite)
-            except FileExistsError:
-                suggestion = raw
-                continue  # created meanwhile: the next round asks before replacing it
-            except (OSError, ValueError) as err:
-                suggestion = raw
-                reason = getattr(err, "strerror", None) or _("the file could not be written")
-                if self._give_up_saving(
-                    _("It could not be saved there: {reason}.").format(reason=reason)
-                ):
-                    return
-                continue
-            self.saved_to = path
-            render_saved(self.console, str(path), plain=self.plain)
-            return
-
-    def _give_up_saving(self, problem: str) -> bool:
-        """Say what went wrong; True when the person would rather not save after all."""
-        from iopguide.ui.guide_view import render_note
-
-        render_note(self.console, problem, plain=self.plain)
-        picked = self._select(
-            _("What would you like to do?"),
-            [(_("Try another name"), "retry"), (_("Don't save"), "cancel")],
-        )
-        if picked == "cancel":
-            render_note(self.console, _("Nothing was saved."), plain=self.plain)
-            return True
-        return False
+        saver = SaveDialog(self._select, self._text, self.console, plain=self.plain)
+        try:
+            saver.save(text, os.path.join(".", default_file_name(today, suffix)))
+        finally:
+            self.saved_to = saver.saved
 
     def _finish(self) -> bool:
         from iopguide.ui.guide_view import render_closing
@@ -543,57 +483,3 @@ def find_command(filters: Filters, directory: Path | None) -> str:
         parts += ["--directory", shlex.quote(str(directory))]
     parts += ["--limit", "0"]
     return " ".join(parts)
-
-
-def free_name(path: Path) -> Path:
-    """*path* with -2, -3 ... before the suffix: the first name not yet taken."""
-    for number in range(2, 1000):
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        try:
-            if not (candidate.exists() or candidate.is_symlink()):
-                return candidate
-        except (OSError, ValueError):  # a name one character too long, say
-            return path
-    return path
-
-
-def _save_target(raw: str) -> tuple[Path | None, str | None, bool]:
-    """The path *raw* names, why it cannot take a new file, and whether a file is there.
-
-    A name too long, a folder that may not be read, ``~nosuchuser/...`` or a NUL
-    in a pasted name is a reason to ask again, never the end of the session.
-    """
-    from iopguide.text import clean, shorten
-
-    if "\0" in raw:
-        return None, _("That name cannot be used: it has a NUL character in it."), False
-    try:
-        path = Path(raw).expanduser()
-    except RuntimeError:  # ~name for a user there is no home folder for
-        user = raw.split("/", 1)[0]
-        return (
-            None,
-            _("There is no home folder for {user}.").format(user=clean(shorten(user))),
-            False,
-        )
-    try:
-        problem = _path_problem(path)
-        exists = problem is None and (path.exists() or path.is_symlink())
-    except (OSError, ValueError) as err:
-        reason = getattr(err, "strerror", None) or _("it is not a name a file can have")
-        return path, _("That name cannot be used: {reason}.").format(reason=clean(reason)), False
-    return path, problem, exists
-
-
-def _path_problem(path: Path) -> str | None:
-    """Why *path* cannot take a new file, in plain words; None when it can."""
-    from iopguide.text import clean
-
-    if path.is_dir():
-        return _("{path} is a folder. Please add a file name, like iopguide-summary.md.").format(
-            path=clean(str(path))
-        )
-    parent = path.parent
-    if not parent.is_dir():
-        return _("There is no folder called {path}.").format(path=clean(str(parent)))
-    return None
