@@ -470,3 +470,20 @@ def test_a_check_in_score_never_changes_the_level(full: Answers, checkins: list)
     assert [c["instrument"] for c in scored.to_dict()["checkins"]] == [
         r.instrument for r in checkins
     ]
+
+
+def test_command_steps_are_marked_so_views_can_leave_them_out() -> None:
+    from iopguide.assessment.steps import Step, steps_for_people
+
+    result = assess(answers(outpatient_enough="no"))
+    commands = [step for step in result.next_steps if getattr(step, "command", None)]
+    assert [c.command.split()[:2] for c in commands] == [
+        ["iopguide", "find"],
+        ["iopguide", "learn"],
+    ]
+    assert all("iopguide " in step for step in commands)  # the text still shows the command
+    people = steps_for_people(result.next_steps)
+    assert people and not any("iopguide " in step for step in people)
+    moved = commands[0].replace("YOUR_ZIP", "40202")
+    assert isinstance(moved, Step) and moved.command.endswith("--zip 40202")
+    assert result.to_dict()["next_steps"] == [str(step) for step in result.next_steps]

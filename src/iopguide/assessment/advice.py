@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from iopguide.assessment import caveats as cv
 from iopguide.assessment.answers import Answers
+from iopguide.assessment.steps import Step
 from iopguide.i18n import N_, _
 
 Built = tuple[str, list[str], list[cv.Caveat], list[str]]
@@ -45,11 +46,11 @@ def more_than_weekly_triggers(answers: Answers) -> list[str]:
     return triggers
 
 
-def _find_step(level: str, answers: Answers) -> str:
+def _find_step(level: str, answers: Answers) -> Step:
     conditions = [c for c in answers.get("concerns") or () if c != "other"]
     condition = f" --condition {','.join(conditions)}" if conditions else ""
     command = f"iopguide find --level {level}{condition} --zip YOUR_ZIP"
-    return _("Search: {command}").format(command=command)
+    return Step(_("Search: {command}").format(command=command), command)
 
 
 def _ask_soon() -> str:
@@ -234,7 +235,10 @@ def _iop(answers: Answers) -> Built:
         _find_step("iop", answers),
         _ask_soon(),
         _paying("iop"),
-        _("Read more about what happens in an IOP: {command}").format(command="iopguide learn"),
+        Step(
+            _("Read more about what happens in an IOP: {command}").format(command="iopguide learn"),
+            "iopguide learn",
+        ),
     ]
     return _iop_summary(answers), [*more_than_weekly_triggers(answers), "home"], found, steps
 

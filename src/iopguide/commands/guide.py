@@ -414,7 +414,9 @@ class _Session:
 
         assert self.assessment is not None
         # Steps a person can take away from the screen; the commands were offered already.
-        steps = [step for step in self.assessment.next_steps if "iopguide " not in step]
+        from iopguide.assessment.steps import steps_for_people
+
+        steps = list(steps_for_people(self.assessment.next_steps))
         render_closing(
             self.console,
             steps,
@@ -440,8 +442,9 @@ def without_commands(assessment: Assessment) -> Assessment:
     """The assessment with next steps that are command lines left out (the guide does them)."""
     from dataclasses import replace
 
-    steps = tuple(step for step in assessment.next_steps if "iopguide " not in step)
-    return replace(assessment, next_steps=steps)
+    from iopguide.assessment.steps import steps_for_people
+
+    return replace(assessment, next_steps=steps_for_people(assessment.next_steps))
 
 
 def with_place(assessment: Assessment, searches: list[ProgramSearch]) -> Assessment:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from iopguide.assessment.steps import steps_for_people
 from iopguide.i18n import _, ngettext
 from iopguide.render.html_page import esc, facts, heading, items, section, tel
 from iopguide.render.html_text import inline, topic_questions
@@ -113,7 +114,7 @@ def summary_body(summary: SessionSummary) -> str:
         ).format(date=today)
         out.append(f'<p class="muted">{esc(made)}</p>')
     out.append(heading(_("Result: {title}").format(title=assessment.title)))
-    steps = [s for s in assessment.next_steps if "iopguide " not in s]
+    steps = list(steps_for_people(assessment.next_steps))
     out.append(result_html(_with_steps(assessment, steps)))
 
     programs = summary_programs(summary)
