@@ -53,11 +53,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-directory_app = typer.Typer(
-    help="Check a directory file, or import published listings into one.",
-    no_args_is_help=True,
-)
-app.add_typer(directory_app, name="directory")
 app.add_typer(notes_app, name="notes")
 
 
@@ -295,59 +290,6 @@ def learn(
     emit(ctx, run_learn(topic), fmt, markdown=markdown, output=output, force=force)
 
 
-@directory_app.command("validate")
-def directory_validate(
-    ctx: typer.Context,
-    file: Annotated[
-        Path | None,
-        typer.Argument(
-            help="The file to check; defaults to --directory, $IOPGUIDE_DIRECTORY "
-            "or the built-in one."
-        ),
-    ] = None,
-    directory: DirectoryOption = None,
-    sample: SampleOption = False,
-    fmt: FormatOption = None,
-    json_output: JsonOption = False,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    lang: LangOption = None,
-) -> None:
-    """Check a directory file and report every problem at once."""
-    from iopguide.commands.directory import run_validate
-
-    report = run_validate(file or chosen_directory(ctx, directory, sample))
-    emit(ctx, report, fmt, json=json_output, output=output, force=force)
-    if not report.check.valid:  # the JSON report was printed; the status still says invalid
-        raise typer.Exit(1)
-
-
-@directory_app.command("import")
-def directory_import(
-    source: Annotated[
-        str,
-        typer.Argument(
-            help="samhsa (National Directory .xlsx or .csv) or findtreatment "
-            "(API .json, or a 'download results' .csv/.xlsx)."
-        ),
-    ],
-    files: Annotated[
-        list[Path], typer.Argument(help="The published files to read.", show_default=False)
-    ],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="The directory file to write (.json or .yaml).")
-    ],
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
-    ] = False,
-    lang: LangOption = None,
-) -> None:
-    """Turn published listings (SAMHSA National Directory, FindTreatment.gov) into a directory."""
-    from iopguide.commands.importing import run_import
-
-    run_import(source, files, output=output, force=force)
-
-
 def run(args: list[str]) -> int:
     """Run the app; turn every way out into a calm message and a documented exit status."""
     from iopguide.ui.streams import make_streams_safe, stand_in_for_closed_streams
@@ -430,5 +372,6 @@ def _interrupted() -> int:
     return int(ExitCode.INTERRUPTED)
 
 
-# `compare` and `shortlist` live in their own module, registered on `app` when it is imported.
-from iopguide import cli_compare  # noqa: E402, F401
+# `compare`, `shortlist` and `directory` live in their own modules, registered on `app`
+# when they are imported.
+from iopguide import cli_compare, cli_directory  # noqa: E402, F401

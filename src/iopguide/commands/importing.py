@@ -34,7 +34,7 @@ def run_import(source: str, files: list[Path], *, output: Path, force: bool) -> 
 
     key = source.strip().lower()
     if key not in SOURCES:
-        listed = "; ".join(f"{name}: {what}" for name, what in SOURCES.items())
+        listed = "; ".join(f"{s.name}: {s.description}" for s in SOURCES.values())
         raise UsageError(
             _("Unknown source {source!r}. Choose one of: {listed}.").format(
                 source=source, listed=listed

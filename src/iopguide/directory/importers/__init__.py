@@ -14,31 +14,58 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from iopguide.directory.importers.common import ImportResult, ProgressCallback
 
-#: Source name -> one-line description, in the order help text lists them.
-SOURCES = {
-    "samhsa": "SAMHSA National Directory workbooks (.xlsx) or CSV exports of their facility sheet",
-    "findtreatment": "FindTreatment.gov locator API pages (.json) or 'download results' "
-    "files (.csv, .xlsx)",
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of published listing: what it is, what files it reads, and its importer.
+
+    Every importer has the same shape: ``(files, *, on_progress) -> ImportResult``.
+    """
+
+    name: str
+    description: str  # said when an unknown source is given
+    reads: str  # said in ``directory import --help``
+    entry: str  # "module:function", imported only when this source is used
+
+
+#: The registry, in the order help text lists them. A new source is one entry here.
+SOURCES: dict[str, Source] = {
+    source.name: source
+    for source in (
+        Source(
+            "samhsa",
+            "SAMHSA National Directory workbooks (.xlsx) or CSV exports of their facility sheet",
+            "National Directory .xlsx or .csv",
+            "iopguide.directory.importers.samhsa:import_samhsa",
+        ),
+        Source(
+            "findtreatment",
+            "FindTreatment.gov locator API pages (.json) or 'download results' files (.csv, .xlsx)",
+            "API .json, or a 'download results' .csv/.xlsx",
+            "iopguide.directory.importers.findtreatment:import_findtreatment",
+        ),
+    )
 }
 
 
+def source_help() -> str:
+    """The ``SOURCE`` argument's help, written from the registry."""
+    return " or ".join(f"{s.name} ({s.reads})" for s in SOURCES.values()) + "."
+
+
 def importer(source: str) -> Callable[..., ImportResult]:
-    """The import function for *source* (a key of :data:`SOURCES`)."""
-    if source == "samhsa":
-        from iopguide.directory.importers.samhsa import import_samhsa
+    """The import function for *source* (a key of :data:`SOURCES`); KeyError for others."""
+    import importlib
 
-        return import_samhsa
-    if source == "findtreatment":
-        from iopguide.directory.importers.findtreatment import import_findtreatment
-
-        return import_findtreatment
-    raise KeyError(source)
+    module, _sep, function = SOURCES[source].entry.partition(":")
+    return getattr(importlib.import_module(module), function)
 
 
 def run_importer(
