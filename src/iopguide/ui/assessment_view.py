@@ -15,12 +15,13 @@ person asks for more, at 80x24 and at 40x24 alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from iopguide import crisis
 from iopguide.assessment.rules import Assessment
 from iopguide.i18n import _
+from iopguide.ui.blocks import bullets, crisis_footer
 from iopguide.ui.console import PAGE_WIDTH, page_width, print_page
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def build_page(assessment: Assessment, *, plain: bool = False, width: int = PAGE
     if assessment.level != "emergency":
         page += [Text(crisis.REFERRAL_LINE), Text("")]
     page.append(Text(assessment.disclaimer, style=style("italic")))
-    page.append(_footer(width, plain))
+    page.append(crisis_footer(width, plain=plain))
     return page
 
 
@@ -115,22 +116,9 @@ def _section(
 
     return [
         Text(heading, style="" if plain else "bold"),
-        _bullets(items, numbered=numbered),
+        bullets(items, numbered=numbered),
         Text(""),
     ]
-
-
-def _bullets(items: Iterable[str], *, numbered: bool = False) -> RenderableType:
-    """A hanging-indent list: wrapped lines line up under the text, not the bullet."""
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_column(ratio=1)
-    for index, item in enumerate(items, start=1):
-        grid.add_row(f"{index}." if numbered else "-", Text(item))
-    return grid
 
 
 def _looks_like(assessment: Assessment, *, plain: bool) -> list[RenderableType]:
@@ -155,7 +143,7 @@ def _looks_like(assessment: Assessment, *, plain: bool) -> list[RenderableType]:
     components = looks.get("components") or []
     if components:
         out.append(Text("  " + _("What it usually includes:")))
-        out.append(_indent(_bullets(components)))
+        out.append(_indent(bullets(components)))
     out.append(Text(""))
     return out
 
@@ -164,14 +152,3 @@ def _indent(renderable: RenderableType) -> RenderableType:
     from rich.padding import Padding
 
     return Padding(renderable, (0, 0, 0, 2))
-
-
-def _footer(width: int, plain: bool) -> RenderableType:
-    from rich.text import Text
-
-    style = "" if plain else "bold"
-    footer = crisis.FOOTER
-    if len(footer) <= width:
-        return Text(footer, style=style)
-    # One sentence a line when it cannot fit on one line.
-    return Text(footer.replace(". ", ".\n"), style=style)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from iopguide import crisis
 from iopguide.i18n import _
+from iopguide.ui.blocks import bullets, crisis_footer
 from iopguide.ui.console import PAGE_WIDTH, fill, make_console, page_width
 
 if TYPE_CHECKING:
@@ -61,29 +62,6 @@ def _style(plain: bool, name: str) -> str:
     return "" if plain else name
 
 
-def footer(console: Console, plain: bool) -> RenderableType:
-    """``crisis.FOOTER``; one sentence a line when it does not fit on one."""
-    from rich.text import Text
-
-    text = crisis.FOOTER
-    if len(text) > page_width(console):
-        text = text.replace(". ", ".\n")
-    return Text(text, style=_style(plain, "bold"))
-
-
-def _bullets(items: Sequence[str]) -> RenderableType:
-    """A hanging-indent list, so wrapped lines line up under the text."""
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    for item in items:
-        grid.add_row("-", Text(item))
-    return grid
-
-
 def render_welcome(console: Console, *, plain: bool) -> None:
     from rich.text import Text
 
@@ -101,7 +79,7 @@ def render_welcome(console: Console, *, plain: bool) -> None:
                 )
             ),
             Text(""),
-            _bullets(
+            bullets(
                 [
                     _("Your answers stay on this computer. Nothing is saved unless you ask."),
                     _("It is a guide, not a diagnosis."),
@@ -109,7 +87,7 @@ def render_welcome(console: Console, *, plain: bool) -> None:
                 ]
             ),
             Text(""),
-            footer(console, plain),
+            crisis_footer(page_width(console), plain=plain),
         ],
     )
 
@@ -156,7 +134,7 @@ def render_closing(
         Text(""),
     ]
     if next_steps:
-        page += [Text(_("What you could do next:")), _bullets(next_steps[:2]), Text("")]
+        page += [Text(_("What you could do next:")), bullets(next_steps[:2]), Text("")]
     if saved_to is None:
         kept = Text(_("Nothing from today was kept. You can run iopguide again whenever you like."))
     else:
@@ -172,7 +150,7 @@ def render_closing(
     page += [
         kept,
         Text(""),
-        footer(console, plain),
+        crisis_footer(page_width(console), plain=plain),
     ]
     _print(console, page)
 
@@ -206,7 +184,7 @@ def render_not_now(console: Console, *, plain: bool) -> None:
         [
             Text(""),
             Text(_("That's fine. You can come back whenever you like: just run iopguide.")),
-            footer(console, plain),
+            crisis_footer(page_width(console), plain=plain),
             Text(""),
         ],
     )

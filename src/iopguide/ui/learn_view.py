@@ -8,20 +8,18 @@ page is printed as plain text (no ANSI codes, no trailing padding).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from iopguide import crisis
 from iopguide.content.levels import BY_INTENSITY, LEVEL_DESCRIPTIONS
 from iopguide.content.topics import Topic, levels_markdown
 from iopguide.i18n import N_, _
+from iopguide.ui.blocks import crisis_footer
 from iopguide.ui.console import page_width, print_page
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 TABLE_MIN_WIDTH = 90
 LIST_TABLE_MIN_WIDTH = 70
 OPEN_HINT = N_("Open a topic with: iopguide learn TOPIC  (add --markdown for a handout)")
@@ -50,7 +48,7 @@ def render_topic(
                 page.append(_levels_table())  # its box brings blank lines above and below
             else:
                 page += [Text(""), Markdown(levels_markdown("list")), Text("")]
-    page += [Text(""), Rule(style="dim"), _footer(width)]
+    page += [Text(""), Rule(style="dim"), crisis_footer(width)]
     if pause is not None and console.is_terminal:
         from iopguide.ui.paging import print_paged
 
@@ -88,7 +86,7 @@ def render_topic_list(topics: Sequence[Topic], console: Console | None = None) -
             page.append(Text(topic.id, style="bold"))
             page.append(Padding(Text(topic.title), (0, 0, 0, 2)))
             page.append(Padding(Text(topic.summary, style="dim"), (0, 0, 0, 2)))
-    page += [Text(""), Text(_(OPEN_HINT)), Text(""), _footer(width)]
+    page += [Text(""), Text(_(OPEN_HINT)), Text(""), crisis_footer(width)]
     print_page(console, page, width)
 
 
@@ -112,15 +110,6 @@ def _stdout() -> Console:
     from iopguide.ui.console import stdout_console
 
     return stdout_console()
-
-
-def _footer(width: int) -> RenderableType:
-    """``crisis.FOOTER``; when it cannot fit on one line, one sentence a line."""
-    from rich.text import Text
-
-    if len(crisis.FOOTER) <= width:
-        return Text(crisis.FOOTER, style="bold")
-    return Text("\n".join(_SENTENCE_BREAK.split(crisis.FOOTER)), style="bold")
 
 
 def _levels_table() -> RenderableType:

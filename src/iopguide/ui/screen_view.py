@@ -105,7 +105,8 @@ def ask_items(instrument: Instrument, given: dict[str, int], asker: Asker) -> di
 def build_result(result: ScreenResult, *, plain: bool) -> list[RenderableType]:
     from rich.text import Text
 
-    from iopguide.ui.assessment_view import _bullets, crisis_panel
+    from iopguide.ui.assessment_view import crisis_panel
+    from iopguide.ui.blocks import bullets
 
     bold = "" if plain else "bold"
     page: list[RenderableType] = [Text("")]
@@ -125,7 +126,7 @@ def build_result(result: ScreenResult, *, plain: bool) -> list[RenderableType]:
     page.append(Text(""))
     page.append(Text(_("Your answers"), style=bold))
     page.append(
-        _bullets(
+        bullets(
             f"{item.text}{' ' if item.text.endswith('?') else ': '}"
             f"{item.option(points).label} ({points})"
             for item, points in result.items
