@@ -28,6 +28,11 @@ def load_questions() -> tuple[Question, ...]:
     return level_of_care().questions
 
 
+def question_count() -> int:
+    """How many questions the level-of-care questionnaire asks, for the words that say so."""
+    return len(load_questions())
+
+
 def get_question(question_id: str) -> Question:
     return level_of_care().get(question_id)
 

@@ -97,14 +97,15 @@ def _intro(console, *, plain: bool) -> None:  # type: ignore[no-untyped-def]
     from rich.text import Text
 
     from iopguide import crisis
+    from iopguide.assessment.questions import question_count
 
     console.print(Text(_("Is an IOP right for me?"), style="" if plain else "bold"))
     console.print(
         Text(
             _(
-                "Nine short questions. Your answers stay on this computer; nothing is saved or "
+                "{count} short questions. Your answers stay on this computer; nothing is saved or "
                 "sent. This is a guide, not a diagnosis. Press Ctrl-C to stop at any time."
-            )
+            ).format(count=question_count())
         )
     )
     console.print(Text(crisis.FOOTER, style="" if plain else "bold"))

@@ -65,6 +65,8 @@ def _style(plain: bool, name: str) -> str:
 def render_welcome(console: Console, *, plain: bool) -> None:
     from rich.text import Text
 
+    from iopguide.assessment.questions import question_count
+
     _print(
         console,
         [
@@ -74,9 +76,9 @@ def render_welcome(console: Console, *, plain: bool) -> None:
             Text(
                 _(
                     "This is a short guide to whether an Intensive Outpatient Program (IOP) "
-                    "could fit you right now: 9 questions, about 2 minutes. Afterwards you can "
-                    "read more and look for programs near you."
-                )
+                    "could fit you right now: {count} questions, about 2 minutes. Afterwards you "
+                    "can read more and look for programs near you."
+                ).format(count=question_count())
             ),
             Text(""),
             bullets(
@@ -158,7 +160,7 @@ def render_closing(
 def render_emergency_closing(console: Console, *, plain: bool) -> None:
     from rich.text import Text
 
-    lifeline, emergency = crisis.LIFELINE_988, crisis.EMERGENCY_911
+    lifeline = crisis.LIFELINE_988
     _print(
         console,
         [
@@ -167,8 +169,8 @@ def render_emergency_closing(console: Console, *, plain: bool) -> None:
             Text(
                 _(
                     "{lifeline}: the line is free and open day and night. If you or "
-                    "someone else is in immediate danger, {emergency}."
-                ).format(lifeline=lifeline.how, emergency=emergency.how.lower())
+                    "someone else is in immediate danger, call 911."
+                ).format(lifeline=lifeline.how)
             ),
             Text(_("You don't have to go through this alone.")),
             Text(""),
