@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from iopguide.entry import find_options
+from iopguide.entry import find_options, show_options
 
 FAST = "import sys; from iopguide.entry import main; sys.exit(main(sys.argv[1:]))"
 FULL = "import sys; from iopguide.cli import run; sys.exit(run(sys.argv[1:]))"
@@ -40,6 +40,16 @@ TAKEN = [
     ["find", "--state", "VT", "--telehealth", "--json"],
 ]
 
+#: ``show`` lines the fast path takes.
+SHOWN = [
+    ["show", "lamplight-sample-iop", "--sample"],
+    ["show", "lamplight-sample-iop", "--sample", "--json"],
+    ["show", "lamplight-sample-io", "--sample"],  # did you mean: exit 2
+    ["show", "nothing-like-it", "--sample", "--json"],
+    ["show", "uofl-health-peace-hospital-40205-58865e"],  # the national directory
+    ["show", "uofl-health-peace-hospital-40205-58865e", "--json", "--no-cache"],
+]
+
 #: Command lines left to the full command line.
 LEFT = [
     [],
@@ -58,7 +68,17 @@ LEFT = [
     ["find", "--", "--json"],
     ["find", "--state", "K\x1bY"],
     ["--sample", "find"],
-    ["show", "x"],
+]
+
+#: ``show`` lines left to the full command line.
+SHOW_LEFT = [
+    ["show"],
+    ["show", "--help"],
+    ["show", "x", "--format", "html"],
+    ["show", "x", "--notes", "n.yaml"],
+    ["show", "x", "--lang", "es"],
+    ["show", "x", "extra"],
+    ["show", "-x"],
 ]
 
 
@@ -111,3 +131,14 @@ def test_a_plain_find_never_imports_typer() -> None:
     )
     _out, err, code_ = _run(code, [])
     assert code_ == 0 and err.strip().endswith(b"False")
+
+
+@pytest.mark.parametrize("args", SHOWN, ids=" ".join)
+def test_show_by_the_fast_path_prints_the_same_bytes(args) -> None:
+    assert show_options(args) is not None
+    assert _run(FAST, args) == _run(FULL, args)
+
+
+@pytest.mark.parametrize("args", SHOW_LEFT, ids=repr)
+def test_other_show_lines_go_to_the_full_command_line(args) -> None:
+    assert show_options(args) is None

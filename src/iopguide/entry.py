@@ -1,6 +1,6 @@
 """The console-script entry point, with a fast path around typer for common commands.
 
-``iopguide --version`` and the plainest ``find`` command lines answer before
+``iopguide --version`` and the plainest ``find`` and ``show`` command lines answer before
 typer is imported: typer and click alone cost about three interpreter starts
 (measured in bench/, see docs/performance.md). The fast path understands only
 a strict subset of ``find``'s options, each as ``--option value`` with a value
@@ -37,6 +37,8 @@ _FIND_OPTIONS: dict[str, tuple[str, str]] = {
     "--no-cache": ("no_cache", "flag"),
     "--sample": ("sample", "flag"),
 }
+#: ``show``'s flags the fast path takes (after the id).
+_SHOW_FLAGS = {"--json": "json_output", "--no-cache": "no_cache", "--sample": "sample"}
 #: Numbers both readers take the same way: no sign, exponent, inf/nan or spaces.
 _MILES = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6})?")
 _COUNT = re.compile(r"[0-9]{1,9}")
@@ -52,20 +54,45 @@ def main(argv: list[str] | None = None) -> int:
     i18n.set_language(i18n.from_environment())  # --lang, read by the CLI, may change it
     options = find_options(args)
     if options is not None:
-        return _run_find(options)
+        return _fast(_find_report, options)
+    options = show_options(args)
+    if options is not None:
+        return _fast(_show_report, options)
     from iopguide.cli import run
 
     return run(args)
 
 
-def find_options(args: list[str]) -> dict[str, Any] | None:
-    """``run_find``'s keyword arguments for a plain ``find`` command line, else None."""
+def _environment_decides() -> bool:
+    """$IOPGUIDE_DIRECTORY or $IOPGUIDE_NOTES is set: the full command line reads them
+    (and says what is wrong with them)."""
     import os
 
-    if not args or args[0] != "find":
+    return any(
+        os.environ.get(name) is not None for name in ("IOPGUIDE_DIRECTORY", "IOPGUIDE_NOTES")
+    )
+
+
+def show_options(args: list[str]) -> dict[str, Any] | None:
+    """The options of a plain ``show ID [--json] [--sample] [--no-cache]`` line, else None."""
+    if len(args) < 2 or args[0] != "show" or _environment_decides():
         return None
-    if any(os.environ.get(name) is not None for name in ("IOPGUIDE_DIRECTORY", "IOPGUIDE_NOTES")):
-        return None  # the full command line reads them (and says what is wrong with them)
+    program_id = args[1]
+    if program_id.startswith("-") or not program_id.isprintable():
+        return None
+    found: dict[str, Any] = {"program_id": program_id}
+    for arg in args[2:]:
+        name = _SHOW_FLAGS.get(arg)
+        if name is None:
+            return None
+        found[name] = True
+    return found
+
+
+def find_options(args: list[str]) -> dict[str, Any] | None:
+    """``run_find``'s keyword arguments for a plain ``find`` command line, else None."""
+    if not args or args[0] != "find" or _environment_decides():
+        return None
     from iopguide.directory import DEFAULT_RADIUS_MILES
 
     found: dict[str, Any] = {"radius": DEFAULT_RADIUS_MILES, "limit": 20}
@@ -94,9 +121,49 @@ def find_options(args: list[str]) -> dict[str, Any] | None:
     return found
 
 
-def _run_find(options: dict[str, Any]) -> int:
+def _find_report(options: dict[str, Any]) -> Any:
+    from iopguide.commands.find import run_find
+
+    return run_find(
+        conditions=options.get("conditions"),
+        insurance=options.get("insurance"),
+        zip_code=options.get("zip_code"),
+        radius=options["radius"],
+        states=options.get("states"),
+        cities=options.get("cities"),
+        levels=options.get("levels"),
+        telehealth=options.get("telehealth", False),
+        age_groups=options.get("age_groups"),
+        languages=options.get("languages"),
+        schedules=options.get("schedules"),
+        limit=options["limit"],
+        directory=_directory(options),
+        use_cache=not options.get("no_cache", False),
+    )
+
+
+def _show_report(options: dict[str, Any]) -> Any:
+    from iopguide.commands.find import run_show
+
+    return run_show(
+        options["program_id"],
+        directory=_directory(options),
+        use_cache=not options.get("no_cache", False),
+    )
+
+
+def _directory(options: dict[str, Any]) -> Any:
+    if not options.get("sample"):
+        return None
     from pathlib import Path
 
+    from iopguide.directory.national import SAMPLE_NAME
+
+    return Path(SAMPLE_NAME)
+
+
+def _fast(report: Any, options: dict[str, Any]) -> int:
+    """Run a use case and show its result as the full command line would, every way out alike."""
     from iopguide.ui.streams import make_streams_safe, stand_in_for_closed_streams
 
     stand_in_for_closed_streams()
@@ -104,27 +171,10 @@ def _run_find(options: dict[str, Any]) -> int:
     try:
         from iopguide import render
         from iopguide.app.environment import Environment
-        from iopguide.commands.find import run_find
-        from iopguide.directory.national import SAMPLE_NAME
 
         env = Environment.from_process()
-        report = run_find(
-            conditions=options.get("conditions"),
-            insurance=options.get("insurance"),
-            zip_code=options.get("zip_code"),
-            radius=options["radius"],
-            states=options.get("states"),
-            cities=options.get("cities"),
-            levels=options.get("levels"),
-            telehealth=options.get("telehealth", False),
-            age_groups=options.get("age_groups"),
-            languages=options.get("languages"),
-            schedules=options.get("schedules"),
-            limit=options["limit"],
-            directory=Path(SAMPLE_NAME) if options.get("sample") else None,
-            use_cache=not options.get("no_cache", False),
-        )
-        render.emit(report, env, "json" if options.get("json_output") else render.DEFAULT)
+        result = report(options)
+        render.emit(result, env, "json" if options.get("json_output") else render.DEFAULT)
     except BaseException as err:
         from iopguide.cli import outcome
 
