@@ -83,7 +83,7 @@ def vocabulary_messages() -> Iterator[Message]:
         for term in vocab:
             for text in (term.label, term.short):
                 if text:
-                    yield text, None, f"src/iopguide/vocabulary.py ({field})"
+                    yield text, None, f"src/iopguide/vocabulary/ ({field})"
 
 
 def restriction_messages() -> Iterator[Message]:
