@@ -90,7 +90,7 @@ def restriction_messages() -> Iterator[Message]:
     """The "who it serves only" phrases the importers write into listings, shown translated."""
     from iopguide.directory.importers import codes
 
-    where = "src/iopguide/directory/importers/codes.py"
+    where = "src/iopguide/directory/importers/codes*.py"
     for code in (*codes.CODES_LIST, *codes.WORD_ONLY):
         if code.serves_only:
             yield code.serves_only, None, where
