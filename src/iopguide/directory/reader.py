@@ -46,12 +46,14 @@ __all__ = [
     "REFUSED",
     "BadKey",
     "Document",
+    "DuplicateKey",
     "Mapping",
     "Sequence",
     "read_document",
     "read_json",
     "read_yaml",
     "resolve_plain",
+    "unique_pairs",
 ]
 
 
@@ -135,10 +137,27 @@ class _FallBack(Exception):
     """Something about the JSON needs the YAML path's precise, line-numbered report."""
 
 
-def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
+class DuplicateKey(Exception):
+    """A JSON object gives *key* twice (``json`` alone would silently keep the last)."""
+
+    def __init__(self, key: object) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def unique_pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object (``object_pairs_hook``); DuplicateKey names the first key given twice.
+
+    Shared with answers files, which refuse the file; here a duplicate sends the
+    file to the YAML path, which reports both lines.
+    """
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise _FallBack  # duplicate key: the YAML path reports both lines
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise DuplicateKey(key)
+            seen.add(key)
     return result
 
 
@@ -160,9 +179,9 @@ def read_json(data: str | bytes, filename: str) -> Document | None:
     try:
         if isinstance(data, str):
             data = data.removeprefix("\ufeff")
-        root = json.loads(data, object_pairs_hook=_pairs, parse_constant=_no_constant)
+        root = json.loads(data, object_pairs_hook=unique_pairs, parse_constant=_no_constant)
     except json.JSONDecodeError:
         raise
-    except (_FallBack, ValueError, RecursionError):
+    except (_FallBack, DuplicateKey, ValueError, RecursionError):
         return None
     return Document(root=root, line=1, format="json")
