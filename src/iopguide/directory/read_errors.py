@@ -42,6 +42,11 @@ def too_deep(filename: str, max_depth: int, line: int | None) -> DataError:
     )
 
 
+def too_deep_to_read(filename: str) -> DataError:
+    """Python's own recursion limit met: not expected from the event parser."""
+    return fatal(filename, f"{TOO_DEEP} to read.")
+
+
 def libyaml_too_deep(err: Exception) -> bool:
     """Whether libyaml stopped at its own nesting limit (0.2.6 and newer have one).
 

@@ -12,12 +12,12 @@ from iopguide.directory.read_errors import (
     refused_tag,
     syntax_error,
     too_deep,
+    too_deep_to_read,
 )
 from iopguide.directory.yaml_scalars import SPECIAL_FIRST, resolve_plain
 from iopguide.directory.yaml_values import (
     MAX_DEPTH,
     REFUSED,
-    TOO_DEEP,
     BadKey,
     Document,
     Mapping,
@@ -202,7 +202,7 @@ def read_yaml(data: bytes, filename: str) -> Document:
             raise too_deep(filename, max_depth, mark_line(err)) from None
         raise syntax_error(data, filename, err) from None
     except RecursionError:  # not expected from the event parser; never a traceback anyway
-        raise fatal(filename, f"{TOO_DEEP} to read.") from None
+        raise too_deep_to_read(filename) from None
 
     if not have_root:
         raise fatal(
