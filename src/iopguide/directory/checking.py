@@ -1,15 +1,15 @@
-"""Parse and validate directory bytes, every problem in the result, with its line."""
+"""Parse and validate directory bytes, every problem in the result, with its line.
+
+Imported only when a file is parsed: a search served from the cache never needs it.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from iopguide.directory.limits import MB, max_directory_bytes, too_big
+from iopguide.directory.limits import MB, too_big
 from iopguide.errors import DataError, Problem
 
 if TYPE_CHECKING:
@@ -18,50 +18,7 @@ if TYPE_CHECKING:
     from iopguide.directory.validate import Validation
 
 
-def check_bytes(
-    data: bytes,
-    filename: str,
-    *,
-    path: str | None = None,
-    builtin: bool = False,
-    max_bytes: int | None = None,
-) -> Validation:
-    """Parse and validate *data*; every problem is in the result, none is raised.
-
-    A problem that stops reading (not UTF-8, a syntax error, too deep ...) is
-    the only problem reported, since nothing after it can be trusted.
-    """
-    limit = max_directory_bytes() if max_bytes is None else max_bytes
-    with gc_paused():
-        return _check_bytes(data, filename, path=path, builtin=builtin, limit=limit)
-
-
-@contextlib.contextmanager
-def gc_paused(*, freeze: bool = False) -> Iterator[None]:
-    """Pause the cyclic garbage collector while building millions of small objects.
-
-    Reading and validating creates containers that are all still alive at the end,
-    so collections only cost time (about a third of the JSON path's time for a
-    national directory) and free nothing. (One-shot commands also freeze the
-    result afterwards: see ``commands.find``. A long-running guide must not, or
-    every cycle not yet collected would be kept for good.) With *freeze*, what
-    was built is moved out of the collector's sight before it is turned back on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            # Before the collector is back on: freezing also zeroes its count, so the
-            # next allocation does not set off a collection over everything just built
-            # (27 ms for a national directory, for nothing).
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
-def _check_bytes(
+def check_unpaused(
     data: bytes, filename: str, *, path: str | None, builtin: bool, limit: int
 ) -> Validation:
     from iopguide.directory.reader import Document, read_document, read_yaml
