@@ -31,6 +31,10 @@ Decisions worth knowing:
 * Funding sources that are not a way a person pays (block grants, county funds,
   ``FSA``, ``SAMF`` ...) are ignored; ``PA`` (payment assistance) has no payment
   id and becomes a note.
+
+The tables are in ``codes_care``, ``codes_facility`` and ``codes_services`` (the
+entry type and the shared reasons in ``codes_base``); this module puts them
+together and holds the rules that read them.
 """
 
 from __future__ import annotations
