@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from import_fixtures import facility_row, write_directory_workbook
-from iopguide.directory.importers import common
+from iopguide.directory.importers import collect as common
 from iopguide.directory.importers.findtreatment import import_findtreatment
 from iopguide.directory.importers.samhsa import import_samhsa
 from iopguide.errors import DataError, UsageError

@@ -3,6 +3,18 @@
 Files are untrusted: size limits, no anchors or aliases, no duplicate keys,
 UTF-16 from Windows understood. What the person gave is quoted back through
 :func:`shown`, short and safe. Checking the answers is :mod:`.answers`' job.
+
+Why not :func:`iopguide.directory.reader.read_document`, as notes and shortlists
+use? The two read different files for different ends, and answers files keep
+PyYAML's own reading, which people's files already rely on: keys are typed like
+values (``yes:`` is True), every standard tag is accepted (``!!set``, ``!!binary``,
+described by :func:`shown`), ``12:30`` stays as written, nesting is limited only
+by the recursion limit, any refusal stops the reading and is worded for answers
+(translated), and parser errors are the pure-Python parser's. The directory
+reader keeps keys as text, refuses tags, reports a duplicate as a problem and reads
+on, and is built for 20 MB files. What both need is shared: JSON objects go
+through the reader's :func:`~iopguide.directory.reader.unique_pairs`, so a key
+given twice is caught the same way in both.
 """
 
 from __future__ import annotations
@@ -14,6 +26,7 @@ from collections.abc import Mapping
 from typing import IO
 
 from iopguide.assessment.danger import MAX_SCAN_BYTES
+from iopguide.directory.reader import DuplicateKey, unique_pairs
 from iopguide.errors import DataError, Problem, UsageError
 from iopguide.i18n import _, ngettext
 from iopguide.io.reading import open_without_waiting
@@ -154,9 +167,11 @@ def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
         return {}
     try:
         if stripped.startswith("{") and _looks_like_json(stripped):
-            data = json.loads(stripped, object_pairs_hook=_unique_json_object)
+            data = json.loads(stripped, object_pairs_hook=unique_pairs)
         else:
             data = yaml.load(stripped, Loader=_loader())  # a SafeLoader subclass
+    except DuplicateKey as err:  # in JSON, which has one line to point at
+        raise DataError([Problem(name, _twice(err.key), line=1)]) from None
     except _Refused as err:
         raise DataError([Problem(name, str(err), line=err.line, hint=err.hint)]) from None
     except yaml.YAMLError as err:
@@ -192,16 +207,6 @@ def parse_answers_text(text: str, name: str = "answers") -> dict[str, object]:
             ]
         )
     return data
-
-
-def _unique_json_object(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    """A JSON object, refusing a key given twice as YAML does (json keeps the last one)."""
-    out: dict[str, object] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _Refused(_twice(key), 1)
-        out[key] = value
-    return out
 
 
 def _looks_like_json(text: str) -> bool:

@@ -14,6 +14,9 @@ Public API::
     check_directory(path=None) -> Validation      # for `directory validate`
     check_bytes(data, filename, ...) -> Validation
     read_directory_bytes(path) -> bytes
+
+The size limit is in :mod:`.limits`, the shipped files in :mod:`.shipped`, and
+parsing with validation (every problem with its line) in :mod:`.checking`.
 """
 
 from __future__ import annotations
@@ -22,110 +25,44 @@ import contextlib
 import dataclasses
 import gc
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from iopguide.directory.limits import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, max_directory_bytes, too_big
 from iopguide.directory.model import Directory
+from iopguide.directory.shipped import (
+    builtin_directory_path,
+    resolve_directory,
+    sample_directory_path,
+)
 from iopguide.errors import DataError, Problem, UsageError
 from iopguide.io.reading import open_without_waiting
-from iopguide.text import clean, shorten
+from iopguide.text import clean
 
 if TYPE_CHECKING:
     # Imported where used: a search served from the cache never parses or validates,
     # and these modules cost about a fifth of iopguide's own import time.
     from iopguide.directory.validate import Validation
 
-#: The largest directory file read by default: generous enough for a national
-#: directory (about 20 MB as JSON for every US facility), small enough that a
-#: wrong file (a disk image, a log) is refused before it is read.
-DEFAULT_MAX_BYTES = 100 * 1024 * 1024
-MAX_BYTES_ENV = "IOPGUIDE_MAX_DIRECTORY_MB"
-_MB = 1024 * 1024
-#: A terabyte: more than any directory, and a number every read can still take.
-_MAX_MB = 1_000_000
-
-
-def max_directory_bytes() -> int:
-    """The size limit in bytes: ``$IOPGUIDE_MAX_DIRECTORY_MB`` megabytes, or the default."""
-    setting = os.environ.get(MAX_BYTES_ENV, "").strip()
-    if not setting:
-        return DEFAULT_MAX_BYTES
-    try:
-        megabytes = float(setting)
-    except ValueError:
-        megabytes = -1.0
-    if not 0 < megabytes <= _MAX_MB or int(megabytes * _MB) < 1:  # also refuses NaN
-        raise UsageError(
-            f"{MAX_BYTES_ENV} must be a number of megabytes from one byte's worth to "
-            f"{_MAX_MB:,}; it is {clean(shorten(setting, 40))!r}.",
-            hint=f"For example: export {MAX_BYTES_ENV}=200",
-        )
-    return int(megabytes * _MB)
-
-
-def _shipped(name: str) -> Path:
-    """A data file inside the installed package, or in the repository's data/ folder."""
-    from importlib.resources import files
-
-    try:
-        shipped = files("iopguide") / "data" / name
-        if shipped.is_file():
-            return Path(str(shipped))
-    except (ModuleNotFoundError, OSError, TypeError):  # pragma: no cover - odd installs
-        pass
-    # Editable install / source checkout: <repo>/src/iopguide/directory/load.py -> <repo>/data
-    return Path(__file__).resolve().parents[3] / "data" / name
-
-
-def builtin_directory_path() -> Path:
-    """The directory used by default: SAMHSA's National Directory, shipped compressed."""
-    from iopguide.directory.national import FILE_NAME
-
-    return _shipped(FILE_NAME)
-
-
-def sample_directory_path() -> Path:
-    """The fictional sample directory (``--sample`` or ``--directory sample``)."""
-    from iopguide.directory.national import SAMPLE_FILE_NAME
-
-    return _shipped(SAMPLE_FILE_NAME)
-
-
-def resolve_directory(path: Path | None) -> Path | None:
-    """``sample`` (when no such file exists) means the built-in sample directory."""
-    from iopguide.directory.national import SAMPLE_NAME
-
-    if path is not None and str(path).strip().lower() == SAMPLE_NAME and not path.exists():
-        return sample_directory_path()
-    return path
+__all__ = [
+    "COMPRESSED_SUFFIXES",
+    "DEFAULT_MAX_BYTES",
+    "MAX_BYTES_ENV",
+    "builtin_directory_path",
+    "check_bytes",
+    "check_directory",
+    "load_directory",
+    "max_directory_bytes",
+    "parse_directory",
+    "read_directory_bytes",
+    "resolve_directory",
+    "sample_directory_path",
+]
 
 
 #: Compressed directory files, by suffix: read through the same size limit, decompressed.
 COMPRESSED_SUFFIXES = (".xz", ".lzma", ".gz")
-
-
-def _size(count: int) -> str:
-    if count >= _MB:
-        return f"{count / _MB:,.1f} MB".replace(".0 MB", " MB")
-    return f"{count:,} bytes"
-
-
-def _too_big(filename: str, size: int, limit: int) -> DataError:
-    return DataError(
-        [
-            Problem(
-                file=filename,
-                message=(
-                    f"The file is {_size(size)}, over the {_size(limit)} limit for a "
-                    f"directory file, so it was not read."
-                ),
-                hint=f"If the file is right, raise the limit in megabytes, e.g. "
-                f"{MAX_BYTES_ENV}={max(200, 2 * (size // _MB + 1))}.",
-            )
-        ]
-    )
 
 
 def read_directory_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
@@ -144,7 +81,7 @@ def read_directory_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
             except OSError:
                 size = 0
             if size > limit:
-                raise _too_big(shown, size, limit)
+                raise too_big(shown, size, limit)
             # Read at most one byte past the limit: a pipe or device has no size to stat.
             # (No more than the file holds: read(n) sets aside n bytes first.)
             data = handle.read(min(limit, size or limit) + 1)
@@ -169,7 +106,7 @@ def read_directory_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
     except OSError as err:
         raise UsageError(f"Cannot read {shown}: {clean(err.strerror or err)}.") from None
     if len(data) > limit:
-        raise _too_big(shown, len(data), limit)
+        raise too_big(shown, len(data), limit)
     if path.suffix.lower() in COMPRESSED_SUFFIXES:
         data = _decompress(data, path.suffix.lower(), shown, limit)
     return data
@@ -201,7 +138,7 @@ def _decompress(data: bytes, suffix: str, shown: str, limit: int) -> bytes:
             ]
         ) from None
     if len(out) > limit:
-        raise _too_big(shown, len(out), limit)
+        raise too_big(shown, len(out), limit)
     if not complete:
         raise DataError(
             [
@@ -230,7 +167,9 @@ def check_bytes(
     """
     limit = max_directory_bytes() if max_bytes is None else max_bytes
     with _gc_paused():
-        return _check_bytes(data, filename, path=path, builtin=builtin, limit=limit)
+        from iopguide.directory.checking import check_unpaused
+
+        return check_unpaused(data, filename, path=path, builtin=builtin, limit=limit)
 
 
 @contextlib.contextmanager
@@ -256,79 +195,6 @@ def _gc_paused(*, freeze: bool = False) -> Iterator[None]:
             gc.freeze()
         if was_enabled:
             gc.enable()
-
-
-def _check_bytes(
-    data: bytes, filename: str, *, path: str | None, builtin: bool, limit: int
-) -> Validation:
-    from iopguide.directory.reader import Document, read_document, read_yaml
-    from iopguide.directory.validate import Validation, validate_values
-
-    try:
-        if len(data) > limit:
-            raise _too_big(filename, len(data), limit)
-
-        def validate(document: Document) -> Validation:
-            return validate_values(
-                document.root,
-                filename,
-                root_line=document.line,
-                path=path,
-                builtin=builtin,
-                problems=document.problems,
-            )
-
-        document = read_document(data, filename)
-        result = validate(document)
-        if result.problems and document.format == "json":
-            if b"\n" not in data.strip():
-                # One line (as json.dumps writes without indent): every problem is on it.
-                result.problems[:] = [
-                    p if p.line is not None else dataclasses.replace(p, line=1)
-                    for p in result.problems
-                ]
-                return result
-            if len(data) > _YAML_LINES_LIMIT:
-                # Reading 20 MB again as YAML took 15 s (a national file with an error in
-                # every programme took 16 s to report); each programme's line is enough.
-                _programme_lines(data, result.problems)
-                return result
-            # The fast JSON path has no line numbers; read it again as YAML to get them.
-            try:
-                result = validate(read_yaml(data, filename))
-            except DataError:
-                return result
-        return result
-    except DataError as err:
-        return Validation(directory=None, problems=list(err.problems), program_count=0)
-
-
-#: JSON files up to this size are read again as YAML for each problem's exact line.
-_YAML_LINES_LIMIT = 2 * _MB
-_ID = re.compile(rb'"id"\s*:\s*("(?:[^"\\\n]|\\.)*")')
-
-
-def _programme_lines(data: bytes, problems: list[Problem]) -> None:
-    """Give each programme's problems the line where its id is (one pass over the bytes)."""
-    import json
-
-    lines: dict[str, int] = {}
-    line, position = 1, 0
-    for match in _ID.finditer(data):
-        line += data.count(b"\n", position, match.start())
-        position = match.start()
-        try:
-            found = json.loads(match.group(1))
-        except ValueError:
-            continue
-        if isinstance(found, str):
-            lines.setdefault(found, line)
-    problems[:] = [
-        dataclasses.replace(p, line=lines[p.program_id])
-        if p.line in (None, 1) and p.program_id in lines  # the fast path says line 1
-        else p
-        for p in problems
-    ]
 
 
 def parse_directory(

@@ -6,7 +6,7 @@ import datetime as _dt
 import difflib
 
 from iopguide.directory.messages import describe, quote, yaml_reading
-from iopguide.directory.reader import REFUSED, Mapping, _BadKey
+from iopguide.directory.reader import REFUSED, BadKey, Mapping
 from iopguide.errors import Problem
 from iopguide.text import clean, shorten
 
@@ -55,7 +55,7 @@ class Reporter:
         prefix: str = "",
     ) -> None:
         for key, value in mapping.items():
-            if key in known or value is REFUSED or type(key) is _BadKey:
+            if key in known or value is REFUSED or type(key) is BadKey:
                 continue
             line = self.key_line(mapping, key, default_line)
             text = str(key)

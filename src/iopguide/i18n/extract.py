@@ -83,14 +83,14 @@ def vocabulary_messages() -> Iterator[Message]:
         for term in vocab:
             for text in (term.label, term.short):
                 if text:
-                    yield text, None, f"src/iopguide/vocabulary.py ({field})"
+                    yield text, None, f"src/iopguide/vocabulary/ ({field})"
 
 
 def restriction_messages() -> Iterator[Message]:
     """The "who it serves only" phrases the importers write into listings, shown translated."""
     from iopguide.directory.importers import codes
 
-    where = "src/iopguide/directory/importers/codes.py"
+    where = "src/iopguide/directory/importers/codes*.py"
     for code in (*codes.CODES_LIST, *codes.WORD_ONLY):
         if code.serves_only:
             yield code.serves_only, None, where
