@@ -8,9 +8,11 @@ static checks and the colour contrast need no browser.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -38,8 +40,25 @@ needs_browser = pytest.mark.skipif(
 
 
 def print_to_pdf(html_file: Path, work: Path) -> tuple[Path, Path]:
-    """*html_file* printed by headless Chromium: the PDF, and the browser's network log."""
-    profile = work / "profile"
+    """*html_file* printed by headless Chromium: the PDF, and the browser's network log.
+
+    Chromium's profile and its own temporary folder (where it puts a socket) go in a
+    short private folder, not under *work*: a socket's path may not be longer than
+    about 100 bytes, and CI runs with a long TMPDIR.
+    """
+    with tempfile.TemporaryDirectory(prefix="iopg-", dir=_short_temp()) as short:
+        return _print(html_file, work, Path(short))
+
+
+def _short_temp() -> str | None:
+    """/tmp when the usual temporary folder's path is too long for a socket, else None."""
+    if len(tempfile.gettempdir()) < 40 or not os.path.isdir("/tmp"):
+        return None
+    return "/tmp"
+
+
+def _print(html_file: Path, work: Path, short: Path) -> tuple[Path, Path]:
+    profile = short / "profile"
     profile.mkdir()
     pdf, netlog = work / "out.pdf", work / "net.json"
     command = [
@@ -59,8 +78,9 @@ def print_to_pdf(html_file: Path, work: Path) -> tuple[Path, Path]:
         f"--log-net-log={netlog}",
         html_file.resolve().as_uri(),
     ]
-    subprocess.run(command, capture_output=True, timeout=120, check=False)
-    assert pdf.is_file(), "chromium printed nothing"
+    env = {**os.environ, "TMPDIR": str(short)}
+    done = subprocess.run(command, capture_output=True, timeout=120, check=False, env=env)
+    assert pdf.is_file(), "chromium printed nothing: " + done.stderr.decode(errors="replace")[-800:]
     return pdf, netlog
 
 
