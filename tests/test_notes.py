@@ -549,3 +549,21 @@ def test_the_example_notes_file_is_valid_over_the_sample_directory(capsys) -> No
     code, out, err = call(capsys, "notes", "check", "--notes", str(example))
     assert code == 0, err
     assert "is valid: 4 notes" in flat(out)
+
+
+def test_a_format_that_cannot_show_the_result_changes_no_file(capsys, tmp_path: Path) -> None:
+    notes = tmp_path / "n.yaml"
+    code, _out, err = call(
+        capsys,
+        "notes",
+        "add",
+        "lamplight-sample-iop",
+        "--wait",
+        "9d",
+        "--notes",
+        str(notes),
+        "-f",
+        "html",
+    )
+    assert code == 2 and "cannot show this result" in err
+    assert not notes.exists()

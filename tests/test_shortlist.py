@@ -123,8 +123,27 @@ def test_a_broken_file_names_the_file_and_line(tmp_path, capsys) -> None:
     assert problem.file.endswith("bad.yaml") and problem.line == 2 and problem.field == "id"
     code, _, err = call(capsys, "shortlist", "show", "--file", str(bad))
     assert code == 1 and "bad.yaml" in err
-    code, _, _ = call(capsys, "shortlist", "clear", "--file", str(bad))
-    assert code == 0 and not bad.exists()  # a broken file can still be cleared
+    code, _, err = call(capsys, "shortlist", "clear", "--file", str(bad))
+    assert code == 1 and bad.exists() and "bad.yaml" in err  # explained, never deleted
+
+
+def test_clear_never_deletes_a_file_that_is_not_a_shortlist(tmp_path, capsys) -> None:
+    other = tmp_path / "a.txt"
+    other.write_text("x\n", encoding="utf-8")
+    code, _, _ = call(capsys, "shortlist", "clear", "--file", str(other))
+    assert code != 0 and other.read_text(encoding="utf-8") == "x\n"
+
+
+def test_a_linked_or_shared_shortlist_file_is_refused(tmp_path, capsys) -> None:
+    real = tmp_path / "s.yaml"
+    shortlist.save(real, shortlist.Shortlist().with_added([("x-1", "X")], dt.date(2026, 5, 4)))
+    link = tmp_path / "l.yaml"
+    link.symlink_to(real)
+    code, _, err = call(capsys, "shortlist", "show", "--file", str(link))
+    assert code == 2 and "symbolic link" in err
+    real.chmod(0o666)
+    code, _, err = call(capsys, "shortlist", "show", "--file", str(real))
+    assert code == 2 and "anyone on this computer may change it" in err
 
 
 def test_hostile_names_round_trip_as_text(tmp_path) -> None:
@@ -154,3 +173,15 @@ def test_a_file_that_is_not_a_shortlist_is_never_replaced(capsys, tmp_path) -> N
     code, _, err = call(capsys, "shortlist", "add", A, "--file", str(other))
     assert code == 1 and "not a shortlist file" in err
     assert other.read_text(encoding="utf-8") == "colour: blue\n"
+
+
+def test_hints_name_the_file_the_person_named(tmp_path, capsys) -> None:
+    named = tmp_path / "for-dana.yaml"
+    code, out, _ = call(capsys, "shortlist", "add", A, "--file", str(named))
+    assert code == 0
+    squeezed = "".join(out.split())  # a long temporary path may wrap anywhere
+    assert "".join(f"iopguide compare --shortlist --file {named}".split()) in squeezed
+    call(capsys, "shortlist", "remove", A, "--file", str(named))
+    code, _, err = call(capsys, "compare", "--file", str(named))
+    assert code == 2
+    assert "".join(f"iopguide shortlist add ID --file {named}".split()) in "".join(err.split())

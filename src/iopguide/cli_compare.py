@@ -22,6 +22,7 @@ from iopguide.cli_options import (
     NotesOption,
     OutputOption,
     SampleOption,
+    check_format,
     chosen_directory,
     chosen_notes,
     emit,
@@ -109,6 +110,7 @@ def shortlist_add(
     """Add programs to your shortlist (the directory must list them)."""
     from iopguide.commands.shortlist import run_add
 
+    check_format("shortlist", fmt, json=json_output)
     report = run_add(
         program_ids,
         file=file,
@@ -130,6 +132,7 @@ def shortlist_remove(
     """Take programs off your shortlist."""
     from iopguide.commands.shortlist import run_remove
 
+    check_format("shortlist", fmt, json=json_output)
     emit(ctx, run_remove(program_ids, file=file), fmt, json=json_output)
 
 
@@ -160,4 +163,5 @@ def shortlist_clear(
     """Empty your shortlist and remove its file."""
     from iopguide.commands.shortlist import run_clear
 
+    check_format("shortlist", fmt, json=json_output)
     emit(ctx, run_clear(file=file), fmt, json=json_output)

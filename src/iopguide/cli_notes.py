@@ -16,6 +16,7 @@ from iopguide.cli_options import (
     NotesOption,
     OutputOption,
     SampleOption,
+    check_format,
     chosen_directory,
     chosen_notes,
     emit,
@@ -98,6 +99,7 @@ def notes_add(
         given["schedule"] = _split(schedule)
     if plan is not None:
         given["plans"] = [p.strip() for p in plan if p.strip()]
+    check_format("notes", fmt, json=json_output)
     report = run_notes_add(
         program_id,
         given,
@@ -167,6 +169,7 @@ def notes_export(
     """Write your notes to FILE to share (never replacing a file unless --force)."""
     from iopguide.commands.notes import run_notes_export
 
+    check_format("notes", fmt, json=json_output)
     report = run_notes_export(file, notes=chosen_notes(ctx, notes), force=force)
     emit(ctx, report, fmt, json=json_output)
 
@@ -183,5 +186,6 @@ def notes_import(
     """Merge a team's notes into yours: for each program, the note learned later wins."""
     from iopguide.commands.notes import run_notes_import
 
+    check_format("notes", fmt, json=json_output)
     report = run_notes_import(file, notes=chosen_notes(ctx, notes))
     emit(ctx, report, fmt, json=json_output)

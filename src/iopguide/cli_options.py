@@ -135,6 +135,13 @@ def emit(
     )
 
 
+def check_format(kind: str, fmt: str | None, *, json: bool = False) -> None:
+    """Before a command changes a file: a usage error if its result cannot be shown as asked."""
+    from iopguide import render
+
+    render.check_can_show(render.choose(fmt, json=json), kind)
+
+
 def shower(
     ctx: typer.Context,
     fmt: str | None,

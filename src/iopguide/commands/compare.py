@@ -41,7 +41,10 @@ def run_compare(
     origin = parse_filters(zip_code=zip_code).origin if zip_code else None
     noted = load_notes(notes)
     loaded = load(directory, use_cache)
-    programs = tuple(_get(loaded, i, from_shortlist=i in listed) for i in wanted)
+    from iopguide.directory import shortlist as store
+
+    path = store.choose_path(shortlist_file) if listed else None
+    programs = tuple(_get(loaded, i, shortlist=path if i in listed else None) for i in wanted)
     distances = tuple(
         program_distance(program, origin) if origin is not None else None for program in programs
     )
@@ -67,23 +70,26 @@ def _shortlisted(path: Path | None) -> tuple[str, ...]:
     if not ids:
         raise UsageError(
             _("Your shortlist is empty."),
-            hint=_("Add programs with: iopguide shortlist add ID"),
+            hint=_("Add programs with: {command}").format(
+                command=shortlist.command("shortlist add ID", chosen)
+            ),
         )
     return ids
 
 
-def _get(loaded: Directory, program_id: str, *, from_shortlist: bool) -> Program:
+def _get(loaded: Directory, program_id: str, *, shortlist: Path | None) -> Program:
+    """The programme; an unknown id from the shortlist in *shortlist* says how to remove it."""
     program = loaded.get(program_id)
     if program is not None:
         return program
+    from iopguide.directory.shortlist import command
     from iopguide.text import clean
 
     error = unknown_id(program_id, loaded)
-    if from_shortlist:
+    if shortlist is not None:
         error.hint = _(
-            "It is on your shortlist but not in this directory. "
-            "Remove it with: iopguide shortlist remove {id}"
-        ).format(id=clean(program_id))
+            "It is on your shortlist but not in this directory. Remove it with: {command}"
+        ).format(command=command(f"shortlist remove {clean(program_id)}", shortlist))
     raise error
 
 

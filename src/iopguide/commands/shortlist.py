@@ -83,12 +83,12 @@ def run_show(*, file: Path | None) -> ShortlistReport:
 
 
 def run_clear(*, file: Path | None) -> ShortlistReport:
-    from iopguide.errors import DataError
+    """Empty the shortlist and remove its file: only a file that reads as a shortlist.
 
+    A file that is not one (a typo in --file, a broken file) is left alone and
+    explained, never deleted.
+    """
     path = store.choose_path(file)
-    try:
-        ids = store.load(path).ids
-    except DataError:  # a broken file can still be cleared
-        ids = ()
+    ids = store.load(path).ids
     store.clear(path)
     return ShortlistReport((), str(path), action="clear", changed=ids)

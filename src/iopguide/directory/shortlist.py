@@ -69,6 +69,15 @@ def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
+def command(words: str, path: Path) -> str:
+    """``iopguide WORDS`` for the shortlist in *path*: with ``--file`` unless it is the default,
+    so a hint never sends the person to another shortlist than the one they named."""
+    import shlex
+
+    line = f"iopguide {words}"
+    return line if path == default_path() else f"{line} --file {shlex.quote(str(path))}"
+
+
 def choose_path(given: Path | None) -> Path:
     return given if given is not None else default_path()
 
@@ -76,25 +85,24 @@ def choose_path(given: Path | None) -> Path:
 def load(path: Path) -> Shortlist:
     """The shortlist in *path*; empty when there is no such file yet."""
     from iopguide.directory.reader import read_document
-    from iopguide.io.reading import open_without_waiting
+    from iopguide.io.reading import RefusedFile, read_plain_file
     from iopguide.text import clean
 
     shown = clean(str(path))
     try:
-        with open_without_waiting(path) as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_plain_file(path, MAX_BYTES)
     except FileNotFoundError:
         return Shortlist()
-    except IsADirectoryError:
+    except RefusedFile as refused:  # a link, a pipe, too big, or open to other users
         raise UsageError(
-            _("{path} is a folder, not a shortlist file.").format(path=repr(shown))
+            _("iopguide will not use {path} as a shortlist: {reason}.").format(
+                path=repr(shown), reason=refused.reason
+            )
         ) from None
     except OSError as err:
         raise UsageError(
             _("Cannot read {path}: {reason}.").format(path=repr(shown), reason=err.strerror)
         ) from None
-    if len(data) > MAX_BYTES:
-        raise DataError([Problem(shown, _("This is too large to be a shortlist file."))])
     if not data.strip():
         return Shortlist()
     document = read_document(data, shown)

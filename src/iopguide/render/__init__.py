@@ -43,14 +43,24 @@ class Renderer:
     for_people: ClassVar[bool] = False
 
     def render(self, result: Any, env: Environment) -> None:
-        method = getattr(self, f"render_{result.kind}", None)
-        if method is None:
-            able = [name for name in names() if hasattr(get(name), f"render_{result.kind}")]
-            raise UsageError(
-                _("The {format} format cannot show this result.").format(format=self.name),
-                hint=_("Formats that can: {formats}.").format(formats=", ".join(able)),
-            )
-        method(result, env)
+        check_can_show(self, result.kind)
+        getattr(self, f"render_{result.kind}")(result, env)
+
+
+def check_can_show(renderer: Renderer | str, kind: str) -> None:
+    """A usage error naming the formats that can, unless *renderer* shows results of *kind*.
+
+    Commands that change a file call it before they do (``notes add -f html`` must not
+    write the notes and then fail).
+    """
+    chosen = get(renderer) if isinstance(renderer, str) else renderer
+    if hasattr(chosen, f"render_{kind}"):
+        return
+    able = [name for name in names() if hasattr(get(name), f"render_{kind}")]
+    raise UsageError(
+        _("The {format} format cannot show this result.").format(format=chosen.name),
+        hint=_("Formats that can: {formats}.").format(formats=", ".join(able)),
+    )
 
 
 def register(cls: type[Renderer]) -> type[Renderer]:

@@ -142,8 +142,12 @@ def closing_lines(report: CompareReport) -> list[str]:
 
 def shortlist_lines(report: ShortlistReport) -> list[str]:
     """What a shortlist command did, in a sentence or two, and what to do next."""
+    from pathlib import Path
+
+    from iopguide.directory.shortlist import command
     from iopguide.i18n import ngettext
 
+    path = Path(report.file)
     count = len(report.changed)
     said = []
     if report.action == "add" and count:
@@ -173,14 +177,18 @@ def shortlist_lines(report: ShortlistReport) -> list[str]:
             else _("Your shortlist was already empty.")
         )
     elif not report.entries:
-        said.append(_("Your shortlist is empty. Add programs with: iopguide shortlist add ID"))
+        said.append(
+            _("Your shortlist is empty. Add programs with: {command}").format(
+                command=command("shortlist add ID", path)
+            )
+        )
     else:
         total = len(report.entries)
         said.append(
             ngettext(
-                "Your shortlist has {count} program. Compare: iopguide compare --shortlist",
-                "Your shortlist has {count} programs. Compare: iopguide compare --shortlist",
+                "Your shortlist has {count} program. Compare: {command}",
+                "Your shortlist has {count} programs. Compare: {command}",
                 total,
-            ).format(count=total)
+            ).format(count=total, command=command("compare --shortlist", path))
         )
     return said
