@@ -224,3 +224,22 @@ def test_compare_writes_to_a_file_only_when_asked(capsys, tmp_path) -> None:
 def test_spanish_labels(capsys, spanish) -> None:
     text = shown(report(A, B), 40)
     assert "Teléfono" in text
+
+
+def test_a_closed_note_comes_first_in_every_compare_view() -> None:
+    import datetime
+
+    from iopguide.directory.notes import Note
+    from iopguide.render.html import HtmlRenderer
+
+    note = Note(id=A, learned_on=datetime.date(2026, 11, 30), closed=True, note="Moved away")
+    result = report(A, B, notes=(note, None))
+    text = " ".join(shown(result, 40).split())  # stacked: each phrase whole
+    said = "Closed, or not to refer to (your note, 2026-11-30)"
+    assert said in text and text.index(said) < text.index("Levels")
+    from iopguide.app.environment import Environment
+
+    buffer = io.StringIO()
+    HtmlRenderer().render(result, Environment.for_buffer(buffer))
+    page = buffer.getvalue()
+    assert said in page and page.index(said) < page.index("Levels")

@@ -52,14 +52,6 @@ def level_match(
     return (fit.LISTED if others else None), others, None
 
 
-def schedule_times(program: Program, note: Note | None) -> tuple[str, ...]:
-    """The times the listing records and, after them, the times your note adds."""
-    times = program.schedule.times
-    if note is None or not note.schedule:
-        return times
-    return (*times, *(t for t in note.schedule if t not in times))
-
-
 def with_noted_iops(
     pool: Sequence[Program], directory: Directory, notes: NoteMap, levels: Iterable[str]
 ) -> Sequence[Program]:

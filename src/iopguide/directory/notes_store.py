@@ -7,7 +7,6 @@ Comments in a file iopguide rewrites are not kept (the README says so).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 from iopguide.directory.notes import Note
 
 HEADER = (
-    "# iopguide notes: what you learned about programmes, beside the national listings.\n"
+    "# iopguide notes: what you learned about programs, beside the national listings.\n"
     "# Written by iopguide; comments in this file are not kept when iopguide rewrites it.\n"
 )
 
@@ -59,14 +58,6 @@ def save_notes(path: Path, notes: Mapping[str, Note], *, overwrite: bool) -> Non
     from iopguide.io.atomic import write_file
 
     write_file(path, dump_notes(notes), overwrite=overwrite)
-
-
-def updated_note(old: Note | None, new: Note, *, given: frozenset[str]) -> Note:
-    """*new*'s fields named in *given* over *old* (``notes add`` on an id already noted)."""
-    if old is None:
-        return new
-    changes = {name: getattr(new, name) for name in given}
-    return dataclasses.replace(old, learned_on=new.learned_on, **changes)
 
 
 def merge_notes(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from iopguide import crisis
 from iopguide.i18n import _
 from iopguide.render import Renderer, register
-from iopguide.render.html_page import esc, facts, linked_phones, page, sample_warning
+from iopguide.render.html_page import esc, facts, linked_phones, page, sample_warning, tel
 
 if TYPE_CHECKING:
     from iopguide.app.environment import Environment
@@ -50,6 +50,10 @@ class HtmlRenderer(Renderer):
         program = shown.program
         body = [f"<h1>{esc(program.name)}</h1>"]
         if shown.note is not None:
+            if shown.note.closed:
+                from iopguide.ui.note_words import closed_line
+
+                body.append(f'<p class="warn"><strong>{esc(closed_line(shown.note))}</strong></p>')
             body.append(note_html(shown.note))
         if program.organization:
             body.append(f'<p class="muted">{esc(program.organization)}</p>')
@@ -61,39 +65,35 @@ class HtmlRenderer(Renderer):
         env.write(page(program.name, "\n".join(body), footer=footer()))
 
     def render_compare(self, report: CompareReport, env: Environment) -> None:
-        from iopguide.render.html_program import call_ahead, note_html, program_rows
+        """The same rows as the terminal and Markdown views (``ui/compare_rows``), as a table."""
+        from iopguide.render.html_program import note_html
+        from iopguide.ui.compare_rows import closing_lines, compare_rows, padded
 
         title = _("Programs side by side")
         body = [f"<h1>{esc(title)}</h1>"]
         if report.info.sample:
             body.append(sample_warning())
         programs = report.programs
-        columns = [dict(program_rows(p, report.info, full=False)) for p in programs]
-        labels = [
-            label
-            for label in (columns[0] if columns else {})
-            if any(column[label] for column in columns)
-        ]
         names = [esc(p.name) for p in programs]
         head = "".join(f'<th scope="col">{name}</th>' for name in names)
+        notes = padded(report.notes, len(programs))
         rows = []
-        distances = tuple(report.distances) + (None,) * len(programs)
-        if report.origin_zip and any(d is not None for d in distances[: len(programs)]):
-            label = _("Miles from {zip}").format(zip=report.origin_zip)
-            miles = ["" if d is None else f"{d:.1f}" for d in distances[: len(programs)]]
-            rows.append(self._row(label, names, miles))
-        for label in labels:
-            rows.append(self._row(label, names, [column[label] for column in columns]))
-        notes = tuple(report.notes) + (None,) * len(programs)
-        if any(note is not None for note in notes[: len(programs)]):
-            cells = [note_html(note) for note in notes[: len(programs)]]
-            rows.append(self._row(_("Your notes"), names, cells))
+        for row in compare_rows(report, ids=False, full=True):
+            if row.note and not row.warn:
+                cells = [note_html(note) for note in notes]
+            elif row.phone:
+                cells = [tel(value) if value else "" for value in row.values]
+            else:
+                cells = [esc(value) for value in row.values]
+            if row.warn:
+                cells = [f"<strong>{cell}</strong>" if cell else "" for cell in cells]
+            rows.append(self._row(row.label, names, cells))
         body.append(
             f'<table class="side"><colgroup><col class="label">{"<col>" * len(names)}</colgroup>'
             f"<thead><tr><td></td>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
-        body.append(f"<p>{call_ahead(report.info, programs)}</p>")
+        body.extend(f"<p>{esc(line)}</p>" for line in closing_lines(report))
         env.write(page(title, "\n".join(body), footer=footer()))
 
     @staticmethod

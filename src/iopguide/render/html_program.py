@@ -13,7 +13,8 @@ from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.notes import Note
 from iopguide.i18n import _
 from iopguide.render.html_page import esc, tel
-from iopguide.ui.program_words import schedule_text
+from iopguide.text import serves_only_text
+from iopguide.ui.program_words import address_text, schedule_text, telehealth_text
 from iopguide.vocabulary import (
     ACCREDITATION,
     AGE_GROUPS,
@@ -26,23 +27,15 @@ from iopguide.vocabulary import (
 )
 
 
-def address(program: Program) -> str:
-    loc = program.location
-    state_zip = f"{loc.state or ''} {loc.zip or ''}".strip()
-    return ", ".join(x for x in (loc.street, loc.city, state_zip) if x)
-
-
 def phones(program: Program) -> str:
     contact = program.contact
     shown = [tel(n) for n in dict.fromkeys((contact.phone, contact.intake_phone)) if n]
     return " · ".join(shown) or esc(_("Not listed"))
 
 
-def program_rows(
-    program: Program, info: DirectoryInfo, *, full: bool = True
-) -> list[tuple[str, str]]:
-    """(label, HTML value) pairs, the same labels for every programme (a value "" when the
-    directory says nothing); *full* adds what a side-by-side view leaves out."""
+def program_rows(program: Program, info: DirectoryInfo) -> list[tuple[str, str]]:
+    """(label, HTML value) pairs for ``show``'s handout (a value "" when the directory
+    says nothing)."""
 
     def joined(values: Sequence[str]) -> str:
         return esc(", ".join(values))
@@ -53,25 +46,20 @@ def program_rows(
         (_("Treats"), joined(CONDITIONS.labels(program.conditions))),
         (_("Payment"), joined(PAYMENT.labels(program.payment))),
         (_("Ages"), joined(AGE_GROUPS.labels(program.ages))),
-        (_("Address"), esc(address(program))),
+        (_("Address"), esc(address_text(program))),
         (_("Schedule"), esc(schedule_text(program))),
     ]
-    said = ""
-    if program.telehealth:
-        states = ", ".join(program.telehealth_states) or (program.location.state or "")
-        said = _("Yes - {states}").format(states=states) if states else _("Yes")
-    rows.append((_("Telehealth"), esc(said)))
-    if full:
-        rows += [
-            (_("Insurance plans"), joined(program.insurance_plans)),
-            (_("Languages"), joined(LANGUAGES.labels(program.languages))),
-            (_("Services"), joined(SERVICES.labels(program.services))),
-            (_("Approaches"), joined(APPROACHES.labels(program.approaches))),
-            (_("Accreditation"), joined(ACCREDITATION.labels(program.accreditation))),
-            (_("Website"), esc(program.contact.website or "")),
-            (_("Notes"), esc(program.notes or "")),
-        ]
-    only = joined(program.serves_only)
+    rows.append((_("Telehealth"), esc(telehealth_text(program))))
+    rows += [
+        (_("Insurance plans"), joined(program.insurance_plans)),
+        (_("Languages"), joined(LANGUAGES.labels(program.languages))),
+        (_("Services"), joined(SERVICES.labels(program.services))),
+        (_("Approaches"), joined(APPROACHES.labels(program.approaches))),
+        (_("Accreditation"), joined(ACCREDITATION.labels(program.accreditation))),
+        (_("Website"), esc(program.contact.website or "")),
+        (_("Notes"), esc(program.notes or "")),
+    ]
+    only = esc(serves_only_text(program.serves_only))
     rows.insert(0, (_("Only"), f"<strong>{only}</strong>" if only else ""))
     ask = _(
         "Not recorded: SAMHSA's mental-health listings cannot say whether a "

@@ -26,23 +26,27 @@ class Row:
     values: tuple[str, ...]  # one per programme, "" where there is nothing to say
     note: bool = False  # the person's own words, not the directory's
     warn: bool = False  # a limit that decides (who it serves only): shown to stand out
+    phone: bool = False  # phone numbers (a handout makes them links to call)
 
 
-def levels_line(program: Program) -> str:
-    """Listed levels, and "may run an IOP: ask" where the listing cannot say."""
+def levels_line(program: Program, *, full: bool = False) -> str:
+    """Listed levels, and "may run an IOP: ask" where the listing cannot say.
+
+    *full*: the levels' whole names ("Intensive outpatient (IOP)"), for a page with room.
+    """
     from iopguide.vocabulary import LEVELS
 
-    text = ", ".join(LEVELS.short(level) for level in program.levels)
+    name = LEVELS.label if full else LEVELS.short
+    text = ", ".join(name(level) for level in program.levels)
     if fit.may_run_iop(program):
         text = _("{levels} · may run an IOP: ask").format(levels=text)
     return text
 
 
 def telehealth_line(program: Program) -> str:
-    if not program.telehealth:
-        return _("Not listed")
-    states = ", ".join(program.telehealth_states) or (program.location.state or "")
-    return _("Yes - {states}").format(states=states) if states else _("Yes")
+    from iopguide.ui.program_words import telehealth_text
+
+    return telehealth_text(program) or _("Not listed")
 
 
 def ages_line(program: Program) -> str:
@@ -52,10 +56,9 @@ def ages_line(program: Program) -> str:
 
 
 def address_line(program: Program) -> str:
-    """Street, city, state and ZIP: where to go, for someone weighing the journey."""
-    loc = program.location
-    region = " ".join(x for x in (loc.state, loc.zip) if x)
-    return ", ".join(x for x in (loc.street, loc.city, region) if x)
+    from iopguide.ui.program_words import address_text
+
+    return address_text(program)
 
 
 def distance_line(miles: float | None) -> str:
@@ -75,10 +78,11 @@ def _phone(program: Program) -> str:
     return program.contact.phone or ""
 
 
-def compare_rows(report: CompareReport, *, ids: bool = True) -> list[Row]:
+def compare_rows(report: CompareReport, *, ids: bool = True, full: bool = False) -> list[Row]:
     """The rows in reading order; a row nobody has anything for is left out.
 
-    *ids* False leaves out the ids (the guide, where nobody types commands).
+    *ids* False leaves out the ids (the guide, where nobody types commands); *full*
+    names the levels in full (a handout).
     """
     from iopguide.ui.program_words import payment_text, schedule_text
     from iopguide.vocabulary import APPROACHES, SERVICES
@@ -89,16 +93,18 @@ def compare_rows(report: CompareReport, *, ids: bool = True) -> list[Row]:
     def each(make) -> tuple[str, ...]:
         return tuple(make(p) for p in programs)
 
+    notes = _padded(report.notes, len(programs))
     rows = [
-        Row(_("Levels"), each(levels_line)),
+        Row(_("Your note says"), tuple(_closed(n) for n in notes), note=True, warn=True),
+        Row(_("Levels"), each(lambda p: levels_line(p, full=full))),
         Row(_("Only"), each(lambda p: serves_only_text(p.serves_only)), warn=True),
         Row(
             _("Distance from {zip}").format(zip=report.origin_zip) if report.origin_zip else "",
             tuple(distance_line(d) for d in _padded(report.distances, len(programs))),
         ),
         Row(_("Address"), each(address_line)),
-        Row(_("Phone"), each(_phone)),
-        Row(_("Intake phone"), each(lambda p: p.contact.intake_phone or "")),
+        Row(_("Phone"), each(_phone), phone=True),
+        Row(_("Intake phone"), each(lambda p: p.contact.intake_phone or ""), phone=True),
         Row(_("Payment"), each(payment_text)),
         Row(_("Ages"), each(ages_line)),
         Row(_("Telehealth"), each(telehealth_line)),
@@ -107,13 +113,23 @@ def compare_rows(report: CompareReport, *, ids: bool = True) -> list[Row]:
         Row(_("Approaches"), each(lambda p: ", ".join(APPROACHES.labels(p.approaches)))),
         Row(_("Source"), each(lambda p: provenance.origin_text(p, info))),
         Row("Id" if ids else "", each(lambda p: p.id)),
-        Row(
-            _("Your notes"),
-            tuple(note_line(n) for n in _padded(report.notes, len(programs))),
-            note=True,
-        ),
+        Row(_("Your notes"), tuple(note_line(n) for n in notes), note=True),
     ]
     return [row for row in rows if row.label and any(row.values)]
+
+
+def _closed(note: Note | None) -> str:
+    """First of all: the person's note says this programme is closed, or not to refer to."""
+    if note is None or not note.closed:
+        return ""
+    return _("Closed, or not to refer to (your note, {date})").format(
+        date=note.learned_on.isoformat()
+    )
+
+
+def padded(values: tuple[Any, ...], count: int) -> tuple[Any, ...]:
+    """*values* one per programme (None where a shorter tuple has nothing)."""
+    return _padded(values, count)
 
 
 def _padded(values: tuple[Any, ...], count: int) -> tuple[Any, ...]:

@@ -26,3 +26,18 @@ def schedule_text(program: Program) -> str:
     if sched.times:
         parts.append(", ".join(SCHEDULE_TIMES.labels(sched.times)).lower())
     return " · ".join(parts) or _("Ask the program")
+
+
+def address_text(program: Program) -> str:
+    """Street, city, state and ZIP: where to go, for someone weighing the journey."""
+    loc = program.location
+    region = " ".join(x for x in (loc.state, loc.zip) if x)
+    return ", ".join(x for x in (loc.street, loc.city, region) if x)
+
+
+def telehealth_text(program: Program) -> str:
+    """ "Yes - KY, IN", "Yes", or "" when the listing offers no telehealth."""
+    if not program.telehealth:
+        return ""
+    states = ", ".join(program.telehealth_states) or (program.location.state or "")
+    return _("Yes - {states}").format(states=states) if states else _("Yes")

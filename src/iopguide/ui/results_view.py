@@ -24,7 +24,13 @@ from iopguide.ui.console import data_text, print_page
 from iopguide.ui.no_results_view import no_results
 from iopguide.ui.note_view import NOTE_STYLE, note_section
 from iopguide.ui.note_words import closed_line, hidden_line, note_label, note_said, note_summary
-from iopguide.ui.program_words import NOT_LISTED, payment_text, schedule_text
+from iopguide.ui.program_words import (
+    NOT_LISTED,
+    address_text,
+    payment_text,
+    schedule_text,
+    telehealth_text,
+)
 from iopguide.ui.search_words import (
     age_hint,
     cannot_answer_lines,
@@ -307,7 +313,7 @@ def render_program(
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    loc, contact = program.location, program.contact
+    contact = program.contact
 
     def row(label: str, value: object) -> None:
         if value:
@@ -326,13 +332,8 @@ def render_program(
 
     rows("levels", "conditions", "payment", "insurance_plans", "ages", "languages")
     rows("special_groups", "facility_types")
-    street = ", ".join(
-        x for x in (loc.street, loc.city, f"{loc.state or ''} {loc.zip or ''}".strip()) if x
-    )
-    row(_("Address"), street)
-    if program.telehealth:
-        states = ", ".join(program.telehealth_states) or (loc.state or "")
-        row(_("Telehealth"), _("Yes - {states}").format(states=states) if states else _("Yes"))
+    row(_("Address"), address_text(program))
+    row(_("Telehealth"), telehealth_text(program))
     row(_("Schedule"), schedule_text(program))
     rows("services", "approaches", "accreditation")
     for part in CONTACT:
