@@ -567,3 +567,14 @@ def test_a_format_that_cannot_show_the_result_changes_no_file(capsys, tmp_path: 
     )
     assert code == 2 and "cannot show this result" in err
     assert not notes.exists()
+
+
+def test_an_empty_notes_file_holds_no_notes_yet(capsys, tmp_path: Path) -> None:
+    empty = tmp_path / "team.yaml"
+    empty.write_text("# our team's notes\n\n", encoding="utf-8")
+    assert len(load_notes(empty)) == 0
+    assert (
+        call(capsys, "notes", "add", "lamplight-sample-iop", "--closed", "--notes", str(empty))[0]
+        == 0
+    )
+    assert len(load_notes(empty)) == 1

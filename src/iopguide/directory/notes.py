@@ -163,10 +163,15 @@ def read_notes_bytes(path: Path) -> bytes:
 
 
 def parse_notes(data: bytes, filename: str, *, source: Path | None = None) -> Notes:
-    """Read and check notes-file bytes; DataError lists every problem found."""
+    """Read and check notes-file bytes; DataError lists every problem found.
+
+    An empty file (or only comments and blank lines) holds no notes yet: not an error.
+    """
     from iopguide.directory.notes_check import Checker
     from iopguide.directory.reader import read_document
 
+    if not any(line.strip() and not line.lstrip().startswith(b"#") for line in data.splitlines()):
+        return Notes(source=source)
     document = read_document(data, filename)
     checker = Checker(filename)
     checker.problems.extend(document.problems)
