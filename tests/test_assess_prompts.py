@@ -11,7 +11,8 @@ from prompt_toolkit.output import DummyOutput
 
 from iopguide.assessment import QUESTION_IDS, Answers, assess, get_question
 from iopguide.errors import Interrupted
-from iopguide.ui.prompts import Asker, ask_assessment
+from iopguide.ui.assessment_prompts import ask_assessment
+from iopguide.ui.prompts import Asker
 
 DOWN, ENTER, SPACE, CTRL_C, CTRL_D = "\x1b[B", "\r", " ", "\x03", "\x04"
 

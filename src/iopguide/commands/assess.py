@@ -73,8 +73,9 @@ def _run(*, answers_file: str | None, answer_flags: list[str], show: Show, on_sc
 
 def _interactive(given: Answers, *, show: Show, on_screen: bool) -> None:
     """Ask, show the result a screenful at a time; after an emergency, offer the way back."""
+    from iopguide.ui.assessment_prompts import ask_assessment
     from iopguide.ui.assessment_view import render_assessment
-    from iopguide.ui.prompts import ANSWERED_BY_MISTAKE, ask_assessment, asker_for
+    from iopguide.ui.prompts import ANSWERED_BY_MISTAKE, asker_for
 
     asker = asker_for(prompts_on_stderr=not on_screen)
     _intro(asker.console, plain=asker.plain)

@@ -151,8 +151,9 @@ class _Session:
         from iopguide.assessment.answers import Answers
         from iopguide.assessment.rules import assess
         from iopguide.ui import guide_view
+        from iopguide.ui.assessment_prompts import ask_assessment
         from iopguide.ui.assessment_view import render_assessment
-        from iopguide.ui.prompts import ANSWERED_BY_MISTAKE, ask_assessment
+        from iopguide.ui.prompts import ANSWERED_BY_MISTAKE
 
         while True:
             guide_view.render_welcome(self.console, plain=self.plain)
