@@ -466,7 +466,7 @@ def concern_conditions(concerns: tuple[str, ...]) -> list[str]:
 
 def find_command(filters: Filters, directory: Path | None) -> str:
     """The same search as an ``iopguide find`` command, to run again later."""
-    from iopguide.directory.filter_table import command_words
+    from iopguide.directory.filter_words import command_words
 
     parts = ["iopguide", "find", *command_words(filters)]
     if directory is not None:

@@ -325,7 +325,7 @@ def _title(match: Match, room: int) -> str:
 
 def describe_search(filters: Filters) -> str:
     """The search in words: "IOP programs within 25 miles of ZIP 40202 that treat ..."."""
-    from iopguide.directory.filter_table import describe
+    from iopguide.directory.filter_words import describe
 
     return describe(filters)
 

@@ -4,8 +4,8 @@ Everything that differs from one filter to the next is here, so the rest of the
 program reads the table: :func:`parse_filters` (what a person typed ->
 :class:`Filters`), ``Filters.to_dict`` (JSON), the search's checks (by id, in
 ``SEARCH_ORDER``; the checks themselves are :mod:`.checks`), the advice for an
-empty result, the guided flow's re-runnable command (:func:`command_words`) and
-its search in words (:func:`describe`), and the fast path's and ``--help``'s
+empty result, the guided flow's re-runnable command and its search in words
+(all three in :mod:`.filter_words`), and the fast path's and ``--help``'s
 options. Cheap to import: the vocabularies are only referred to, never folded.
 To add a filter, see "To add a filter" in docs/architecture.md.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iopguide.directory import DEFAULT_RADIUS_MILES
 from iopguide.directory.filters import (
@@ -28,19 +28,10 @@ from iopguide.directory.filters import (
     resolve_terms,
 )
 from iopguide.i18n import N_, _
-from iopguide.vocabulary import (
-    AGE_GROUPS,
-    CONDITIONS,
-    LANGUAGES,
-    LEVELS,
-    PAYMENT,
-    SCHEDULE_TIMES,
-    STATES,
-    Vocabulary,
-)
 
 if TYPE_CHECKING:
     from iopguide.directory.geo import ZipCentre
+    from iopguide.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +58,7 @@ class Filters:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     """One command-line option of a filter."""
 
     param: str  # the keyword of parse_filters and run_find, and cli.find's parameter
@@ -80,13 +70,12 @@ class Option:
 Words = Callable[[Filters, str], str]
 
 
-@dataclass(frozen=True, slots=True)
-class Filter:
+class Filter(NamedTuple):
     """One filter of ``find``: see the module's docstring for who reads which field."""
 
     id: str  # the search check's id (checks.CHECKS) and Blocker.filter
     options: tuple[Option, ...]
-    vocabulary: Vocabulary | None  # its values resolve through this (None: free text, numbers)
+    vocabulary: str | None  # the iopguide.vocabulary its values resolve through (None: free text)
     parse: Callable[[Mapping[str, Any]], dict[str, Any]]  # option values -> Filters fields
     active: Callable[[Filters], bool]  # whether the search checks it
     json: Callable[[Filters], dict[str, object]]  # its keys in Filters.to_dict
@@ -102,6 +91,13 @@ class Filter:
     def label(self) -> str:
         """How advice names it: ``--zip/--radius``."""
         return "/".join(option.flags[0] for option in self.options)
+
+
+def vocabulary(name: str) -> Vocabulary:
+    """The vocabulary called *name* (imported when first needed: ``--help`` needs none)."""
+    from iopguide import vocabulary as vocabularies
+
+    return getattr(vocabularies, name)
 
 
 def either(items: list[str]) -> str:
@@ -122,7 +118,7 @@ def _terms(
     filter_id: str,
     field: str,
     option: Option,
-    vocab: Vocabulary,
+    vocab: str,
     words: Words,
     widen: str | None = None,
 ) -> Filter:
@@ -132,7 +128,9 @@ def _terms(
         filter_id,
         (option,),
         vocab,
-        parse=lambda values: {field: resolve_terms(values.get(option.param), vocab, flag)},
+        parse=lambda values: {
+            field: resolve_terms(values.get(option.param), vocabulary(vocab), flag)
+        },
         active=lambda f: bool(getattr(f, field)),
         json=lambda f: {field: list(getattr(f, field))},
         command=lambda f: _listed(flag, getattr(f, field)),
@@ -141,13 +139,11 @@ def _terms(
     )
 
 
-def _clause(
-    template: str, name: str, vocab: Vocabulary, field: str, *, lower: bool = True
-) -> Words:
+def _clause(template: str, name: str, vocab: str, field: str, *, lower: bool = True) -> Words:
     """Words adding *template* (an N_ text with {search} and {name}) with the labels."""
 
     def words(f: Filters, text: str) -> str:
-        labels = vocab.labels(getattr(f, field))
+        labels = vocabulary(vocab).labels(getattr(f, field))
         joined = either([label.lower() for label in labels] if lower else labels)
         return _(template).format(search=text, **{name: joined})
 
@@ -160,7 +156,7 @@ def _parse_insurance(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _insurance_words(f: Filters, text: str) -> str:
-    payment = either([*PAYMENT.labels(f.payment), *f.plans])
+    payment = either([*vocabulary("PAYMENT").labels(f.payment), *f.plans])
     return _("{search}, accepting {payment}").format(search=text, payment=payment)
 
 
@@ -178,7 +174,8 @@ def _zip_words(f: Filters, levels: str) -> str:
 
 
 def _level_words(f: Filters, _text: str) -> str:
-    return either([LEVELS.short(level) for level in f.levels]) or _("All")
+    levels = vocabulary("LEVELS")
+    return either([levels.short(level) for level in f.levels]) or _("All")
 
 
 FILTERS: tuple[Filter, ...] = (
@@ -190,8 +187,8 @@ FILTERS: tuple[Filter, ...] = (
             ("--condition", "-c"),
             "What you want help with, e.g. depression, ptsd, alcohol.",
         ),
-        CONDITIONS,
-        _clause(N_("{search} that treat {conditions}"), "conditions", CONDITIONS, "conditions"),
+        "CONDITIONS",
+        _clause(N_("{search} that treat {conditions}"), "conditions", "CONDITIONS", "conditions"),
         N_("Try a broader --condition, such as mental_health or substance_use."),
     ),
     Filter(
@@ -203,7 +200,7 @@ FILTERS: tuple[Filter, ...] = (
                 "A payment type (medicaid, tricare, sliding-scale ...) or a plan name.",
             ),
         ),
-        PAYMENT,
+        "PAYMENT",
         parse=_parse_insurance,
         active=lambda f: bool(f.payment or f.plans),
         json=lambda f: {"payment": list(f.payment), "insurance_plans": list(f.plans)},
@@ -241,8 +238,10 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "state",
         (Option("states", ("--state", "-s"), "State, e.g. KY or Kentucky."),),
-        STATES,
-        parse=lambda values: {"states": resolve_terms(values.get("states"), STATES, "--state")},
+        "STATES",
+        parse=lambda values: {
+            "states": resolve_terms(values.get("states"), vocabulary("STATES"), "--state")
+        },
         active=lambda f: bool(f.states),
         json=lambda f: {"states": list(f.states)},
         command=lambda f: _listed("--state", f.states),
@@ -276,7 +275,7 @@ FILTERS: tuple[Filter, ...] = (
                 "detox, or any.",
             ),
         ),
-        LEVELS,
+        "LEVELS",
         parse=lambda values: {"levels": parse_levels(values.get("levels"))},
         active=lambda f: bool(f.levels),
         json=lambda f: {"levels": list(f.levels) or ["any"]},
@@ -309,22 +308,22 @@ FILTERS: tuple[Filter, ...] = (
             ("--age-group", "-a"),
             "children, adolescents, young-adults, adults, older-adults.",
         ),
-        AGE_GROUPS,
-        _clause(N_("{search} for {ages}"), "ages", AGE_GROUPS, "age_groups"),
+        "AGE_GROUPS",
+        _clause(N_("{search} for {ages}"), "ages", "AGE_GROUPS", "age_groups"),
     ),
     _terms(
         "language",
         "languages",
         Option("languages", ("--language",), "e.g. spanish, asl."),
-        LANGUAGES,
-        _clause(N_("{search}, in {languages}"), "languages", LANGUAGES, "languages", lower=False),
+        "LANGUAGES",
+        _clause(N_("{search}, in {languages}"), "languages", "LANGUAGES", "languages", lower=False),
     ),
     _terms(
         "schedule",
         "schedules",
         Option("schedules", ("--schedule",), "morning, afternoon, evening or weekend."),
-        SCHEDULE_TIMES,
-        _clause(N_("{search}, open {times}"), "times", SCHEDULE_TIMES, "schedules"),
+        "SCHEDULE_TIMES",
+        _clause(N_("{search}, open {times}"), "times", "SCHEDULE_TIMES", "schedules"),
         N_("Try without --schedule: ask programs about evening or weekend groups."),
     ),
 )
@@ -365,32 +364,3 @@ def parse_filters(**values: Any) -> Filters:
 
 def ordered(ids: Iterable[str]) -> list[Filter]:
     return [BY_ID[filter_id] for filter_id in ids]
-
-
-def command_words(filters: Filters) -> list[str]:
-    """The options of an ``iopguide find`` line that repeats this search."""
-    active = [spec for spec in ordered(COMMAND_ORDER) if spec.active(filters)]
-    return [word for spec in active for word in spec.command(filters)]
-
-
-def describe(filters: Filters) -> str:
-    """The search in words: "IOP programs within 25 miles of ZIP 40202 that treat ..."."""
-    levels = BY_ID["level"].words(filters, "")
-    heads = [spec for spec in ordered(WORDS_ORDER) if spec.where and spec.active(filters)]
-    if heads:
-        text = heads[0].words(filters, levels)
-    else:
-        text = _("{levels} programs anywhere in the directory (no ZIP code or state given)")
-        text = text.format(levels=levels)
-    for spec in ordered(WORDS_ORDER):
-        if spec.id != "level" and not spec.where and spec.active(filters):
-            text = spec.words(filters, text)
-    return text
-
-
-def advice(filter_id: str) -> str:
-    """What to try when *filter_id* ruled out the most, in the reader's language."""
-    spec = BY_ID[filter_id]
-    if spec.widen is not None:
-        return _(spec.widen)
-    return _("Try widening or dropping {flag}.").format(flag=spec.label)

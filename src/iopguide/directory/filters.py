@@ -1,5 +1,6 @@
 """How the values typed for ``find``'s filters are parsed (the table is :mod:`.filter_table`).
 
+The vocabularies are imported when a value is parsed (``--help`` needs none).
 Aliases and any capitalisation are accepted; an unknown value is a UsageError
 that names the flag, suggests the closest value and lists the valid ones.
 """
@@ -11,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from iopguide.errors import UsageError
 from iopguide.text import clean, shorten
-from iopguide.vocabulary import LEVELS, PAYMENT, Vocabulary, normalise
 
 if TYPE_CHECKING:
     from iopguide.directory.geo import ZipCentre
+    from iopguide.vocabulary import Vocabulary
 
 DEFAULT_LEVELS = ("iop",)
 ANY_LEVEL = ("any", "all", "cualquiera", "todos", "todas")  # --level words for every level
@@ -51,6 +52,8 @@ def _unknown_value(raw: str, vocab: Vocabulary, flag: str) -> UsageError:
 
 def parse_levels(values: Iterable[str] | None) -> tuple[str, ...]:
     """Level ids; ``()`` for "any" (every level); IOP when none is given."""
+    from iopguide.vocabulary import LEVELS, normalise
+
     raw_levels = split(values)
     if any(normalise(v) in ANY_LEVEL for v in raw_levels):
         return ()
@@ -61,6 +64,8 @@ def parse_levels(values: Iterable[str] | None) -> tuple[str, ...]:
 
 def parse_insurance(values: Iterable[str] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(payment type ids, plan names): a value that is no payment type is a plan's name."""
+    from iopguide.vocabulary import PAYMENT, normalise
+
     payment: list[str] = []
     plans: list[str] = []
     for raw in split(values):

@@ -6,7 +6,8 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from iopguide import crisis
-from iopguide.directory.filter_table import BY_ID, advice
+from iopguide.directory.filter_table import BY_ID
+from iopguide.directory.filter_words import advice
 from iopguide.directory.search import Blocker, SearchResult
 from iopguide.i18n import _, ngettext
 
