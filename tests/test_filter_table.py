@@ -22,6 +22,7 @@ from iopguide.directory.filter_table import (
     COMMAND_ORDER,
     FILTERS,
     PARAMS,
+    PARSE_ORDER,
     SEARCH_ORDER,
     WORDS_ORDER,
     Filters,
@@ -52,7 +53,7 @@ ASKED: dict[str, dict[str, object]] = {
 def test_every_filter_has_one_check_and_a_place_in_every_order() -> None:
     assert len(set(IDS)) == len(IDS)
     assert set(CHECKS) == set(IDS)
-    for order in (SEARCH_ORDER, COMMAND_ORDER, WORDS_ORDER):
+    for order in (PARSE_ORDER, SEARCH_ORDER, COMMAND_ORDER, WORDS_ORDER):
         assert sorted(order) == sorted(IDS)
     assert set(ASKED) == set(IDS)
 

@@ -330,6 +330,11 @@ FILTERS: tuple[Filter, ...] = (
 
 BY_ID: dict[str, Filter] = {spec.id: spec for spec in FILTERS}
 
+#: The order typed values are checked in: which mistake is reported when there are several.
+PARSE_ORDER = (
+    *("level", "insurance", "zip", "condition", "state"),
+    *("city", "telehealth", "age_group", "language", "schedule"),
+)
 #: The order the search checks filters: cheapest and most selective first.
 SEARCH_ORDER = (
     *("level", "zip", "state", "city", "condition"),
@@ -357,7 +362,7 @@ def parse_filters(**values: Any) -> Filters:
     if unknown:
         raise TypeError(f"parse_filters() got unexpected keywords: {', '.join(sorted(unknown))}")
     fields: dict[str, Any] = {}
-    for spec in FILTERS:
+    for spec in ordered(PARSE_ORDER):
         fields.update(spec.parse(values))
     return Filters(**fields)
 
