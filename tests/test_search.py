@@ -231,7 +231,7 @@ def test_no_results_names_the_filter_that_removed_most() -> None:
     result = search(d, parse_filters(insurance=["medicare"]))
     assert result.total == 0
     top = result.blockers[0]
-    assert top.filter == "--insurance"
+    assert top.filter == "insurance"
     assert top.removed == 3
     assert top.without_it == 2  # a and b would match without --insurance
 

@@ -10,7 +10,8 @@ import pytest
 
 from iopguide import vocabulary
 from iopguide.cli import run
-from iopguide.directory.filters import ANY_LEVEL, parse_filters
+from iopguide.directory.filter_table import parse_filters
+from iopguide.directory.filters import ANY_LEVEL
 from iopguide.errors import UsageError
 from iopguide.exit_codes import ExitCode
 from iopguide.vocabulary import normalise

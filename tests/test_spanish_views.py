@@ -81,7 +81,8 @@ def test_spanish_find_with_no_results_gives_spanish_advice(capsys) -> None:
 
 
 def test_spanish_search_description_is_whole_clauses(spanish) -> None:
-    from iopguide.commands.guide_search import describe_search, either
+    from iopguide.commands.guide_search import describe_search
+    from iopguide.directory.filter_table import either
     from iopguide.directory.search import parse_filters
 
     assert either(["a", "b", "c"]) == "a o b o c"
@@ -91,7 +92,8 @@ def test_spanish_search_description_is_whole_clauses(spanish) -> None:
 
 
 def test_english_search_description_is_unchanged() -> None:
-    from iopguide.commands.guide_search import describe_search, either
+    from iopguide.commands.guide_search import describe_search
+    from iopguide.directory.filter_table import either
     from iopguide.directory.search import parse_filters
 
     assert either(["a", "b"]) == "a or b"

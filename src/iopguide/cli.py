@@ -11,7 +11,7 @@ import errno
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -34,6 +34,7 @@ from iopguide.cli_options import (
     shower,
 )
 from iopguide.directory import DEFAULT_RADIUS_MILES
+from iopguide.directory.filter_table import FIND_OPTIONS, PARAMS
 from iopguide.errors import IopguideError
 from iopguide.exit_codes import ExitCode
 
@@ -60,6 +61,12 @@ def _version(value: bool) -> None:
     if value:
         print(f"iopguide {__version__}")
         raise typer.Exit()
+
+
+def _option(param: str, **settings: Any) -> Any:
+    """``find``'s option for the filter table's option *param*: its flags and help."""
+    option = FIND_OPTIONS[param]
+    return typer.Option(*option.flags, help=option.help, **settings)
 
 
 @app.callback(invoke_without_command=True)
@@ -91,58 +98,17 @@ def root(
 @app.command()
 def find(
     ctx: typer.Context,
-    condition: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--condition", "-c", help="What you want help with, e.g. depression, ptsd, alcohol."
-        ),
-    ] = None,
-    insurance: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--insurance",
-            "-i",
-            help="A payment type (medicaid, tricare, sliding-scale ...) or a plan name.",
-        ),
-    ] = None,
-    zip_code: Annotated[
-        str | None,
-        typer.Option("--zip", "-z", help="Your 5-digit ZIP code; results are sorted by distance."),
-    ] = None,
-    radius: Annotated[
-        float,
-        typer.Option("--radius", "-r", min=0, help="Miles from --zip."),
-    ] = DEFAULT_RADIUS_MILES,
-    state: Annotated[
-        list[str] | None, typer.Option("--state", "-s", help="State, e.g. KY or Kentucky.")
-    ] = None,
-    city: Annotated[list[str] | None, typer.Option("--city", help="City name.")] = None,
-    level: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--level",
-            "-l",
-            help="Level of care: iop (default), php, outpatient, residential, inpatient, "
-            "detox, or any.",
-        ),
-    ] = None,
-    telehealth: Annotated[
-        bool,
-        typer.Option("--telehealth", help="Only programs that offer telehealth where you live."),
-    ] = False,
-    age_group: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--age-group", "-a", help="children, adolescents, young-adults, adults, older-adults."
-        ),
-    ] = None,
-    language: Annotated[
-        list[str] | None, typer.Option("--language", help="e.g. spanish, asl.")
-    ] = None,
-    schedule: Annotated[
-        list[str] | None,
-        typer.Option("--schedule", help="morning, afternoon, evening or weekend."),
-    ] = None,
+    conditions: Annotated[list[str] | None, _option("conditions")] = None,
+    insurance: Annotated[list[str] | None, _option("insurance")] = None,
+    zip_code: Annotated[str | None, _option("zip_code")] = None,
+    radius: Annotated[float, _option("radius", min=0)] = DEFAULT_RADIUS_MILES,
+    states: Annotated[list[str] | None, _option("states")] = None,
+    cities: Annotated[list[str] | None, _option("cities")] = None,
+    levels: Annotated[list[str] | None, _option("levels")] = None,
+    telehealth: Annotated[bool, _option("telehealth")] = False,
+    age_groups: Annotated[list[str] | None, _option("age_groups")] = None,
+    languages: Annotated[list[str] | None, _option("languages")] = None,
+    schedules: Annotated[list[str] | None, _option("schedules")] = None,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=0, help="How many to show; 0 shows all.")
     ] = 20,
@@ -161,20 +127,11 @@ def find(
     Several values for one filter match any of them (--condition depression,anxiety);
     different filters must all match.
     """
+    arguments = locals()  # the parameters above, named as the filter table's options
     from iopguide.commands.find import run_find
 
     report = run_find(
-        conditions=condition,
-        insurance=insurance,
-        zip_code=zip_code,
-        radius=radius,
-        states=state,
-        cities=city,
-        levels=level,
-        telehealth=telehealth,
-        age_groups=age_group,
-        languages=language,
-        schedules=schedule,
+        **{name: arguments[name] for name in PARAMS},
         limit=limit,
         directory=chosen_directory(ctx, directory, sample),
         use_cache=not no_cache,

@@ -19,20 +19,9 @@ from typing import Any
 
 from iopguide import __version__
 
-#: ``find``'s options the fast path takes, by spelling: (parameter, kind).
-_FIND_OPTIONS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(("--condition", "-c"), ("conditions", "list")),
-    **dict.fromkeys(("--insurance", "-i"), ("insurance", "list")),
-    **dict.fromkeys(("--zip", "-z"), ("zip_code", "text")),
-    **dict.fromkeys(("--radius", "-r"), ("radius", "miles")),
-    **dict.fromkeys(("--state", "-s"), ("states", "list")),
-    "--city": ("cities", "list"),
-    **dict.fromkeys(("--level", "-l"), ("levels", "list")),
-    **dict.fromkeys(("--age-group", "-a"), ("age_groups", "list")),
-    "--language": ("languages", "list"),
-    "--schedule": ("schedules", "list"),
+#: ``find``'s options besides its filters' (filter_table.FILTERS gives those): (parameter, kind).
+_FIND_OTHER_OPTIONS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("--limit", "-n"), ("limit", "count")),
-    "--telehealth": ("telehealth", "flag"),
     "--json": ("json_output", "flag"),
     "--no-cache": ("no_cache", "flag"),
     "--sample": ("sample", "flag"),
@@ -93,12 +82,19 @@ def find_options(args: list[str]) -> dict[str, Any] | None:
     """``run_find``'s keyword arguments for a plain ``find`` command line, else None."""
     if not args or args[0] != "find" or _environment_decides():
         return None
-    from iopguide.directory import DEFAULT_RADIUS_MILES
+    from iopguide.directory.filter_table import FILTERS
 
-    found: dict[str, Any] = {"radius": DEFAULT_RADIUS_MILES, "limit": 20}
+    spellings = {
+        flag: (option.param, option.kind)
+        for spec in FILTERS
+        for option in spec.options
+        for flag in option.flags
+    }
+    spellings.update(_FIND_OTHER_OPTIONS)
+    found: dict[str, Any] = {"limit": 20}
     rest = iter(args[1:])
     for arg in rest:
-        spec = _FIND_OPTIONS.get(arg)
+        spec = spellings.get(arg)
         if spec is None:
             return None
         name, kind = spec
@@ -123,19 +119,10 @@ def find_options(args: list[str]) -> dict[str, Any] | None:
 
 def _find_report(options: dict[str, Any]) -> Any:
     from iopguide.commands.find import run_find
+    from iopguide.directory.filter_table import PARAMS
 
     return run_find(
-        conditions=options.get("conditions"),
-        insurance=options.get("insurance"),
-        zip_code=options.get("zip_code"),
-        radius=options["radius"],
-        states=options.get("states"),
-        cities=options.get("cities"),
-        levels=options.get("levels"),
-        telehealth=options.get("telehealth", False),
-        age_groups=options.get("age_groups"),
-        languages=options.get("languages"),
-        schedules=options.get("schedules"),
+        **{name: value for name, value in options.items() if name in PARAMS},
         limit=options["limit"],
         directory=_directory(options),
         use_cache=not options.get("no_cache", False),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from iopguide.app.results import SearchReport, ShowResult
 from iopguide.commands.lookup import load, unknown_id
@@ -13,36 +13,17 @@ from iopguide.directory.search import parse_filters, search
 
 def run_find(
     *,
-    conditions: Sequence[str] | None,
-    insurance: Sequence[str] | None,
-    zip_code: str | None,
-    radius: float,
-    states: Sequence[str] | None,
-    cities: Sequence[str] | None,
-    levels: Sequence[str] | None,
-    telehealth: bool,
-    age_groups: Sequence[str] | None,
-    languages: Sequence[str] | None,
-    schedules: Sequence[str] | None,
     limit: int,
     directory: Path | None,
     use_cache: bool,
     notes: Path | None = None,
+    **values: Any,
 ) -> SearchReport:
-    """Search the directory; *notes* (a notes file, or None) are consulted beside it."""
-    filters = parse_filters(
-        conditions=conditions,
-        insurance=insurance,
-        zip_code=zip_code,
-        radius=radius,
-        states=states,
-        cities=cities,
-        levels=levels,
-        telehealth=telehealth,
-        age_groups=age_groups,
-        languages=languages,
-        schedules=schedules,
-    )
+    """Search the directory; *values* are the filters' options by name (filter_table.PARAMS).
+
+    *notes* (a notes file, or None) are consulted beside the directory.
+    """
+    filters = parse_filters(**values)
     noted = load_notes(notes)  # a bad notes file is reported before the directory is read
     loaded = load(directory, use_cache)
     return SearchReport(search(loaded, filters, noted), loaded.info, limit)

@@ -28,7 +28,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iopguide.directory import DEFAULT_RADIUS_MILES
 from iopguide.errors import Interrupted, IopguideError
 from iopguide.exit_codes import ExitCode
 from iopguide.i18n import LANGUAGES, _, current, set_language
@@ -468,21 +467,9 @@ def concern_conditions(concerns: tuple[str, ...]) -> list[str]:
 
 def find_command(filters: Filters, directory: Path | None) -> str:
     """The same search as an ``iopguide find`` command, to run again later."""
-    parts = ["iopguide", "find"]
-    if filters.levels:
-        parts += ["--level", ",".join(filters.levels)]
-    if filters.conditions:
-        parts += ["--condition", ",".join(filters.conditions)]
-    if filters.origin is not None:
-        parts += ["--zip", filters.origin.zip]
-        if filters.radius != DEFAULT_RADIUS_MILES:
-            parts += ["--radius", f"{filters.radius:g}"]
-    if filters.states:
-        parts += ["--state", ",".join(filters.states)]
-    if filters.age_groups:
-        parts += ["--age-group", ",".join(filters.age_groups)]
-    if filters.payment:
-        parts += ["--insurance", ",".join(filters.payment)]
+    from iopguide.directory.filter_words import command_words
+
+    parts = ["iopguide", "find", *command_words(filters)]
     if directory is not None:
         parts += ["--directory", shlex.quote(str(directory))]
     parts += ["--limit", "0"]

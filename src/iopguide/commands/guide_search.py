@@ -325,41 +325,9 @@ def _title(match: Match, room: int) -> str:
 
 def describe_search(filters: Filters) -> str:
     """The search in words: "IOP programs within 25 miles of ZIP 40202 that treat ..."."""
-    from iopguide.vocabulary import AGE_GROUPS, CONDITIONS, LEVELS, PAYMENT
+    from iopguide.directory.filter_words import describe
 
-    levels = either([LEVELS.short(level) for level in filters.levels]) or _("All")
-    if filters.origin is not None:
-        text = _("{levels} programs within {miles} miles of ZIP {zip}").format(
-            levels=levels, miles=f"{filters.radius:g}", zip=filters.origin.zip
-        )
-    elif filters.states:
-        text = _("{levels} programs in {states}").format(
-            levels=levels, states=either(list(filters.states))
-        )
-    else:
-        text = _("{levels} programs anywhere in the directory (no ZIP code or state given)").format(
-            levels=levels
-        )
-    if filters.age_groups:
-        ages = either([a.lower() for a in AGE_GROUPS.labels(filters.age_groups)])
-        text = _("{search} for {ages}").format(search=text, ages=ages)
-    if filters.conditions:
-        names = either([name.lower() for name in CONDITIONS.labels(filters.conditions)])
-        text = _("{search} that treat {conditions}").format(search=text, conditions=names)
-    if filters.payment:
-        payment = either(list(PAYMENT.labels(filters.payment)))
-        text = _("{search}, accepting {payment}").format(search=text, payment=payment)
-    return text
-
-
-def either(items: list[str]) -> str:
-    """``a or b or c``, the "or" in the reader's language; "" for no items."""
-    if not items:
-        return ""
-    text = items[0]
-    for item in items[1:]:
-        text = _("{first} or {second}").format(first=text, second=item)
-    return text
+    return describe(filters)
 
 
 def shown_program(match: Match, info) -> ShownProgram:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from iopguide.directory import fit
-from iopguide.directory.filters import Filters
+from iopguide.directory.filter_table import Filters
 from iopguide.directory.model import Directory, Program
 from iopguide.directory.notes import Note
 from iopguide.directory.widening import NOT_RECORDED_PLANS, NOT_RECORDED_SCHEDULES
@@ -100,7 +100,7 @@ def where_unrecorded(
             labels = ", ".join(SCHEDULE_TIMES.labels(hits))
             return [from_note(labels, note)] if hits else None
 
-        checks.append(("--schedule", schedule))
+        checks.append(("schedule", schedule))
     if NOT_RECORDED_PLANS in not_recorded and any(n.plans for n in notes.values()):
-        checks.append(("--insurance", lambda p: plans_noted(notes.get(p.id), asked.plans)))
+        checks.append(("insurance", lambda p: plans_noted(notes.get(p.id), asked.plans)))
     return checks

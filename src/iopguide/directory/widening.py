@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from iopguide.directory.filters import Filters
+from iopguide.directory.filter_table import Filters
 from iopguide.directory.model import Directory, Program
 
 #: Filters a directory may have no data for (``SearchResult.not_recorded``).
@@ -23,7 +23,7 @@ Check = Callable[[Program], "list[str] | None"]
 class Blocker:
     """How much one filter narrowed an empty search, to suggest what to widen."""
 
-    filter: str  # the command-line flag, e.g. "--level"
+    filter: str  # the filter's id in the filter table, e.g. "level"
     removed: int  # programs this filter rules out on its own
     without_it: int  # programs that would match if only this filter were dropped
 
@@ -48,13 +48,13 @@ def unrecorded(pool: Sequence[Program], filters: Filters) -> tuple[Filters, tupl
 
 def blockers_of(directory: Directory, checks: list[tuple[str, Check]]) -> tuple[Blocker, ...]:
     """For an empty result: how many programs each filter removes, and what dropping it gives."""
-    removed = dict.fromkeys((flag for flag, _check in checks), 0)
+    removed = dict.fromkeys((filter_id for filter_id, _check in checks), 0)
     without = dict.fromkeys(removed, 0)
     for program in directory.programs:
-        failed = [flag for flag, check in checks if check(program) is None]
-        for flag in failed:
-            removed[flag] += 1
+        failed = [filter_id for filter_id, check in checks if check(program) is None]
+        for filter_id in failed:
+            removed[filter_id] += 1
         if len(failed) == 1:
             without[failed[0]] += 1
     ranked = sorted(removed, key=lambda f: (-removed[f], -without[f]))
-    return tuple(Blocker(flag, removed[flag], without[flag]) for flag in ranked)
+    return tuple(Blocker(f, removed[f], without[f]) for f in ranked)

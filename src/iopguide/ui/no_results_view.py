@@ -6,6 +6,8 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from iopguide import crisis
+from iopguide.directory.filter_table import BY_ID
+from iopguide.directory.filter_words import advice
 from iopguide.directory.search import Blocker, SearchResult
 from iopguide.i18n import _, ngettext
 
@@ -24,7 +26,9 @@ def no_results(result: SearchResult, *, commands: bool = True) -> list[Renderabl
                     "The filter that ruled out the most was {filter} "
                     "({removed} of {searched} programs).",
                     result.searched,
-                ).format(filter=top.filter, removed=top.removed, searched=result.searched)
+                ).format(
+                    filter=BY_ID[top.filter].label, removed=top.removed, searched=result.searched
+                )
             )
         )
         for blocker in _widening_order(result)[:2]:
@@ -33,32 +37,19 @@ def no_results(result: SearchResult, *, commands: bool = True) -> list[Renderabl
                 "Without {filter}: {count} program would match.",
                 "Without {filter}: {count} programs would match.",
                 count,
-            ).format(filter=blocker.filter, count=count)
+            ).format(filter=BY_ID[blocker.filter].label, count=count)
             lines.append(Text("  " + line))
         lines.append(Text(_widen_hint(result), style="cyan"))
     lines.append(Text(crisis.REFERRAL_LINE))
     return lines
 
 
-#: Where the person is, is not something to "widen" first: suggest other filters before these.
-_LOCATION_FLAGS = frozenset({"--zip/--radius", "--state", "--city"})
-
-
 def _widening_order(result: SearchResult) -> list[Blocker]:
-    """Filters whose removal alone would give results, non-location ones first."""
+    """Filters whose removal alone would give results; where the person is, last."""
     helpful = [b for b in result.blockers if b.without_it > 0]
-    return sorted(helpful, key=lambda b: (b.filter in _LOCATION_FLAGS, -b.without_it))
+    return sorted(helpful, key=lambda b: (BY_ID[b.filter].location, -b.without_it))
 
 
 def _widen_hint(result: SearchResult) -> str:
     order = _widening_order(result)
-    flag = (order[0] if order else result.blockers[0]).filter
-    hints = {
-        "--zip/--radius": _("Try a larger --radius, for example --radius 100."),
-        "--level": _("Try --level any: a program at another level can refer you on."),
-        "--insurance": _("Try without --insurance, then ask programs and your insurer."),
-        "--condition": _("Try a broader --condition, such as mental_health or substance_use."),
-        "--schedule": _("Try without --schedule: ask programs about evening or weekend groups."),
-        "--state": _("Try a neighboring state (telehealth programs serving yours are included)."),
-    }
-    return hints.get(flag) or _("Try widening or dropping {flag}.").format(flag=flag)
+    return advice((order[0] if order else result.blockers[0]).filter)

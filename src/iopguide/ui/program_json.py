@@ -7,6 +7,7 @@ from typing import Any
 from iopguide import crisis
 from iopguide.app.results import NotesReport
 from iopguide.directory import fit, provenance
+from iopguide.directory.filter_table import BY_ID
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.notes import Note
 from iopguide.directory.search import Match, SearchResult
@@ -70,7 +71,11 @@ def search_json(result: SearchResult, info: DirectoryInfo, limit: int) -> dict[s
     if result.total == 0:
         payload["no_results"] = {
             "blockers": [
-                {"filter": b.filter, "removed": b.removed, "matches_without_it": b.without_it}
+                {
+                    "filter": BY_ID[b.filter].label,
+                    "removed": b.removed,
+                    "matches_without_it": b.without_it,
+                }
                 for b in result.blockers
             ],
             "referral": crisis.REFERRAL_LINE,
