@@ -333,17 +333,15 @@ def describe_search(filters: Filters) -> str:
 def shown_program(match: Match, info) -> ShownProgram:
     """What the summary keeps of a programme shown: enough to call it, and its limits."""
     from iopguide.directory import provenance
-    from iopguide.ui.program_words import NOT_LISTED
-    from iopguide.ui.results_view import place_text
+    from iopguide.ui.program_words import place_words
     from iopguide.ui.summary_markdown import ShownProgram
 
     program = match.program
-    place = place_text(program, match)
     return ShownProgram(
         id=program.id,
         name=program.name,
         phone=program.contact.phone or program.contact.intake_phone,
-        place=None if place == _(NOT_LISTED) else place,
+        place=place_words(program, match),
         distance_miles=match.distance_miles,
         serves_only=program.serves_only,
         listed=provenance.origin_text(program, info),

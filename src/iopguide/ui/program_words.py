@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from iopguide.directory.model import Program
+from iopguide.directory.search import Match
 from iopguide.i18n import N_, _, ngettext
 from iopguide.vocabulary import PAYMENT, SCHEDULE_TIMES
 
 NOT_LISTED = N_("Not listed")
+TELEHEALTH_ASK = N_("offers telehealth: ask whether their IOP is offered online")
 
 
 def payment_text(program: Program) -> str:
@@ -41,3 +43,19 @@ def telehealth_text(program: Program) -> str:
         return ""
     states = ", ".join(program.telehealth_states) or (program.location.state or "")
     return _("Yes - {states}").format(states=states) if states else _("Yes")
+
+
+def place_words(program: Program, match: Match | None = None) -> str | None:
+    """City and state, with telehealth said; None when the listing gives neither."""
+    from iopguide.directory.search import TELEHEALTH
+
+    loc = program.location
+    place = ", ".join(x for x in (loc.city, loc.state) if x)
+    if match is not None and match.reach == TELEHEALTH:
+        ask = _(TELEHEALTH_ASK)
+        return f"{place} · {ask}" if place else ask.capitalize()
+    if program.telehealth:
+        return (
+            _("{place} (telehealth too)").format(place=place) if place else _("Offers telehealth")
+        )
+    return place or None

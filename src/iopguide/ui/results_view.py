@@ -17,8 +17,8 @@ from iopguide import crisis
 from iopguide.directory import fit, provenance
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.notes import Note
-from iopguide.directory.search import TELEHEALTH, Match, SearchResult
-from iopguide.i18n import N_, _, ngettext
+from iopguide.directory.search import Match, SearchResult
+from iopguide.i18n import _, ngettext
 from iopguide.text import serves_only_text
 from iopguide.ui.console import data_text, print_page
 from iopguide.ui.no_results_view import no_results
@@ -28,6 +28,7 @@ from iopguide.ui.program_words import (
     NOT_LISTED,
     address_text,
     payment_text,
+    place_words,
     schedule_text,
     telehealth_text,
 )
@@ -54,20 +55,8 @@ def levels_text(program: Program, match: Match | None = None) -> str:
 
 
 #: What a telehealth result is, said where the place is.
-TELEHEALTH_ASK = N_("offers telehealth: ask whether their IOP is offered online")
-
-
 def place_text(program: Program, match: Match | None = None) -> str:
-    loc = program.location
-    place = ", ".join(x for x in (loc.city, loc.state) if x)
-    if match is not None and match.reach == TELEHEALTH:
-        ask = _(TELEHEALTH_ASK)
-        return f"{place} · {ask}" if place else ask.capitalize()
-    if program.telehealth:
-        place = (
-            _("{place} (telehealth too)").format(place=place) if place else _("Offers telehealth")
-        )
-    return place or _(NOT_LISTED)
+    return place_words(program, match) or _(NOT_LISTED)
 
 
 def restrictions_text(program: Program) -> str:
