@@ -22,7 +22,7 @@ from iopguide import crisis
 from iopguide.assessment import QUESTION_IDS, Answers, assess, get_question
 from iopguide.assessment.screening import for_concerns
 from iopguide.cli import run
-from iopguide.commands import guide, guide_save, guide_search
+from iopguide.commands import guide, guide_find, guide_save, guide_search
 from iopguide.directory.load import load_directory
 from iopguide.directory.search import parse_filters, search
 from iopguide.ui.prompts import Asker
@@ -654,13 +654,13 @@ def test_no_terminal_under_pytest_by_default(capsys) -> None:
 
 
 def test_concerns_map_to_conditions() -> None:
-    assert guide.concern_conditions(("depression", "substance_use", "other")) == [
+    assert guide_find.concern_conditions(("depression", "substance_use", "other")) == [
         "depression",
         "substance_use",
     ]
-    assert guide.concern_conditions(("other",)) == []
+    assert guide_find.concern_conditions(("other",)) == []
     every = get_question("concerns").values
-    assert guide.concern_conditions(every) == [v for v in every if v != "other"]
+    assert guide_find.concern_conditions(every) == [v for v in every if v != "other"]
 
 
 def test_find_command_repeats_the_search() -> None:
@@ -671,7 +671,7 @@ def test_find_command_repeats_the_search() -> None:
         radius=100,
         levels=["php"],
     )
-    assert guide.find_command(filters, None) == (
+    assert guide_find.find_command(filters, None) == (
         "iopguide find --level php --condition trauma --zip 40202 --radius 100 "
         "--insurance medicare --limit 0"
     )

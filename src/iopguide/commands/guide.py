@@ -23,29 +23,23 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from iopguide.commands.guide_find import Finding
 from iopguide.errors import Interrupted, IopguideError
 from iopguide.exit_codes import ExitCode
 from iopguide.i18n import LANGUAGES, _, current, set_language
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from iopguide.assessment.answers import Answers
     from iopguide.assessment.rules import Assessment
     from iopguide.assessment.screening import ScreenResult
-    from iopguide.commands.guide_search import Browsed
     from iopguide.directory.model import Directory
-    from iopguide.directory.notes import Note
-    from iopguide.directory.search import Filters
     from iopguide.ui.prompts import Asker
     from iopguide.ui.summary_markdown import ProgramSearch, ShownProgram
 
-_SKIP = "__skip__"
 _DONE = "__done__"
 
 
@@ -114,7 +108,7 @@ def _today() -> _dt.date:
     return _dt.date.today()
 
 
-class _Session:
+class _Session(Finding):
     """One person's run through the guide. Nothing outlives it unless they save it."""
 
     def __init__(self, *, directory: Path | None, notes: Path | None = None) -> None:
@@ -260,118 +254,6 @@ class _Session:
             render_topic(by_id[picked], self.console, pause=self.asker.pause)
             read.add(picked)
 
-    def _offer_find(self) -> None:
-        from iopguide.commands.guide_search import GuidedSearch
-        from iopguide.directory.search import parse_filters
-        from iopguide.vocabulary import LEVELS, PAYMENT
-
-        assert self.assessment is not None
-        level = self.assessment.level
-        if level not in LEVELS:  # emergency never gets here; be sure anyway
-            return
-        label = LEVELS.label(level)
-        wanted = self._select(
-            _("Would you like to look for {level} programs near you?").format(
-                level=label[0].lower() + label[1:]
-            ),
-            [(_("Yes, look for programs"), "yes"), (_("No thanks"), "no")],
-        )
-        if wanted == "no":
-            return
-
-        finder = GuidedSearch(self.asker, self.console, plain=self.plain, shortlist=self.shortlist)
-        finder.notes = self._your_notes()
-        who = finder.ask_who()
-        zip_code = finder.ask_zip()
-        state = finder.ask_state() if zip_code is None else None
-        if zip_code is None and state is None:
-            from iopguide import crisis
-            from iopguide.ui.guide_view import render_note
-
-            render_note(
-                self.console,
-                _("Without a ZIP code or a state we can't look for programs near you.")
-                + " "
-                + crisis.REFERRAL_LINE,
-                plain=self.plain,
-            )
-            return
-        payment = self._select(
-            _("How would you pay for treatment?"),
-            [(_("Not sure, or skip this"), _SKIP)]
-            + [(PAYMENT.label(term.id), term.id) for term in PAYMENT],
-        )
-        filters = parse_filters(
-            conditions=concern_conditions(self.assessment.concerns),
-            insurance=None if payment == _SKIP else [payment],
-            zip_code=zip_code,
-            states=[state] if state else None,
-            levels=[level],
-            age_groups=[who] if who else None,
-        )
-        loaded = self._directory()
-        if loaded is None:
-            return
-        for browsed in finder.run(loaded, filters):
-            self._record(loaded, browsed)
-
-    def _record(self, loaded: Directory, browsed: Browsed) -> None:
-        """Keep what the person saw, for the summary they may save."""
-        from iopguide.commands.guide_search import describe_search, shown_program
-        from iopguide.directory import provenance
-        from iopguide.ui.summary_markdown import ProgramSearch
-
-        filters = browsed.result.filters
-        programs = [m.program for m in browsed.shown]
-        self.searches.append(
-            ProgramSearch(
-                description=describe_search(filters),
-                programs=tuple(shown_program(match, loaded.info) for match in browsed.shown),
-                sample=loaded.info.sample,
-                command=find_command(filters, self.directory),
-                listed_in=provenance.credit_line(loaded.info, programs),
-                zip_code=filters.origin.zip if filters.origin else None,
-                confirm=provenance.stale_line(loaded.info, programs),
-            )
-        )
-
-    def _your_notes(self) -> Mapping[str, Note]:
-        """Your notes, read when a search starts; a bad file is explained and left out."""
-        from iopguide.directory.notes import load_notes
-        from iopguide.ui.messages import show_error
-
-        try:
-            return load_notes(self.notes)
-        except IopguideError as err:
-            if isinstance(err, Interrupted):
-                raise
-            show_error(err)
-            return {}
-
-    def _directory(self) -> Directory | None:
-        """The directory, loaded once per session; a broken file is explained, not fatal."""
-        if self._loaded is None:
-            from iopguide.directory.load import load_directory
-            from iopguide.ui.guide_view import render_note
-            from iopguide.ui.messages import show_error
-
-            try:
-                self._loaded = load_directory(self.directory)
-            except IopguideError as err:
-                if isinstance(err, Interrupted):
-                    raise
-                show_error(err)
-                render_note(
-                    self.console,
-                    _(
-                        "The program directory could not be read, so we can't search it now. "
-                        "Your result above still stands."
-                    ),
-                    plain=self.plain,
-                )
-                return None
-        return self._loaded
-
     def _offer_save(self) -> None:
         import io
 
@@ -456,21 +338,3 @@ def with_place(assessment: Assessment, searches: list[ProgramSearch]) -> Assessm
         return assessment
     steps = tuple(step.replace("YOUR_ZIP", zips[0]) for step in assessment.next_steps)
     return replace(assessment, next_steps=steps)
-
-
-def concern_conditions(concerns: tuple[str, ...]) -> list[str]:
-    """The assessment's concerns as directory conditions; "other" narrows nothing."""
-    from iopguide.vocabulary import CONDITIONS
-
-    return [c for c in concerns if c != "other" and c in CONDITIONS]
-
-
-def find_command(filters: Filters, directory: Path | None) -> str:
-    """The same search as an ``iopguide find`` command, to run again later."""
-    from iopguide.directory.filter_words import command_words
-
-    parts = ["iopguide", "find", *command_words(filters)]
-    if directory is not None:
-        parts += ["--directory", shlex.quote(str(directory))]
-    parts += ["--limit", "0"]
-    return " ".join(parts)
