@@ -10,7 +10,7 @@ so every language shows the same numbers from this one place.
 
 from __future__ import annotations
 
-from iopguide.i18n import N_, _
+from iopguide.i18n import N_, _, texts_in_current_language
 
 #: When these numbers were last checked against the sources above; scripts get it
 #: with every line (``checked_on`` in JSON) so a stale copy can be noticed.
@@ -114,8 +114,5 @@ _SENTENCES = {
 }
 
 
-def __getattr__(name: str) -> str:
-    # FOOTER, REFERRAL_LINE, STALE_LISTINGS_LINE: read in the current language.
-    if name in _SENTENCES:
-        return _(_SENTENCES[name])
-    raise AttributeError(name)
+# FOOTER, REFERRAL_LINE, STALE_LISTINGS_LINE: read in the current language.
+__getattr__ = texts_in_current_language(_SENTENCES)

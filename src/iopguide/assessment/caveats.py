@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from iopguide.assessment.answers import Answers
-from iopguide.i18n import N_, _
+from iopguide.i18n import N_, _, texts_in_current_language
 
 #: The order caveats are shown in.
 KINDS: tuple[str, ...] = ("safety", "medical", "home", "time", "other")
@@ -71,10 +71,7 @@ _FIXED = {
 }
 
 
-def __getattr__(name: str) -> str:
-    if name in _FIXED:
-        return _(_FIXED[name])
-    raise AttributeError(name)
+__getattr__ = texts_in_current_language(_FIXED)
 
 
 def fixed(name: str) -> str:

@@ -49,15 +49,7 @@ def run_add(
     before = store.load(path)
     after = before.with_added(((p.id, p.name) for p in programs), today or _dt.date.today())
     new = tuple(i for i in after.ids if i not in before.ids)
-    if new:
-        store.save(path, after)
-    return ShortlistReport(
-        after.entries,
-        str(path),
-        action="add",
-        changed=new,
-        unchanged=tuple(i for i in wanted if i not in new),
-    )
+    return _saved(path, after, "add", new, wanted)
 
 
 def run_remove(ids: Sequence[str], *, file: Path | None) -> ShortlistReport:
@@ -66,14 +58,18 @@ def run_remove(ids: Sequence[str], *, file: Path | None) -> ShortlistReport:
     before = store.load(path)
     after = before.without(wanted)
     gone = tuple(i for i in wanted if i in before.ids)
-    if gone:
+    return _saved(path, after, "remove", gone, wanted)
+
+
+def _saved(
+    path: Path, after: store.Shortlist, action: str, changed: tuple[str, ...], wanted: Sequence[str]
+) -> ShortlistReport:
+    """Write *after* when *changed* is not empty; the report of what the command did."""
+    if changed:
         store.save(path, after)
+    unchanged = tuple(i for i in wanted if i not in changed)
     return ShortlistReport(
-        after.entries,
-        str(path),
-        action="remove",
-        changed=gone,
-        unchanged=tuple(i for i in wanted if i not in gone),
+        after.entries, str(path), action=action, changed=changed, unchanged=unchanged
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 #: The languages iopguide speaks, in the order the guided flow offers them.
@@ -95,3 +96,17 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Mark *message* for the catalogue without translating it yet (data defined at import)."""
     return message
+
+
+def texts_in_current_language(texts: dict[str, str]) -> Callable[[str], str]:
+    """A module ``__getattr__`` that reads each of *texts* (name -> ``N_`` text) translated.
+
+    So ``crisis.FOOTER`` is said in the language chosen after the module was imported.
+    """
+
+    def attribute(name: str) -> str:
+        if name in texts:
+            return _(texts[name])
+        raise AttributeError(name)
+
+    return attribute
