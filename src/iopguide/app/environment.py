@@ -109,7 +109,10 @@ class Environment:
         if found is None:
             from iopguide.ui.console import make_console
 
-            options: dict[str, Any] = {"file": self.stdout if which == "stdout" else self.stderr}
+            options: dict[str, Any] = {
+                "file": self.stdout if which == "stdout" else self.stderr,
+                "plain": self.plain,
+            }
             if self.width is not None:
                 options["width"] = self.width
             found = self._consoles[which] = make_console(**options)

@@ -78,14 +78,14 @@ def _interactive(given: Answers, *, show: Show, on_screen: bool) -> None:
     from iopguide.ui.prompts import ANSWERED_BY_MISTAKE, asker_for
 
     asker = asker_for(prompts_on_stderr=not on_screen)
-    _intro(asker.console, plain=asker.plain)
+    _intro(asker.console)
     answers = ask_assessment(given, asker=asker)
     while True:
         result = assess(answers)
         if not on_screen:
             show(AssessmentReport(result))
             return  # (--json: stdout carries exactly one object)
-        render_assessment(result, asker.console, plain=asker.plain, pause=asker.pause)
+        render_assessment(result, asker.console, pause=asker.pause)
         if result.level != "emergency":
             return
         if asker.after_emergency() != ANSWERED_BY_MISTAKE:
@@ -94,11 +94,14 @@ def _interactive(given: Answers, *, show: Show, on_screen: bool) -> None:
         answers = ask_assessment(Answers(rest), asker=asker)
 
 
-def _intro(console, *, plain: bool) -> None:  # type: ignore[no-untyped-def]
+def _intro(console) -> None:  # type: ignore[no-untyped-def]
     from rich.text import Text
 
     from iopguide import crisis
     from iopguide.assessment.questions import question_count
+    from iopguide.ui.console import is_plain
+
+    plain = is_plain(console)
 
     console.print(Text(_("Is an IOP right for me?"), style="" if plain else "bold"))
     console.print(

@@ -119,7 +119,6 @@ class _Session(Finding):
         self.notes = notes  # your notes file (--notes, IOPGUIDE_NOTES), or None
         self.asker: Asker = Asker(stdout_console())
         self.console = self.asker.console
-        self.plain = self.asker.plain
         self.assessment: Assessment | None = None
         self.searches: list[ProgramSearch] = []
         #: Programmes the person marked while browsing; kept only for this person's summary.
@@ -149,7 +148,7 @@ class _Session(Finding):
         from iopguide.ui.prompts import ANSWERED_BY_MISTAKE
 
         while True:
-            guide_view.render_welcome(self.console, plain=self.plain)
+            guide_view.render_welcome(self.console)
             start = self._select(
                 _("Ready to begin?"),
                 [(_("Start the questions"), "start"), (_("Not now"), "quit"), _other_language()],
@@ -159,7 +158,7 @@ class _Session(Finding):
             set_language(start)  # the person chose the other language: say it all again in it
             _clear_screen()
         if start == "quit":
-            guide_view.render_not_now(self.console, plain=self.plain)
+            guide_view.render_not_now(self.console)
             return False
 
         answers = ask_assessment(asker=self.asker)
@@ -176,13 +175,12 @@ class _Session(Finding):
             render_assessment(
                 without_commands(self.assessment),
                 self.console,
-                plain=self.plain,
                 pause=self.asker.pause,
             )
             if self.assessment.level != "emergency":
                 break
             if self.asker.after_emergency() != ANSWERED_BY_MISTAKE:
-                guide_view.render_emergency_closing(self.console, plain=self.plain)
+                guide_view.render_emergency_closing(self.console)
                 return False
             rest = {k: v for k, v in answers.values.items() if k != "danger_now"}
             answers = ask_assessment(Answers(rest), asker=self.asker)
@@ -220,7 +218,7 @@ class _Session(Finding):
             remaining.remove(instrument)
             result = score(instrument, ask_items(instrument, {}, self.asker))
             results.append(result)
-            render_score_line(result, self.console, plain=self.plain)
+            render_score_line(result, self.console)
             if result.safety_flagged and ask_danger_now(self.asker) == "yes":
                 return None
         return results
@@ -285,7 +283,7 @@ class _Session(Finding):
         render.get(wanted).render(summary, Environment.for_buffer(buffer))
         text = buffer.getvalue()
         suffix = ".html" if wanted == "html" else ".md"
-        saver = SaveDialog(self._select, self._text, self.console, plain=self.plain)
+        saver = SaveDialog(self._select, self._text, self.console)
         try:
             saver.save(text, os.path.join(".", default_file_name(today, suffix)))
         finally:
@@ -302,7 +300,6 @@ class _Session(Finding):
         render_closing(
             self.console,
             steps,
-            plain=self.plain,
             saved_to=None if self.saved_to is None else str(self.saved_to),
         )
         picked = self._select(
@@ -312,7 +309,7 @@ class _Session(Finding):
         if picked == "finish":
             from iopguide.ui.guide_view import render_note
 
-            render_note(self.console, _("Take care."), plain=self.plain)
+            render_note(self.console, _("Take care."))
         return picked == "again"
 
 

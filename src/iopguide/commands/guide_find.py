@@ -33,7 +33,6 @@ class Finding:
     # Set by the session: the prompts, the person's result and what they saw.
     asker: Any
     console: Any
-    plain: bool
     assessment: Any
     searches: list
     shortlist: list
@@ -61,7 +60,7 @@ class Finding:
         if wanted == "no":
             return
 
-        finder = GuidedSearch(self.asker, self.console, plain=self.plain, shortlist=self.shortlist)
+        finder = GuidedSearch(self.asker, self.console, shortlist=self.shortlist)
         finder.notes = self._your_notes()
         who = finder.ask_who()
         zip_code = finder.ask_zip()
@@ -75,7 +74,6 @@ class Finding:
                 _("Without a ZIP code or a state we can't look for programs near you.")
                 + " "
                 + crisis.REFERRAL_LINE,
-                plain=self.plain,
             )
             return
         payment = self._select(
@@ -149,7 +147,6 @@ class Finding:
                         "The program directory could not be read, so we can't search it now. "
                         "Your result above still stands."
                     ),
-                    plain=self.plain,
                 )
                 return None
         return self._loaded

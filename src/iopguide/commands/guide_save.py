@@ -23,13 +23,10 @@ class SaveDialog:
         select: Callable[[str, list[tuple[str, str]]], str],
         text: Callable[..., str],
         console: Any,
-        *,
-        plain: bool,
     ) -> None:
         self._ask_select = select
         self._ask_text = text
         self.console = console
-        self.plain = plain
         #: Set the moment the file is written (a Ctrl-C after that must not say "nothing saved").
         self.saved: Path | None = None
 
@@ -65,7 +62,7 @@ class SaveDialog:
                     ],
                 )
                 if picked == "cancel":
-                    render_note(self.console, _("Nothing was saved."), plain=self.plain)
+                    render_note(self.console, _("Nothing was saved."))
                     return None
                 if picked == "other":
                     suggestion = str(free_name(path))
@@ -83,7 +80,7 @@ class SaveDialog:
                     return None
                 continue
             self.saved = path
-            render_saved(self.console, str(path), plain=self.plain)
+            render_saved(self.console, str(path))
             return path
         return None  # not reached: the loop returns
 
@@ -91,13 +88,13 @@ class SaveDialog:
         """Say what went wrong; True when the person would rather not save after all."""
         from iopguide.ui.guide_view import render_note
 
-        render_note(self.console, problem, plain=self.plain)
+        render_note(self.console, problem)
         picked = self._ask_select(
             _("What would you like to do?"),
             [(_("Try another name"), "retry"), (_("Don't save"), "cancel")],
         )
         if picked == "cancel":
-            render_note(self.console, _("Nothing was saved."), plain=self.plain)
+            render_note(self.console, _("Nothing was saved."))
             return True
         return False
 

@@ -63,12 +63,10 @@ class GuidedSearch:
         asker: Asker,
         console: Console,
         *,
-        plain: bool,
         shortlist: list[ShownProgram] | None = None,
     ) -> None:
         self.asker = asker
         self.console = console
-        self.plain = plain
         #: The session's shortlist, added to in place (kept only in this session).
         self.shortlist: list[ShownProgram] = [] if shortlist is None else shortlist
         self._origin_zip: str | None = None  # where the miles on the shortlist are from
@@ -87,7 +85,7 @@ class GuidedSearch:
     def _note(self, message: str, style: str = "") -> None:
         from iopguide.ui.guide_view import render_note
 
-        render_note(self.console, message, plain=self.plain, style=style)
+        render_note(self.console, message, style=style)
 
     # -- asking -----------------------------------------------------------------
 
@@ -189,7 +187,7 @@ class GuidedSearch:
 
         result = search(loaded, filters, self.notes)
         self._origin_zip = filters.origin.zip if filters.origin is not None else None
-        render_search_intro(self.console, describe_search(filters) + ".", plain=self.plain)
+        render_search_intro(self.console, describe_search(filters) + ".")
         sample_notice(loaded.info)
         console = capped_console(self.console)
         render_search(result, loaded.info, SHOWN, console, commands=False)
@@ -300,7 +298,7 @@ class GuidedSearch:
             distances=tuple(s.distance_miles for _p, s in kept),
             origin_zip=self._origin_zip,
         )
-        render_compare(report, self.console, plain=self.plain, ids=False)
+        render_compare(report, self.console, ids=False)
 
     def _show_full(self, loaded: Directory, match: Match) -> None:
         from iopguide.ui.guide_view import capped_console

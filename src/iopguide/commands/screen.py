@@ -97,14 +97,14 @@ def _take(
     from iopguide.ui.screen_view import ask_items, render_intro
 
     asker = asker_for(prompts_on_stderr=not on_screen)
-    render_intro(asker.console, plain=asker.plain)
+    render_intro(asker.console)
     result = score(instrument, ask_items(instrument, given, asker))
     if not on_screen:
         show(ScreenReport(result))
     else:
         from iopguide.ui.screen_view import render_result
 
-        render_result(result, asker.console, plain=asker.plain, pause=asker.pause)
+        render_result(result, asker.console, pause=asker.pause)
     if result.safety_flagged:
         _ask_danger(asker)
 
@@ -118,7 +118,7 @@ def _ask_danger(asker) -> None:  # type: ignore[no-untyped-def]
 
     if ask_danger_now(asker) == "yes":
         emergency = assess(Answers({"danger_now": "yes"}))
-        render_assessment(emergency, asker.console, plain=asker.plain, pause=asker.pause)
+        render_assessment(emergency, asker.console, pause=asker.pause)
 
 
 def _safety_notice() -> None:

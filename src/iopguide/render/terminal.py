@@ -46,27 +46,27 @@ class TerminalRenderer(Renderer):
         from iopguide.ui.compare_view import render_compare
 
         sample_notice(report.info)
-        render_compare(report, env.console, plain=env.plain)
+        render_compare(report, env.console)
 
     def render_shortlist(self, report: ShortlistReport, env: Environment) -> None:
         from iopguide.ui.compare_view import render_shortlist
 
-        render_shortlist(report, env.console, plain=env.plain)
+        render_shortlist(report, env.console)
 
     def render_assessment(self, report: AssessmentReport, env: Environment) -> None:
         from iopguide.ui.assessment_view import render_assessment
 
-        render_assessment(report.assessment, env.console, plain=env.plain)
+        render_assessment(report.assessment, env.console)
 
     def render_screen(self, report: ScreenReport, env: Environment) -> None:
         from iopguide.ui.screen_view import render_result
 
-        render_result(report.result, env.console, plain=env.plain)
+        render_result(report.result, env.console)
 
     def render_instruments(self, report: InstrumentsReport, env: Environment) -> None:
         from iopguide.ui.screen_view import render_list
 
-        render_list(env.console, plain=env.plain)
+        render_list(env.console)
 
     def render_topic(self, report: TopicReport, env: Environment) -> None:
         from iopguide.ui.learn_view import render_topic, render_topic_list

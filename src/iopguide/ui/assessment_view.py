@@ -45,9 +45,9 @@ def render_assessment(
 
         console = stdout_console()
     if plain is None:
-        from iopguide.ui.prompts import plain_mode
+        from iopguide.ui.console import is_plain
 
-        plain = plain_mode()
+        plain = is_plain(console)
     width = page_width(console)
     page = build_page(assessment, plain=plain, width=width)
     if pause is not None and console.is_terminal:

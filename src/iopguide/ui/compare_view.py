@@ -17,7 +17,7 @@ from iopguide import crisis
 from iopguide.app.results import CompareReport, ShortlistReport
 from iopguide.i18n import _
 from iopguide.ui.compare_rows import Row, closing_lines, compare_rows
-from iopguide.ui.console import data_text, print_page
+from iopguide.ui.console import data_text, is_plain, print_page
 
 COLUMN_WIDTH = 28
 LABEL_WIDTH = 16
@@ -31,9 +31,10 @@ def fits_in_columns(count: int, width: int) -> bool:
 
 
 def render_compare(
-    report: CompareReport, console: Console, *, plain: bool = False, ids: bool = True
+    report: CompareReport, console: Console, *, plain: bool | None = None, ids: bool = True
 ) -> None:
     """The programmes side by side; *ids* False for the guide (no ids to type there)."""
+    plain = is_plain(console) if plain is None else plain
     rows = compare_rows(report, ids=ids)
     page: list[RenderableType] = []
     if not plain and fits_in_columns(len(report.programs), console.width):
@@ -99,9 +100,13 @@ def _blocks(
     return blocks
 
 
-def render_shortlist(report: ShortlistReport, console: Console, *, plain: bool = False) -> None:
+def render_shortlist(
+    report: ShortlistReport, console: Console, *, plain: bool | None = None
+) -> None:
     """What a shortlist command did, then the shortlist as it is now."""
     from iopguide.ui.compare_rows import shortlist_lines
+
+    plain = is_plain(console) if plain is None else plain
 
     dim = "" if plain else "dim"
     page: list[RenderableType] = [data_text(line) for line in shortlist_lines(report)]

@@ -42,6 +42,23 @@ class IopConsole(Console):
       (results, the assessment, topics) go through :func:`print_page` instead.
     """
 
+    def __init__(self, *args: Any, plain: bool | None = None, **options: Any) -> None:
+        super().__init__(*args, **options)
+        self._plain = plain
+
+    @property
+    def plain(self) -> bool:
+        """Plain mode (IOPGUIDE_PLAIN, TERM=dumb): no boxes or styles, choices by number.
+
+        Views read it from here, so nobody passes it along by hand; unless the console
+        was made with it, it follows the environment at the moment it is asked.
+        """
+        if self._plain is not None:
+            return self._plain
+        from iopguide.ui.line_prompts import line_mode
+
+        return line_mode()
+
     def on_broken_pipe(self) -> None:
         self.quiet = True
         raise BrokenPipeError
@@ -77,6 +94,11 @@ def stdout_console() -> Console:
 @cache
 def stderr_console() -> Console:
     return make_console(stderr=True)
+
+
+def is_plain(console: Console) -> bool:
+    """Whether *console* shows things plainly (any console iopguide made knows)."""
+    return bool(getattr(console, "plain", False))
 
 
 def page_width(console: Console) -> int:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from iopguide import crisis
 from iopguide.i18n import _
 from iopguide.ui.blocks import bullets, crisis_footer
-from iopguide.ui.console import PAGE_WIDTH, fill, make_console, page_width
+from iopguide.ui.console import PAGE_WIDTH, fill, is_plain, make_console, page_width
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -62,10 +62,12 @@ def _style(plain: bool, name: str) -> str:
     return "" if plain else name
 
 
-def render_welcome(console: Console, *, plain: bool) -> None:
+def render_welcome(console: Console, *, plain: bool | None = None) -> None:
     from rich.text import Text
 
     from iopguide.assessment.questions import question_count
+
+    plain = is_plain(console) if plain is None else plain
 
     _print(
         console,
@@ -94,24 +96,32 @@ def render_welcome(console: Console, *, plain: bool) -> None:
     )
 
 
-def render_crisis_lines(console: Console, *, plain: bool) -> None:
+def render_crisis_lines(console: Console, *, plain: bool | None = None) -> None:
     """988 and 911 again, in the same "Get help now" panel the emergency result opens with."""
     from rich.text import Text
 
     from iopguide.ui.assessment_view import crisis_panel
 
+    plain = is_plain(console) if plain is None else plain
+
     _print(console, [Text(""), crisis_panel(plain)])
 
 
-def render_note(console: Console, message: str, *, plain: bool, style: str = "") -> None:
+def render_note(
+    console: Console, message: str, *, plain: bool | None = None, style: str = ""
+) -> None:
     """One short paragraph between steps, with a blank line above it."""
     from rich.text import Text
+
+    plain = is_plain(console) if plain is None else plain
 
     _print(console, [Text(""), Text(message, style=_style(plain, style))])
 
 
-def render_search_intro(console: Console, description: str, *, plain: bool) -> None:
+def render_search_intro(console: Console, description: str, *, plain: bool | None = None) -> None:
     from rich.text import Text
+
+    plain = is_plain(console) if plain is None else plain
 
     _print(
         console,
@@ -125,10 +135,16 @@ def render_search_intro(console: Console, description: str, *, plain: bool) -> N
 
 
 def render_closing(
-    console: Console, next_steps: Sequence[str], *, plain: bool, saved_to: str | None = None
+    console: Console,
+    next_steps: Sequence[str],
+    *,
+    plain: bool | None = None,
+    saved_to: str | None = None,
 ) -> None:
     """A calm end: the first next steps again, that they can come back, the crisis line."""
     from rich.text import Text
+
+    plain = is_plain(console) if plain is None else plain
 
     page: list[RenderableType] = [
         Text(""),
@@ -157,8 +173,10 @@ def render_closing(
     _print(console, page)
 
 
-def render_emergency_closing(console: Console, *, plain: bool) -> None:
+def render_emergency_closing(console: Console, *, plain: bool | None = None) -> None:
     from rich.text import Text
+
+    plain = is_plain(console) if plain is None else plain
 
     lifeline = crisis.LIFELINE_988
     _print(
@@ -178,8 +196,10 @@ def render_emergency_closing(console: Console, *, plain: bool) -> None:
     )
 
 
-def render_not_now(console: Console, *, plain: bool) -> None:
+def render_not_now(console: Console, *, plain: bool | None = None) -> None:
     from rich.text import Text
+
+    plain = is_plain(console) if plain is None else plain
 
     _print(
         console,
@@ -192,10 +212,12 @@ def render_not_now(console: Console, *, plain: bool) -> None:
     )
 
 
-def render_saved(console: Console, path: str, *, plain: bool) -> None:
+def render_saved(console: Console, path: str, *, plain: bool | None = None) -> None:
     from rich.text import Text
 
     from iopguide.ui.console import data_text
+
+    plain = is_plain(console) if plain is None else plain
 
     line = fill(_("Saved your summary to {path}"), path=data_text(path, _style(plain, "bold")))
     _print(

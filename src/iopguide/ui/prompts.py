@@ -85,6 +85,8 @@ class Asker:
         self.console = console
         self.output = output
         if plain is None:
+            plain = getattr(console, "plain", None)
+        if plain is None:
             from iopguide.ui.line_prompts import line_mode
 
             plain = line_mode()
@@ -275,7 +277,7 @@ class Asker:
                 return str(picked)
             from iopguide.ui.guide_view import render_crisis_lines
 
-            render_crisis_lines(self.console, plain=self.plain)
+            render_crisis_lines(self.console)
 
     def pause(self, message: str | None = None) -> None:
         """Wait for Enter before more text scrolls the last screenful away."""

@@ -13,7 +13,7 @@ from iopguide import crisis
 from iopguide.assessment import screening
 from iopguide.assessment.screening import Instrument, ScreenResult, all_instruments
 from iopguide.i18n import _
-from iopguide.ui.console import page_width, print_page
+from iopguide.ui.console import is_plain, page_width, print_page
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from iopguide.ui.prompts import Asker
 
 
-def render_list(console: Console, *, plain: bool) -> None:
+def render_list(console: Console, *, plain: bool | None = None) -> None:
     from rich.text import Text
+
+    plain = is_plain(console) if plain is None else plain
 
     bold = "" if plain else "bold"
     page: list[RenderableType] = [
@@ -58,10 +60,12 @@ def render_list(console: Console, *, plain: bool) -> None:
     print_page(console, page, page_width(console))
 
 
-def render_intro(console: Console, *, plain: bool) -> None:
+def render_intro(console: Console, *, plain: bool | None = None) -> None:
     """Before a check-in taken on its own: privacy, what a score is, and the crisis lines
     (PHQ-9 asks about thoughts of self-harm; help must be on screen before it does)."""
     from rich.text import Text
+
+    plain = is_plain(console) if plain is None else plain
 
     console.print(
         Text(
@@ -144,11 +148,13 @@ def build_result(result: ScreenResult, *, plain: bool) -> list[RenderableType]:
     return page
 
 
-def render_score_line(result: ScreenResult, console: Console, *, plain: bool) -> None:
+def render_score_line(result: ScreenResult, console: Console, *, plain: bool | None = None) -> None:
     """The score in one line (the guided flow); a flagged safety item opens with 988."""
     from rich.text import Text
 
     from iopguide.ui.assessment_view import crisis_panel
+
+    plain = is_plain(console) if plain is None else plain
 
     page: list[RenderableType] = [Text("")]
     if result.safety_flagged:
@@ -167,12 +173,13 @@ def render_result(
     result: ScreenResult,
     console: Console,
     *,
-    plain: bool,
+    plain: bool | None = None,
     pause: Callable[[str], None] | None = None,
 ) -> None:
     """The result; with *pause* (a terminal), a screenful at a time so its opening stays."""
     from iopguide.ui.paging import print_paged
 
+    plain = is_plain(console) if plain is None else plain
     width = page_width(console)
     page = build_result(result, plain=plain)
     if pause is not None and console.is_terminal:
