@@ -15,6 +15,7 @@ from iopguide.directory.messages import article, describe, quote, valid_list
 from iopguide.directory.reader import REFUSED, Mapping, Sequence
 from iopguide.directory.report import Reporter
 from iopguide.directory.schema import ISO_DATE, PAIRED, WEBSITE, Field, check_order
+from iopguide.i18n import _
 from iopguide.text import clean, shorten
 
 
@@ -108,7 +109,11 @@ class CarefulChecks(Reporter):
     ) -> str | None:
         if key not in mapping:
             if required:
-                self.problem(f"The required field '{key}' is missing.", default_line, field)
+                self.problem(
+                    _("The required field '{key}' is missing.").format(key=key),
+                    default_line,
+                    field,
+                )
             return None
         value, raw = self._get(mapping, key)
         if value is REFUSED:
@@ -118,7 +123,7 @@ class CarefulChecks(Reporter):
             if not required:
                 return None
             if not raw:  # "name:" with nothing after it (a written ~ or null is explained below)
-                self.problem(f"'{key}' is empty; it is required.", line, field)
+                self.problem(_("'{key}' is empty; it is required.").format(key=key), line, field)
                 return None
         result = self.as_text(value, raw, field, line)
         if result is None:
@@ -126,7 +131,7 @@ class CarefulChecks(Reporter):
         result = result.strip()
         if not result:
             if required:
-                self.problem(f"'{key}' is empty; it is required.", line, field)
+                self.problem(_("'{key}' is empty; it is required.").format(key=key), line, field)
             return None
         return result
 
@@ -219,17 +224,23 @@ class CarefulChecks(Reporter):
     def unknown_term(self, text: str, vocab: V.Vocabulary, line: int | None, field: str) -> None:
         if not text.strip():
             self.problem(
-                f"An empty value is not {article(vocab.name)}.",
+                _("An empty value is not {a_kind}.").format(a_kind=article(vocab.name)),
                 line,
                 field,
-                f"Valid: {valid_list(vocab)}.",
+                _("Valid: {values}.").format(values=valid_list(vocab)),
             )
             return
-        message = f"{quote(text)} is not {article(vocab.name)}."
         close = vocab.suggest(text, n=1)
         if close:
-            message += f" Did you mean '{close[0]}'?"
-        message += f" Valid: {valid_list(vocab)}."
+            template = _("{value} is not {a_kind}. Did you mean '{suggestion}'? Valid: {values}.")
+        else:
+            template = _("{value} is not {a_kind}. Valid: {values}.")
+        message = template.format(
+            value=quote(text),
+            a_kind=article(vocab.name),
+            suggestion=close[0] if close else "",
+            values=valid_list(vocab),
+        )
         self.problem(message, line, field)
 
     def text_list(

@@ -15,6 +15,7 @@ from iopguide.directory.messages import describe, quote
 from iopguide.directory.model import Directory, DirectoryInfo, Program
 from iopguide.directory.reader import REFUSED, Mapping, Sequence
 from iopguide.directory.schema import MAX_ID_LENGTH, PROGRAM, PROGRAM_FIELDS, SLUG, check_order
+from iopguide.i18n import _
 from iopguide.text import clean, shorten
 
 TOP_FIELDS = ("directory", "programs")
@@ -54,7 +55,7 @@ class _Checker(CarefulChecks, FastChecks):
                 message = f"The file holds a single value ({describe(root)}), not a directory."
             self.problem(message, root_line or 1, hint=hint)
             return None
-        self.unknown_keys(root, TOP_FIELDS, "a top-level section", 1)
+        self.unknown_keys(root, TOP_FIELDS, _("a top-level section"), 1)
 
         header = root.get("directory")
         info: DirectoryInfo | None = None
@@ -95,7 +96,7 @@ class _Checker(CarefulChecks, FastChecks):
         start = len(self.problems)
         hline = header.line if type(header) is Mapping else line
         self.unknown_keys(
-            header, HEADER_FIELDS, "a field of the directory header", hline, "directory."
+            header, HEADER_FIELDS, _("a field of the directory header"), hline, "directory."
         )
         name = self.text(header, "name", "directory.name", hline, required=True)
         source = self.text(header, "source", "directory.source", hline)
@@ -204,7 +205,7 @@ class _Checker(CarefulChecks, FastChecks):
             else:
                 seen[program_id] = (id_line, index)
 
-        self.unknown_keys(entry, PROGRAM_FIELDS, "a field of a program", pline)
+        self.unknown_keys(entry, PROGRAM_FIELDS, _("a field of a program"), pline)
         values = {f.name: self.check_field(entry, f, "", pline) for f in _CAREFUL_ORDER}
         if len(self.problems) > start or program_id is None or values["name"] is None:
             return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from iopguide import vocabulary as V
+from iopguide.i18n import N_, _
 from iopguide.text import clean, shorten
 
 #: Longer vocabularies are described instead of listed in full in a message.
@@ -67,13 +68,35 @@ def yaml_reading(value: object, raw: str) -> tuple[str, str]:
     return f"YAML reads {shown} as something other than text", hint
 
 
+#: Each vocabulary as the phrase "a <name>", keyed by Vocabulary.name, so a sentence
+#: like "'x' is not a level of care." is translated whole (articles differ by language).
+A_KIND: dict[str, str] = {
+    "facility type": N_("a facility type"),
+    "schedule": N_("a schedule"),
+    "service": N_("a service"),
+    "therapeutic approach": N_("a therapeutic approach"),
+    "accreditation": N_("an accreditation"),
+    "level of care": N_("a level of care"),
+    "condition": N_("a condition"),
+    "payment type": N_("a payment type"),
+    "age group": N_("an age group"),
+    "language": N_("a language"),
+    "special group": N_("a special group"),
+    "state": N_("a state"),
+}
+
+
 def article(noun: str) -> str:
+    """ "a <noun>" in the reader's language (a known vocabulary) or English."""
+    phrase = A_KIND.get(noun)
+    if phrase is not None:
+        return _(phrase)
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 def valid_list(vocab: V.Vocabulary) -> str:
     if vocab is V.STATES:
-        return "a two-letter state code (KY) or a state name (Kentucky)"
+        return _("a two-letter state code (KY) or a state name (Kentucky)")
     ids = vocab.ids
     if len(ids) > MAX_LISTED:
         return ", ".join(ids[:MAX_LISTED]) + ", ..."

@@ -8,6 +8,7 @@ import difflib
 from iopguide.directory.messages import describe, quote, yaml_reading
 from iopguide.directory.reader import REFUSED, BadKey, Mapping
 from iopguide.errors import Problem
+from iopguide.i18n import _
 from iopguide.text import clean, shorten
 
 
@@ -61,19 +62,22 @@ class Reporter:
             text = str(key)
             if text == "<<":
                 self.problem(
-                    "Merge keys ('<<') are not allowed in a directory file.",
+                    _("Merge keys ('<<') are not allowed in a directory file."),
                     line,
                     prefix + text,
-                    "Write every field out in full.",
+                    _("Write every field out in full."),
                 )
                 continue
             close = difflib.get_close_matches(text.lower(), known, n=1, cutoff=0.6)
-            message = f"{quote(text)} is not {what}."
             if close:
-                message += f" Did you mean '{close[0]}'?"
-            self.problem(
-                message, line, prefix + clean(shorten(text, 60)), "Valid: " + ", ".join(known) + "."
+                template = _("{value} is not {what}. Did you mean '{suggestion}'?")
+            else:
+                template = _("{value} is not {what}.")
+            message = template.format(
+                value=quote(text), what=what, suggestion=close[0] if close else ""
             )
+            hint = _("Valid: {values}.").format(values=", ".join(known))
+            self.problem(message, line, prefix + clean(shorten(text, 60)), hint)
 
     def _get(self, mapping: dict, key: str) -> tuple[object, str | None]:
         value = mapping[key]
