@@ -359,7 +359,7 @@ class CarefulChecks(Reporter):
         if value is None or value is REFUSED:
             return None
         zline = self.key_line(loc, f.name, line)
-        text = self.as_text(value, raw, field, zline, "a ZIP code as text")
+        text = self.as_text(value, raw, field, zline, _("a ZIP code as text"))
         if text is None:
             return None
         zip5 = normalise_zip(text)

@@ -20,52 +20,71 @@ def quote(value: object, limit: int = 60) -> str:
 def describe(value: object) -> str:
     """What was found, in words (never the repr of a whole nested structure)."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if value is True or value is False:
-        return "true" if value else "false"
+        return "true" if value else "false"  # YAML's own words
     if isinstance(value, str):
-        return quote(value) if value.strip() else "empty text"
+        return quote(value) if value.strip() else _("empty text")
     if isinstance(value, dict):
-        return "a mapping (key: value pairs)"
+        return _("a mapping (key: value pairs)")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, (int, float)):
         return quote(value)
     if isinstance(value, (_dt.date, _dt.datetime)):
-        return f"the date {value.isoformat()}"
-    return "a value of another kind"
+        return _("the date {date}").format(date=value.isoformat())
+    return _("a value of another kind")
+
+
+def _number_reading(raw: str) -> str:
+    """Why YAML read *raw* as a number, as a template with {raw} and {number}."""
+    digits = raw.lstrip("+-")
+    if ":" in raw:
+        return _(
+            "YAML reads {raw} as the number {number} "
+            "(YAML 1.1 reads numbers separated by ':' in base 60)"
+        )
+    if digits[:1] == "0" and digits[1:2] not in ("", ".", "x", "b"):
+        return _(
+            "YAML reads {raw} as the number {number} "
+            "(a leading 0 makes YAML read it as an octal number)"
+        )
+    if "_" in raw:
+        return _("YAML reads {raw} as the number {number} (YAML ignores '_' in numbers)")
+    return _("YAML reads {raw} as the number {number}")
 
 
 def yaml_reading(value: object, raw: str) -> tuple[str, str]:
-    """(message, hint) for a plain scalar YAML read as something other than text."""
+    """(clause, hint) for a plain scalar YAML read as something other than text.
+
+    The clause completes "Expected text, but {reading}." (see Reporter.as_text).
+    """
     shown = clean(shorten(raw, 40))
-    hint = (
-        f'Put the value in quotes: "{shown}".' if raw else "Write a value, or leave the line out."
-    )
+    if raw:
+        hint = _('Put the value in quotes: "{raw}".').format(raw=shown)
+    else:
+        hint = _("Write a value, or leave the line out.")
     if value is None:
         if not raw:
-            return "is empty", hint
+            return _("is empty"), hint
         return (
-            f"YAML reads {shown} as 'no value' (null)",
-            f'Write the value; if you mean the text {shown}, put it in quotes: "{shown}".',
+            _("YAML reads {raw} as 'no value' (null)").format(raw=shown),
+            _('Write the value; if you mean the text {raw}, put it in quotes: "{raw}".').format(
+                raw=shown
+            ),
         )
     if value is True or value is False:
-        word = "true" if value else "false"
-        return f"YAML reads {shown} as {word} (a yes/no value), not as text", hint
+        if value:
+            reading = _("YAML reads {raw} as true (a yes/no value), not as text")
+        else:
+            reading = _("YAML reads {raw} as false (a yes/no value), not as text")
+        return reading.format(raw=shown), hint
     if isinstance(value, (int, float)):
-        reason = ""
-        digits = raw.lstrip("+-")
-        if ":" in raw:
-            reason = " (YAML 1.1 reads numbers separated by ':' in base 60)"
-        elif digits[:1] == "0" and digits[1:2] not in ("", ".", "x", "b"):
-            reason = " (a leading 0 makes YAML read it as an octal number)"
-        elif "_" in raw:
-            reason = " (YAML ignores '_' in numbers)"
         number = clean(shorten(str(value), 40))
-        return f"YAML reads {shown} as the number {number}{reason}", hint
+        return _number_reading(raw).format(raw=shown, number=number), hint
     if isinstance(value, (_dt.date, _dt.datetime)):
-        return f"YAML reads {shown} as a date", hint
-    return f"YAML reads {shown} as something other than text", hint
+        return _("YAML reads {raw} as a date").format(raw=shown), hint
+    return _("YAML reads {raw} as something other than text").format(raw=shown), hint
 
 
 #: Each vocabulary as the phrase "a <name>", keyed by Vocabulary.name, so a sentence

@@ -85,7 +85,7 @@ class Reporter:
         return value, raw
 
     def as_text(
-        self, value: object, raw: str | None, field: str, line: int | None, what: str = "text"
+        self, value: object, raw: str | None, field: str, line: int | None, what: str = ""
     ) -> str | None:
         """*value* as text, or None after reporting why it is not text."""
         if type(value) is str:
@@ -98,8 +98,14 @@ class Reporter:
         if type(value) is _dt.date and raw is not None and value.isoformat() == raw:
             return raw
         if raw is not None:
-            message, hint = yaml_reading(value, raw)
-            self.problem(f"Expected {what}, but {message}.", line, field, hint)
+            reading, hint = yaml_reading(value, raw)
+            message = _("Expected {what}, but {reading}.").format(
+                what=what or _("text"), reading=reading
+            )
+            self.problem(message, line, field, hint)
         else:
-            self.problem(f"Expected {what}; found {describe(value)}.", line, field)
+            message = _("Expected {what}; found {found}.").format(
+                what=what or _("text"), found=describe(value)
+            )
+            self.problem(message, line, field)
         return None
