@@ -105,6 +105,29 @@ A_KIND: dict[str, str] = {
 }
 
 
+#: "at least one <name>", keyed by Vocabulary.name (for "List at least one ...").
+AT_LEAST_ONE: dict[str, str] = {
+    "facility type": N_("at least one facility type"),
+    "schedule": N_("at least one schedule"),
+    "service": N_("at least one service"),
+    "therapeutic approach": N_("at least one therapeutic approach"),
+    "accreditation": N_("at least one accreditation"),
+    "level of care": N_("at least one level of care"),
+    "condition": N_("at least one condition"),
+    "payment type": N_("at least one payment type"),
+    "age group": N_("at least one age group"),
+    "language": N_("at least one language"),
+    "special group": N_("at least one special group"),
+    "state": N_("at least one state"),
+}
+
+
+def at_least_one(noun: str) -> str:
+    """ "at least one <noun>" in the reader's language (a known vocabulary) or English."""
+    phrase = AT_LEAST_ONE.get(noun)
+    return _(phrase) if phrase is not None else "at least one " + noun
+
+
 def article(noun: str) -> str:
     """ "a <noun>" in the reader's language (a known vocabulary) or English."""
     phrase = A_KIND.get(noun)

@@ -1,12 +1,17 @@
-"""The validator's bookkeeping: where a value is, and reporting a problem with it."""
+"""The validator's bookkeeping: where a value is, and reporting a problem with it.
+
+Also the value checks whose messages are shared (text, vocabulary terms, dates).
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 import difflib
 
-from iopguide.directory.messages import describe, quote, yaml_reading
+from iopguide import vocabulary as V
+from iopguide.directory.messages import article, describe, quote, valid_list, yaml_reading
 from iopguide.directory.reader import REFUSED, BadKey, Mapping
+from iopguide.directory.schema import ISO_DATE
 from iopguide.errors import Problem
 from iopguide.i18n import _
 from iopguide.text import clean, shorten
@@ -108,4 +113,69 @@ class Reporter:
                 what=what or _("text"), found=describe(value)
             )
             self.problem(message, line, field)
+        return None
+
+    def unknown_term(self, text: str, vocab: V.Vocabulary, line: int | None, field: str) -> None:
+        if not text.strip():
+            self.problem(
+                _("An empty value is not {a_kind}.").format(a_kind=article(vocab.name)),
+                line,
+                field,
+                _("Valid: {values}.").format(values=valid_list(vocab)),
+            )
+            return
+        close = vocab.suggest(text, n=1)
+        if close:
+            template = _("{value} is not {a_kind}. Did you mean '{suggestion}'? Valid: {values}.")
+        else:
+            template = _("{value} is not {a_kind}. Valid: {values}.")
+        message = template.format(
+            value=quote(text),
+            a_kind=article(vocab.name),
+            suggestion=close[0] if close else "",
+            values=valid_list(vocab),
+        )
+        self.problem(message, line, field)
+
+    def date(self, mapping: dict, key: str, field: str, default_line: int | None) -> str | None:
+        if key not in mapping:
+            return None
+        value, _raw = self._get(mapping, key)
+        if value is None or value is REFUSED:
+            return None
+        line = self.key_line(mapping, key, default_line)
+        hint = _("Write the date as YYYY-MM-DD, e.g. 2026-11-01.")
+        if type(value) is _dt.date:
+            return value.isoformat()
+        if type(value) is str:
+            text = value.strip()
+            if ISO_DATE.fullmatch(text):
+                try:
+                    return _dt.date.fromisoformat(text).isoformat()
+                except ValueError:
+                    self.problem(
+                        _("{value} is not a real date.").format(value=quote(text)),
+                        line,
+                        field,
+                        hint,
+                    )
+                    return None
+        if isinstance(value, _dt.datetime):
+            self.problem(
+                _("'{key}' must be a date without a time; found {found}.").format(
+                    key=key, found=value.isoformat()
+                ),
+                line,
+                field,
+                hint,
+            )
+            return None
+        self.problem(
+            _("'{key}' must be a date (YYYY-MM-DD); found {found}.").format(
+                key=key, found=describe(value)
+            ),
+            line,
+            field,
+            hint,
+        )
         return None
