@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from iopguide.exit_codes import ExitCode
+from iopguide.i18n import _, ngettext
 
 
 class IopguideError(Exception):
@@ -31,7 +32,7 @@ class Interrupted(IopguideError):
     exit_code = ExitCode.INTERRUPTED
 
     def __init__(self) -> None:
-        super().__init__("Stopped. Nothing was saved.")
+        super().__init__(_("Stopped. Nothing was saved."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +50,9 @@ class Problem:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         parts = [where]
         if self.program_id:
-            parts.append(f"program {self.program_id!r}")
+            parts.append(_("program {id}").format(id=repr(self.program_id)))
         if self.field:
-            parts.append(f"field {self.field!r}")
+            parts.append(_("field {field}").format(field=repr(self.field)))
         return ", ".join(parts)
 
     def to_dict(self) -> dict[str, object]:
@@ -72,7 +73,12 @@ class DataError(IopguideError):
 
     def __init__(self, problems: Sequence[Problem], summary: str | None = None) -> None:
         self.problems = tuple(problems)
-        first = self.problems[0].file if self.problems else "the file"
+        first = self.problems[0].file if self.problems else _("the file")
         count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(summary or f"{first} cannot be used: {count} {noun} found.")
+        if summary is None:
+            summary = ngettext(
+                "{file} cannot be used: {count} problem found.",
+                "{file} cannot be used: {count} problems found.",
+                count,
+            ).format(file=first, count=count)
+        super().__init__(summary)

@@ -6,15 +6,15 @@ is what :mod:`iopguide.directory.fast` accepts (tests compare the two).
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
 
 from iopguide import vocabulary as V
 from iopguide.directory.geo import normalise_zip
-from iopguide.directory.messages import article, describe, quote, valid_list
+from iopguide.directory.messages import article, at_least_one, describe, quote, valid_list
 from iopguide.directory.reader import REFUSED, Mapping, Sequence
 from iopguide.directory.report import Reporter
-from iopguide.directory.schema import ISO_DATE, PAIRED, WEBSITE, Field, check_order
+from iopguide.directory.schema import PAIRED, WEBSITE, Field, check_order
+from iopguide.i18n import _
 from iopguide.text import clean, shorten
 
 
@@ -65,11 +65,15 @@ class CarefulChecks(Reporter):
         url = self.text(mapping, f.name, field, line)
         if url is None or WEBSITE.fullmatch(url):
             return url
-        hint = "Write the full address, starting with https:// (or http://)"
         if "://" not in url and "." in url and " " not in url and ":" not in url:
-            hint += f", e.g. https://{clean(shorten(url, 50))}"
+            hint = _("Write the full address, starting with https:// (or http://), e.g. {url}")
+            hint = hint.format(url="https://" + clean(shorten(url, 50)))
+        else:
+            hint = _("Write the full address, starting with https:// (or http://)")
         self.problem(
-            f"{quote(url)} is not a web address starting with http:// or https://.",
+            _("{value} is not a web address starting with http:// or https://.").format(
+                value=quote(url)
+            ),
             self.key_line(mapping, f.name, line),
             field,
             hint + ".",
@@ -78,7 +82,9 @@ class CarefulChecks(Reporter):
 
     def _group(self, entry: dict, f: Field, field: str, pline: int | None) -> object:
         known = tuple(p.name for p in f.parts)
-        found = self.sub_mapping(entry, f.name, known, f"a {f.name} field", pline)
+        found = self.sub_mapping(
+            entry, f.name, known, _("a {field} field").format(field=f.name), pline
+        )
         if found is None:
             return f.model()  # type: ignore[misc]
         mapping, line = found
@@ -89,7 +95,9 @@ class CarefulChecks(Reporter):
         if first in known and _given(mapping, first) != _given(mapping, second):
             present, missing = (first, second) if _given(mapping, first) else (second, first)
             self.problem(
-                f"The {f.name} has '{present}' but no '{missing}'; give both or neither.",
+                _("The {field} has '{present}' but no '{missing}'; give both or neither.").format(
+                    field=f.name, present=present, missing=missing
+                ),
                 self.key_line(mapping, present, line),
                 f"{field}.{missing}",
             )
@@ -108,7 +116,11 @@ class CarefulChecks(Reporter):
     ) -> str | None:
         if key not in mapping:
             if required:
-                self.problem(f"The required field '{key}' is missing.", default_line, field)
+                self.problem(
+                    _("The required field '{key}' is missing.").format(key=key),
+                    default_line,
+                    field,
+                )
             return None
         value, raw = self._get(mapping, key)
         if value is REFUSED:
@@ -118,7 +130,7 @@ class CarefulChecks(Reporter):
             if not required:
                 return None
             if not raw:  # "name:" with nothing after it (a written ~ or null is explained below)
-                self.problem(f"'{key}' is empty; it is required.", line, field)
+                self.problem(_("'{key}' is empty; it is required.").format(key=key), line, field)
                 return None
         result = self.as_text(value, raw, field, line)
         if result is None:
@@ -126,7 +138,7 @@ class CarefulChecks(Reporter):
         result = result.strip()
         if not result:
             if required:
-                self.problem(f"'{key}' is empty; it is required.", line, field)
+                self.problem(_("'{key}' is empty; it is required.").format(key=key), line, field)
             return None
         return result
 
@@ -148,7 +160,9 @@ class CarefulChecks(Reporter):
             return [(item, None, line) for item in value]
         if isinstance(value, dict):
             self.problem(
-                f"'{key}' must be a list (e.g. [a, b]) or a single value; found {describe(value)}.",
+                _("'{key}' must be a list (e.g. [a, b]) or a single value; found {found}.").format(
+                    key=key, found=describe(value)
+                ),
                 line,
                 field,
             )
@@ -168,10 +182,12 @@ class CarefulChecks(Reporter):
         if key not in mapping:
             if required:
                 self.problem(
-                    f"The required field '{key}' is missing.",
+                    _("The required field '{key}' is missing.").format(key=key),
                     default_line,
                     field,
-                    f"List at least one {vocab.name}: {valid_list(vocab)}.",
+                    _("List {at_least_one}: {values}.").format(
+                        at_least_one=at_least_one(vocab.name), values=valid_list(vocab)
+                    ),
                 )
             return ()
         items = self._items(mapping, key, field, default_line)
@@ -193,7 +209,7 @@ class CarefulChecks(Reporter):
                     continue
                 self.unknown_term(value, vocab, line, field)
                 continue
-            text = self.as_text(value, raw, field, line, f"{article(vocab.name)}")
+            text = self.as_text(value, raw, field, line, article(vocab.name))
             if text is not None:
                 term = vocab.resolve(text)
                 if term is not None:
@@ -203,10 +219,12 @@ class CarefulChecks(Reporter):
         if not found:
             if required and not items:
                 self.problem(
-                    f"'{key}' is empty; list at least one {vocab.name}.",
+                    _("'{key}' is empty; list {at_least_one}.").format(
+                        key=key, at_least_one=at_least_one(vocab.name)
+                    ),
                     self.key_line(mapping, key, default_line),
                     field,
-                    f"Valid: {valid_list(vocab)}.",
+                    _("Valid: {values}.").format(values=valid_list(vocab)),
                 )
             return ()
         order = self._order.get(id(vocab))
@@ -215,22 +233,6 @@ class CarefulChecks(Reporter):
         if len(found) == 1:
             return (found[0],)
         return tuple(sorted(set(found), key=order.__getitem__))
-
-    def unknown_term(self, text: str, vocab: V.Vocabulary, line: int | None, field: str) -> None:
-        if not text.strip():
-            self.problem(
-                f"An empty value is not {article(vocab.name)}.",
-                line,
-                field,
-                f"Valid: {valid_list(vocab)}.",
-            )
-            return
-        message = f"{quote(text)} is not {article(vocab.name)}."
-        close = vocab.suggest(text, n=1)
-        if close:
-            message += f" Did you mean '{close[0]}'?"
-        message += f" Valid: {valid_list(vocab)}."
-        self.problem(message, line, field)
 
     def text_list(
         self, mapping: dict, key: str, field: str, default_line: int | None
@@ -260,42 +262,13 @@ class CarefulChecks(Reporter):
         if type(value) is str and value.strip().lower() in ("true", "yes", "false", "no"):
             return value.strip().lower() in ("true", "yes")
         self.problem(
-            f"'{key}' must be true or false; found {describe(value)}.",
+            _("'{key}' must be true or false; found {found}.").format(
+                key=key, found=describe(value)
+            ),
             self.key_line(mapping, key, default_line),
             field,
         )
         return False
-
-    def date(self, mapping: dict, key: str, field: str, default_line: int | None) -> str | None:
-        if key not in mapping:
-            return None
-        value, _raw = self._get(mapping, key)
-        if value is None or value is REFUSED:
-            return None
-        line = self.key_line(mapping, key, default_line)
-        hint = "Write the date as YYYY-MM-DD, e.g. 2026-11-01."
-        if type(value) is _dt.date:
-            return value.isoformat()
-        if type(value) is str:
-            text = value.strip()
-            if ISO_DATE.fullmatch(text):
-                try:
-                    return _dt.date.fromisoformat(text).isoformat()
-                except ValueError:
-                    self.problem(f"{quote(text)} is not a real date.", line, field, hint)
-                    return None
-        if isinstance(value, _dt.datetime):
-            self.problem(
-                f"'{key}' must be a date without a time; found {value.isoformat()}.",
-                line,
-                field,
-                hint,
-            )
-            return None
-        self.problem(
-            f"'{key}' must be a date (YYYY-MM-DD); found {describe(value)}.", line, field, hint
-        )
-        return None
 
     def number(
         self, mapping: dict, key: str, field: str, default_line: int | None
@@ -315,7 +288,11 @@ class CarefulChecks(Reporter):
             number = None
         if number is None or not math.isfinite(number):
             found = describe(value) if raw is None else quote(raw)
-            self.problem(f"'{key}' must be a number; found {found}.", line, field)
+            self.problem(
+                _("'{key}' must be a number; found {found}.").format(key=key, found=found),
+                line,
+                field,
+            )
             return None, line
         return number, line
 
@@ -330,7 +307,9 @@ class CarefulChecks(Reporter):
         line = self.key_line(entry, key, pline)
         if not isinstance(value, dict):
             self.problem(
-                f"'{key}' must be a mapping of {', '.join(known)}; found {describe(value)}.",
+                _("'{key}' must be a mapping of {fields}; found {found}.").format(
+                    key=key, fields=", ".join(known), found=describe(value)
+                ),
                 line,
                 key,
             )
@@ -348,18 +327,20 @@ class CarefulChecks(Reporter):
         if value is None or value is REFUSED:
             return None
         zline = self.key_line(loc, f.name, line)
-        text = self.as_text(value, raw, field, zline, "a ZIP code as text")
+        text = self.as_text(value, raw, field, zline, _("a ZIP code as text"))
         if text is None:
             return None
         zip5 = normalise_zip(text)
         if zip5 is None:
-            hint = 'Write 5 digits in quotes, e.g. zip: "40202" (or ZIP+4: "40202-1234").'
+            hint = _('Write 5 digits in quotes, e.g. zip: "40202" (or ZIP+4: "40202-1234").')
             if raw is not None and text.isdigit() and len(text) < 5:
-                hint = (
-                    f"A ZIP code has 5 digits; if it starts with 0, write it in quotes, e.g. "
-                    f'zip: "{text.zfill(5)}".'
-                )
-            self.problem(f"{quote(text)} is not a ZIP code.", zline, field, hint)
+                hint = _(
+                    "A ZIP code has 5 digits; if it starts with 0, write it in quotes, e.g. "
+                    'zip: "{zip}".'
+                ).format(zip=text.zfill(5))
+            self.problem(
+                _("{value} is not a ZIP code.").format(value=quote(text)), zline, field, hint
+            )
         return zip5
 
 

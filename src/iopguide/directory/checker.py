@@ -15,6 +15,7 @@ from iopguide.directory.messages import describe, quote
 from iopguide.directory.model import Directory, DirectoryInfo, Program
 from iopguide.directory.reader import REFUSED, Mapping, Sequence
 from iopguide.directory.schema import MAX_ID_LENGTH, PROGRAM, PROGRAM_FIELDS, SLUG, check_order
+from iopguide.i18n import _
 from iopguide.text import clean, shorten
 
 TOP_FIELDS = ("directory", "programs")
@@ -36,7 +37,7 @@ class _Checker(CarefulChecks, FastChecks):
     def check_root(
         self, root: object, root_line: int | None, *, path: str | None, builtin: bool
     ) -> Directory | None:
-        hint = (
+        hint = _(
             "A directory file is a mapping with a 'directory:' header and a 'programs:' list; "
             "see docs/directory-format.md."
         )
@@ -44,23 +45,25 @@ class _Checker(CarefulChecks, FastChecks):
             return None
         if not isinstance(root, dict):
             if isinstance(root, list):
-                message = "The file starts with a list, not with a 'directory:' header."
+                message = _("The file starts with a list, not with a 'directory:' header.")
                 if root and all(isinstance(item, dict) for item in root):
-                    hint = (
+                    hint = _(
                         "Put the list under 'programs:' and add a 'directory:' header above it; "
                         "see docs/directory-format.md."
                     )
             else:
-                message = f"The file holds a single value ({describe(root)}), not a directory."
+                message = _("The file holds a single value ({found}), not a directory.").format(
+                    found=describe(root)
+                )
             self.problem(message, root_line or 1, hint=hint)
             return None
-        self.unknown_keys(root, TOP_FIELDS, "a top-level section", 1)
+        self.unknown_keys(root, TOP_FIELDS, _("a top-level section"), 1)
 
         header = root.get("directory")
         info: DirectoryInfo | None = None
         if "directory" not in root:
             self.problem(
-                "The file has no 'directory:' header (name, source, sample, updated).",
+                _("The file has no 'directory:' header (name, source, sample, updated)."),
                 root_line or 1,
                 "directory",
                 hint,
@@ -72,7 +75,7 @@ class _Checker(CarefulChecks, FastChecks):
 
         programs: tuple[Program, ...] = ()
         if "programs" not in root:
-            self.problem("The file has no 'programs:' list.", root_line or 1, "programs", hint)
+            self.problem(_("The file has no 'programs:' list."), root_line or 1, "programs", hint)
         else:
             programs = self.check_programs(
                 root["programs"], self.key_line(root, "programs", root_line)
@@ -86,8 +89,10 @@ class _Checker(CarefulChecks, FastChecks):
     ) -> DirectoryInfo | None:
         if not isinstance(header, dict):
             self.problem(
-                f"'directory' must be a mapping with name, source, sample and updated; found "
-                f"{describe(header)}.",
+                _(
+                    "'directory' must be a mapping with name, source, sample and updated; "
+                    "found {found}."
+                ).format(found=describe(header)),
                 line,
                 "directory",
             )
@@ -95,7 +100,7 @@ class _Checker(CarefulChecks, FastChecks):
         start = len(self.problems)
         hline = header.line if type(header) is Mapping else line
         self.unknown_keys(
-            header, HEADER_FIELDS, "a field of the directory header", hline, "directory."
+            header, HEADER_FIELDS, _("a field of the directory header"), hline, "directory."
         )
         name = self.text(header, "name", "directory.name", hline, required=True)
         source = self.text(header, "source", "directory.source", hline)
@@ -114,8 +119,10 @@ class _Checker(CarefulChecks, FastChecks):
             programs = []
         if not isinstance(programs, list):
             self.problem(
-                f"'programs' must be a list of programs (each starting with '- id: ...'); found "
-                f"{describe(programs)}.",
+                _(
+                    "'programs' must be a list of programs (each starting with '- id: ...'); "
+                    "found {found}."
+                ).format(found=describe(programs)),
                 line,
                 "programs",
             )
@@ -133,8 +140,10 @@ class _Checker(CarefulChecks, FastChecks):
             if not isinstance(entry, dict):
                 self.program_line = entry_line
                 self.problem(
-                    f"Program #{index + 1} in 'programs' is {describe(entry)}, not a program "
-                    f"(a mapping starting with 'id:').",
+                    _(
+                        "Program #{number} in 'programs' is {found}, not a program "
+                        "(a mapping starting with 'id:')."
+                    ).format(number=index + 1, found=describe(entry)),
                     entry_line,
                 )
                 continue
@@ -190,21 +199,20 @@ class _Checker(CarefulChecks, FastChecks):
             first = seen.get(program_id)
             if first is not None:
                 first_line, first_index = first
-                where = (
-                    f"line {first_line}"
-                    if first_line is not None
-                    else f"program #{first_index + 1}"
-                )
+                if first_line is not None:
+                    message = _("The id {id} is used twice: first at line {line}.")
+                else:
+                    message = _("The id {id} is used twice: first at program #{number}.")
                 self.problem(
-                    f"The id {quote(program_id)} is used twice: first at {where}.",
+                    message.format(id=quote(program_id), line=first_line, number=first_index + 1),
                     id_line,
                     "id",
-                    "Every program needs its own id; rename one of them.",
+                    _("Every program needs its own id; rename one of them."),
                 )
             else:
                 seen[program_id] = (id_line, index)
 
-        self.unknown_keys(entry, PROGRAM_FIELDS, "a field of a program", pline)
+        self.unknown_keys(entry, PROGRAM_FIELDS, _("a field of a program"), pline)
         values = {f.name: self.check_field(entry, f, "", pline) for f in _CAREFUL_ORDER}
         if len(self.problems) > start or program_id is None or values["name"] is None:
             return None
@@ -213,11 +221,13 @@ class _Checker(CarefulChecks, FastChecks):
     def program_id_of(self, entry: dict, pline: int | None) -> str | None:
         if "id" not in entry:
             self.problem(
-                "This program has no 'id'.",
+                _("This program has no 'id'."),
                 pline,
                 "id",
-                "Add a unique id made of lowercase letters, digits and hyphens, "
-                "e.g. 'id: harbor-light-iop'.",
+                _(
+                    "Add a unique id made of lowercase letters, digits and hyphens, "
+                    "e.g. 'id: harbor-light-iop'."
+                ),
             )
             return None
         raw_id = self.text(entry, "id", "id", pline, required=True)
@@ -226,14 +236,18 @@ class _Checker(CarefulChecks, FastChecks):
         line = self.key_line(entry, "id", pline)
         if len(raw_id) > MAX_ID_LENGTH or not SLUG.fullmatch(raw_id):
             suggestion = re.sub(r"[^a-z0-9]+", "-", raw_id.lower()).strip("-")[:MAX_ID_LENGTH]
-            hint = "Use lowercase letters, digits and single hyphens"
-            hint += f", e.g. '{suggestion}'." if suggestion else "."
+            if suggestion:
+                hint = _("Use lowercase letters, digits and single hyphens, e.g. '{id}'.")
+            else:
+                hint = _("Use lowercase letters, digits and single hyphens.")
             self.problem(
-                f"The id {quote(raw_id)} is not a valid id (lowercase letters, digits and "
-                f"hyphens, at most {MAX_ID_LENGTH} characters).",
+                _(
+                    "The id {id} is not a valid id (lowercase letters, digits and "
+                    "hyphens, at most {max} characters)."
+                ).format(id=quote(raw_id), max=MAX_ID_LENGTH),
                 line,
                 "id",
-                hint,
+                hint.format(id=suggestion),
             )
             self.program_id = clean(shorten(raw_id, 60))
             return None

@@ -6,6 +6,7 @@ import json
 
 from iopguide.directory.yaml_values import TOO_DEEP
 from iopguide.errors import DataError, Problem
+from iopguide.i18n import _
 from iopguide.text import clean, shorten
 
 
@@ -16,10 +17,14 @@ def json_syntax_error(filename: str, err: json.JSONDecodeError) -> DataError:
         what = f"{what}: a comma before the closing '{closing}' (JSON allows no trailing comma)"
     return fatal(
         filename,
-        f"The file is not valid JSON: {what} (line {err.lineno}, column {err.colno}).",
+        _("The file is not valid JSON: {what} (line {line}, column {column}).").format(
+            what=what, line=err.lineno, column=err.colno
+        ),
         line=err.lineno,
-        hint="Check the commas, brackets and quotes around that place; a file that was cut "
-        "short ends before its closing brackets (import or save it again).",
+        hint=_(
+            "Check the commas, brackets and quotes around that place; a file that was cut "
+            "short ends before its closing brackets (import or save it again)."
+        ),
     )
 
 
@@ -132,21 +137,30 @@ def syntax_error(data: bytes, filename: str, err: Exception) -> DataError:
     if line is not None and tab_indented(data, line):
         return fatal(
             filename,
-            f"Line {line} is indented with a tab. YAML allows only spaces for indentation.",
+            _(
+                "Line {line} is indented with a tab. YAML allows only spaces for indentation."
+            ).format(line=line),
             line=line,
-            hint="Replace the tab at the start of the line with spaces (most editors can show "
-            "and convert tabs).",
+            hint=_(
+                "Replace the tab at the start of the line with spaces (most editors can show "
+                "and convert tabs)."
+            ),
         )
-    where = f"line {line}, column {column}" if line is not None else "an unknown place"
     detail = clean(shorten(problem_text, 120))
     if context:
-        detail = f"{clean(shorten(context, 80))}: {detail}"
+        detail = f"{clean(shorten(context, 80))}: {detail}"  # the parser's own words
+    if line is not None:
+        message = _("The file is not valid YAML (line {line}, column {column}): {detail}.")
+    else:
+        message = _("The file is not valid YAML (an unknown place): {detail}.")
     return fatal(
         filename,
-        f"The file is not valid YAML ({where}): {detail}.",
+        message.format(line=line, column=column, detail=detail),
         line=line,
-        hint="Check the indentation, colons and quotes around that place; text containing "
-        "': ' or ' #' must be in quotes.",
+        hint=_(
+            "Check the indentation, colons and quotes around that place; text containing "
+            "': ' or ' #' must be in quotes."
+        ),
     )
 
 

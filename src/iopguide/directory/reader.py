@@ -40,6 +40,7 @@ from iopguide.directory.yaml_values import (
     Sequence,
 )
 from iopguide.errors import DataError
+from iopguide.i18n import _
 
 __all__ = [
     "MAX_DEPTH",
@@ -107,9 +108,11 @@ def _check_encoding(data: bytes, filename: str) -> str:
     if not data.strip(b"\xef\xbb\xbf \t\r\n"):
         raise fatal(
             filename,
-            "The file is empty.",
-            hint="A directory file starts with a 'directory:' header and a 'programs:' list; "
-            "see docs/directory-format.md.",
+            _("The file is empty."),
+            hint=_(
+                "A directory file starts with a 'directory:' header and a 'programs:' list; "
+                "see docs/directory-format.md."
+            ),
         )
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise fatal(

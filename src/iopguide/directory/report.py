@@ -1,13 +1,19 @@
-"""The validator's bookkeeping: where a value is, and reporting a problem with it."""
+"""The validator's bookkeeping: where a value is, and reporting a problem with it.
+
+Also the value checks whose messages are shared (text, vocabulary terms, dates).
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 import difflib
 
-from iopguide.directory.messages import describe, quote, yaml_reading
+from iopguide import vocabulary as V
+from iopguide.directory.messages import article, describe, quote, valid_list, yaml_reading
 from iopguide.directory.reader import REFUSED, BadKey, Mapping
+from iopguide.directory.schema import ISO_DATE
 from iopguide.errors import Problem
+from iopguide.i18n import _
 from iopguide.text import clean, shorten
 
 
@@ -61,19 +67,22 @@ class Reporter:
             text = str(key)
             if text == "<<":
                 self.problem(
-                    "Merge keys ('<<') are not allowed in a directory file.",
+                    _("Merge keys ('<<') are not allowed in a directory file."),
                     line,
                     prefix + text,
-                    "Write every field out in full.",
+                    _("Write every field out in full."),
                 )
                 continue
             close = difflib.get_close_matches(text.lower(), known, n=1, cutoff=0.6)
-            message = f"{quote(text)} is not {what}."
             if close:
-                message += f" Did you mean '{close[0]}'?"
-            self.problem(
-                message, line, prefix + clean(shorten(text, 60)), "Valid: " + ", ".join(known) + "."
+                template = _("{value} is not {what}. Did you mean '{suggestion}'?")
+            else:
+                template = _("{value} is not {what}.")
+            message = template.format(
+                value=quote(text), what=what, suggestion=close[0] if close else ""
             )
+            hint = _("Valid: {values}.").format(values=", ".join(known))
+            self.problem(message, line, prefix + clean(shorten(text, 60)), hint)
 
     def _get(self, mapping: dict, key: str) -> tuple[object, str | None]:
         value = mapping[key]
@@ -81,7 +90,7 @@ class Reporter:
         return value, raw
 
     def as_text(
-        self, value: object, raw: str | None, field: str, line: int | None, what: str = "text"
+        self, value: object, raw: str | None, field: str, line: int | None, what: str = ""
     ) -> str | None:
         """*value* as text, or None after reporting why it is not text."""
         if type(value) is str:
@@ -94,8 +103,79 @@ class Reporter:
         if type(value) is _dt.date and raw is not None and value.isoformat() == raw:
             return raw
         if raw is not None:
-            message, hint = yaml_reading(value, raw)
-            self.problem(f"Expected {what}, but {message}.", line, field, hint)
+            reading, hint = yaml_reading(value, raw)
+            message = _("Expected {what}, but {reading}.").format(
+                what=what or _("text"), reading=reading
+            )
+            self.problem(message, line, field, hint)
         else:
-            self.problem(f"Expected {what}; found {describe(value)}.", line, field)
+            message = _("Expected {what}; found {found}.").format(
+                what=what or _("text"), found=describe(value)
+            )
+            self.problem(message, line, field)
+        return None
+
+    def unknown_term(self, text: str, vocab: V.Vocabulary, line: int | None, field: str) -> None:
+        if not text.strip():
+            self.problem(
+                _("An empty value is not {a_kind}.").format(a_kind=article(vocab.name)),
+                line,
+                field,
+                _("Valid: {values}.").format(values=valid_list(vocab)),
+            )
+            return
+        close = vocab.suggest(text, n=1)
+        if close:
+            template = _("{value} is not {a_kind}. Did you mean '{suggestion}'? Valid: {values}.")
+        else:
+            template = _("{value} is not {a_kind}. Valid: {values}.")
+        message = template.format(
+            value=quote(text),
+            a_kind=article(vocab.name),
+            suggestion=close[0] if close else "",
+            values=valid_list(vocab),
+        )
+        self.problem(message, line, field)
+
+    def date(self, mapping: dict, key: str, field: str, default_line: int | None) -> str | None:
+        if key not in mapping:
+            return None
+        value, _raw = self._get(mapping, key)
+        if value is None or value is REFUSED:
+            return None
+        line = self.key_line(mapping, key, default_line)
+        hint = _("Write the date as YYYY-MM-DD, e.g. 2026-11-01.")
+        if type(value) is _dt.date:
+            return value.isoformat()
+        if type(value) is str:
+            text = value.strip()
+            if ISO_DATE.fullmatch(text):
+                try:
+                    return _dt.date.fromisoformat(text).isoformat()
+                except ValueError:
+                    self.problem(
+                        _("{value} is not a real date.").format(value=quote(text)),
+                        line,
+                        field,
+                        hint,
+                    )
+                    return None
+        if isinstance(value, _dt.datetime):
+            self.problem(
+                _("'{key}' must be a date without a time; found {found}.").format(
+                    key=key, found=value.isoformat()
+                ),
+                line,
+                field,
+                hint,
+            )
+            return None
+        self.problem(
+            _("'{key}' must be a date (YYYY-MM-DD); found {found}.").format(
+                key=key, found=describe(value)
+            ),
+            line,
+            field,
+            hint,
+        )
         return None
