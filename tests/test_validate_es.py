@@ -73,3 +73,15 @@ def test_empty_file(tmp_path: Path, capsys, lang: list[str], expected: str):
     file = tmp_path / "empty.yaml"
     file.write_text("\n")
     assert expected in _validate(file, capsys, *lang)
+
+
+def test_files_that_cannot_be_read_are_explained_in_spanish(tmp_path: Path, capsys):
+    utf16 = tmp_path / "utf16.yaml"
+    utf16.write_bytes("directory:\n".encode("utf-16"))
+    err = _validate(utf16, capsys, "--lang", "es")
+    assert "El archivo es texto UTF-16; un archivo de directorio debe ser UTF-8." in err
+    anchors = tmp_path / "anchors.yaml"
+    anchors.write_text("directory: &d\n  name: x\nprograms: *d\n")
+    err = _validate(anchors, capsys, "--lang", "es")
+    assert "No se permite un ancla (&d) en un archivo de directorio." in err
+    assert "No se permite un alias (*d) en un archivo de directorio." in err

@@ -37,6 +37,7 @@ from iopguide.directory.shipped import (
     sample_directory_path,
 )
 from iopguide.errors import DataError, Problem, UsageError
+from iopguide.i18n import _
 from iopguide.io.reading import open_without_waiting
 from iopguide.text import clean
 
@@ -71,10 +72,7 @@ def read_directory_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
     shown = clean(str(path))
     try:
         if path.is_dir():
-            raise UsageError(
-                f"{shown} is a folder, not a directory file.",
-                hint="Give the path of the directory file itself (a .yaml or .json file).",
-            )
+            raise _folder(shown)
         with open_without_waiting(path) as handle:
             try:
                 size = os.fstat(handle.fileno()).st_size
@@ -89,27 +87,35 @@ def read_directory_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
                 data += handle.read(max(0, limit + 1 - len(data)))
     except FileNotFoundError:
         raise UsageError(
-            f"There is no directory file at {shown}.",
-            hint="Check the path, or leave out --directory (and IOPGUIDE_DIRECTORY) to use "
-            "the built-in sample directory.",
+            _("There is no directory file at {file}.").format(file=shown),
+            hint=_(
+                "Check the path, or leave out --directory (and IOPGUIDE_DIRECTORY) to use "
+                "the built-in sample directory."
+            ),
         ) from None
     except IsADirectoryError:
-        raise UsageError(
-            f"{shown} is a folder, not a directory file.",
-            hint="Give the path of the directory file itself (a .yaml or .json file).",
-        ) from None
+        raise _folder(shown) from None
     except PermissionError:
         raise UsageError(
-            f"iopguide is not allowed to read {shown}.",
-            hint="Check the file's permissions.",
+            _("iopguide is not allowed to read {file}.").format(file=shown),
+            hint=_("Check the file's permissions."),
         ) from None
     except OSError as err:
-        raise UsageError(f"Cannot read {shown}: {clean(err.strerror or err)}.") from None
+        raise UsageError(
+            _("Cannot read {path}: {reason}.").format(path=shown, reason=clean(err.strerror or err))
+        ) from None
     if len(data) > limit:
         raise too_big(shown, len(data), limit)
     if path.suffix.lower() in COMPRESSED_SUFFIXES:
         data = _decompress(data, path.suffix.lower(), shown, limit)
     return data
+
+
+def _folder(shown: str) -> UsageError:
+    return UsageError(
+        _("{file} is a folder, not a directory file.").format(file=shown),
+        hint=_("Give the path of the directory file itself (a .yaml or .json file)."),
+    )
 
 
 def _decompress(data: bytes, suffix: str, shown: str, limit: int) -> bytes:
@@ -132,8 +138,10 @@ def _decompress(data: bytes, suffix: str, shown: str, limit: int) -> bytes:
             [
                 Problem(
                     file=shown,
-                    message=f"The file cannot be decompressed ({clean(err)}).",
-                    hint="Use the file as written by iopguide, or an uncompressed .json/.yaml.",
+                    message=_("The file cannot be decompressed ({reason}).").format(
+                        reason=clean(err)
+                    ),
+                    hint=_("Use the file as written by iopguide, or an uncompressed .json/.yaml."),
                 )
             ]
         ) from None
@@ -144,8 +152,8 @@ def _decompress(data: bytes, suffix: str, shown: str, limit: int) -> bytes:
             [
                 Problem(
                     file=shown,
-                    message="The compressed file ends too early: it is incomplete.",
-                    hint="Copy or download the file again.",
+                    message=_("The compressed file ends too early: it is incomplete."),
+                    hint=_("Copy or download the file again."),
                 )
             ]
         )

@@ -69,20 +69,26 @@ def mark_line(err: Exception) -> int | None:
 
 
 def refused_anchor(filename: str, anchor: str, line: int) -> Problem:
-    return refused_reference("An anchor", "&", filename, anchor, line)
+    return _refused_reference(
+        _("An anchor ({name}) is not allowed in a directory file."), "&", filename, anchor, line
+    )
 
 
 def refused_alias(filename: str, anchor: str, line: int) -> Problem:
-    return refused_reference("An alias", "*", filename, anchor, line)
+    return _refused_reference(
+        _("An alias ({name}) is not allowed in a directory file."), "*", filename, anchor, line
+    )
 
 
-def refused_reference(what: str, sign: str, filename: str, anchor: str, line: int) -> Problem:
+def _refused_reference(sentence: str, sign: str, filename: str, anchor: str, line: int) -> Problem:
     return Problem(
         file=filename,
         line=line,
-        message=f"{what} ({sign}{clean(shorten(anchor, 40))}) is not allowed in a directory file.",
-        hint="Write each value out in full; anchors and aliases (&name, *name) are refused "
-        "because they can make a small file expand enormously.",
+        message=sentence.format(name=sign + clean(shorten(anchor, 40))),
+        hint=_(
+            "Write each value out in full; anchors and aliases (&name, *name) are refused "
+            "because they can make a small file expand enormously."
+        ),
     )
 
 
@@ -92,9 +98,11 @@ def duplicate_key(filename: str, key: object, line: int, first_line: int) -> Pro
         file=filename,
         line=line,
         field=name,
-        message=f"The key '{name}' appears twice in the same mapping (first at line {first_line}); "
-        f"only the first one is used.",
-        hint="Remove one of them, or merge the two values.",
+        message=_(
+            "The key '{name}' appears twice in the same mapping (first at line {first}); "
+            "only the first one is used."
+        ).format(name=name, first=first_line),
+        hint=_("Remove one of them, or merge the two values."),
     )
 
 
@@ -102,9 +110,13 @@ def refused_tag(filename: str, tag: str | None, line: int) -> Problem:
     return Problem(
         file=filename,
         line=line,
-        message=f"The YAML tag '{describe_tag(str(tag))}' is not allowed in a directory file.",
-        hint="Remove the tag (the part starting with '!'); write plain values, and put text "
-        "in quotes if it must not be read as a number or true/false.",
+        message=_("The YAML tag '{tag}' is not allowed in a directory file.").format(
+            tag=describe_tag(str(tag))
+        ),
+        hint=_(
+            "Remove the tag (the part starting with '!'); write plain values, and put text "
+            "in quotes if it must not be read as a number or true/false."
+        ),
     )
 
 
@@ -115,18 +127,24 @@ def syntax_error(data: bytes, filename: str, err: Exception) -> DataError:
     if isinstance(err, yaml.reader.ReaderError):
         position = getattr(err, "position", 0) or 0
         character = getattr(err, "character", None)
-        what = (
-            f"the control character U+{character:04X}"
-            if isinstance(character, int)
-            else "a character"
-        )
+        if isinstance(character, int):
+            message = _(
+                "The file contains the control character U+{code}, which YAML does not allow "
+                "in a file (byte offset {offset})."
+            ).format(code=f"{character:04X}", offset=position)
+        else:
+            message = _(
+                "The file contains a character, which YAML does not allow in a file "
+                "(byte offset {offset})."
+            ).format(offset=position)
         return fatal(
             filename,
-            f"The file contains {what}, which YAML does not allow in a file "
-            f"(byte offset {position}).",
+            message,
             line=line_at(data, position),
-            hint="Remove the character; to include it in text, write it as an escape "
-            'inside double quotes (e.g. "\\t").',
+            hint=_(
+                "Remove the character; to include it in text, write it as an escape "
+                'inside double quotes (e.g. "\\t").'
+            ),
         )
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line = mark.line + 1 if mark is not None else None

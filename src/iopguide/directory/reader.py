@@ -117,9 +117,11 @@ def _check_encoding(data: bytes, filename: str) -> str:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise fatal(
             filename,
-            "The file is UTF-16 text; a directory file must be UTF-8.",
+            _("The file is UTF-16 text; a directory file must be UTF-8."),
             line=1,
-            hint="Save it again as UTF-8 (most editors offer this under 'Save as' / 'Encoding').",
+            hint=_(
+                "Save it again as UTF-8 (most editors offer this under 'Save as' / 'Encoding')."
+            ),
         )
     try:
         return data.decode("utf-8")
@@ -127,9 +129,13 @@ def _check_encoding(data: bytes, filename: str) -> str:
         bad = data[err.start : err.start + 1].hex()
         raise fatal(
             filename,
-            f"The file is not UTF-8 text: byte 0x{bad} at byte offset {err.start} cannot be read.",
+            _(
+                "The file is not UTF-8 text: byte 0x{byte} at byte offset {offset} cannot be read."
+            ).format(byte=bad, offset=err.start),
             line=line_at(data, err.start),
-            hint="Save the file as UTF-8 (most editors offer this under 'Save as' / 'Encoding').",
+            hint=_(
+                "Save the file as UTF-8 (most editors offer this under 'Save as' / 'Encoding')."
+            ),
         ) from None
 
 

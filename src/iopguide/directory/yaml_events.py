@@ -24,6 +24,7 @@ from iopguide.directory.yaml_values import (
     Sequence,
 )
 from iopguide.errors import Problem
+from iopguide.i18n import _
 
 _ALLOWED_TAGS = frozenset(
     {None, "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!"}
@@ -159,9 +160,9 @@ def read_yaml(data: bytes, filename: str) -> Document:
                 if documents > 1:
                     raise fatal(
                         filename,
-                        "The file holds more than one YAML document (a second '---' line).",
+                        _("The file holds more than one YAML document (a second '---' line)."),
                         line=event.start_mark.line + 1,
-                        hint="Put every program in one 'programs:' list in one document.",
+                        hint=_("Put every program in one 'programs:' list in one document."),
                     )
                 continue
             else:  # stream start/end, document end
@@ -175,8 +176,8 @@ def read_yaml(data: bytes, filename: str) -> Document:
                             Problem(
                                 file=filename,
                                 line=line,
-                                message="A key must be plain text, not a list or a mapping.",
-                                hint="Write keys as 'name: value'.",
+                                message=_("A key must be plain text, not a list or a mapping."),
+                                hint=_("Write keys as 'name: value'."),
                             )
                         )
                     key = BadKey(line)
@@ -207,8 +208,10 @@ def read_yaml(data: bytes, filename: str) -> Document:
     if not have_root:
         raise fatal(
             filename,
-            "The file has no content (only comments or blank lines).",
-            hint="A directory file starts with a 'directory:' header and a 'programs:' list; "
-            "see docs/directory-format.md.",
+            _("The file has no content (only comments or blank lines)."),
+            hint=_(
+                "A directory file starts with a 'directory:' header and a 'programs:' list; "
+                "see docs/directory-format.md."
+            ),
         )
     return Document(root=root, line=root_line, problems=problems, format="yaml")
