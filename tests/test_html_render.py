@@ -170,3 +170,12 @@ def test_a_long_shortlist_is_cut_and_counted() -> None:
     assert left > 1
     assert f"And {left} more programs you were shown." in page
     assert summary.shortlist[MOST_PROGRAMS].name not in page
+
+
+def test_a_search_that_found_nothing_is_said_with_where_to_turn() -> None:
+    from iopguide.ui.summary_markdown import ProgramSearch
+
+    searched = ProgramSearch(description="IOP near ZIP 82001 for adults", zip_code="82001")
+    page = as_html(SessionSummary(assessment=iop_assessment(), searches=(searched,), today=TODAY))
+    assert "Searched for: IOP near ZIP 82001 for adults. No programs matched." in page
+    assert "1-800-662-4357" in page.split("Searched for:")[1]

@@ -133,6 +133,14 @@ def summary_body(summary: SessionSummary) -> str:
             out.append(f'<p class="muted">{esc(more)}</p>')
         credits = dict.fromkeys(s.listed_in for s in summary.searches if s.listed_in and s.programs)
         out += [f'<p class="muted">{esc(c)}</p>' for c in credits]
+    elif summary.searches:  # searched, found nothing: say what, and where to turn
+        from iopguide import crisis
+
+        out.append(heading(_("Programs to call")))
+        for search in summary.searches:
+            said = _("Searched for: {search}.").format(search=search.description)
+            out.append(f"<p>{esc(said)} {esc(_('No programs matched.'))}</p>")
+        out.append(f"<p>{esc(crisis.REFERRAL_LINE)}</p>")
     out.append(questions_html())
     out.append(heading(_("Call log")))
     hint = _("Write down each call: it makes comparing programs easier.")
