@@ -93,14 +93,14 @@ def compare_rows(report: CompareReport, *, ids: bool = True, full: bool = False)
     def each(make) -> tuple[str, ...]:
         return tuple(make(p) for p in programs)
 
-    notes = _padded(report.notes, len(programs))
+    notes = padded(report.notes, len(programs))
     rows = [
         Row(_("Your note says"), tuple(_closed(n) for n in notes), note=True, warn=True),
         Row(_("Levels"), each(lambda p: levels_line(p, full=full))),
         Row(_("Only"), each(lambda p: serves_only_text(p.serves_only)), warn=True),
         Row(
             _("Distance from {zip}").format(zip=report.origin_zip) if report.origin_zip else "",
-            tuple(distance_line(d) for d in _padded(report.distances, len(programs))),
+            tuple(distance_line(d) for d in padded(report.distances, len(programs))),
         ),
         Row(_("Address"), each(address_line)),
         Row(_("Phone"), each(_phone), phone=True),
@@ -129,10 +129,6 @@ def _closed(note: Note | None) -> str:
 
 def padded(values: tuple[Any, ...], count: int) -> tuple[Any, ...]:
     """*values* one per programme (None where a shorter tuple has nothing)."""
-    return _padded(values, count)
-
-
-def _padded(values: tuple[Any, ...], count: int) -> tuple[Any, ...]:
     return tuple(values[i] if i < len(values) else None for i in range(count))
 
 
