@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import stat
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from iopguide.directory import cache, geo
+from iopguide.directory import cache, geo, index_build, rows
 from iopguide.directory.load import parse_directory, sample_directory_path
 from iopguide.io import private
 from iopguide.paths import cache_dir, private_cache_dir
@@ -114,19 +113,11 @@ def test_cache_dir_expands_a_quoted_tilde(tmp_path, monkeypatch) -> None:
     assert cache_dir() == tmp_path / "c"
 
 
-def _entry_with_sha256(plain: object) -> bytes:
-    """An entry as the old format checked it: a correct SHA-256 anyone can compute."""
-    payload = pickle.dumps(plain)
-    digest = hashlib.sha256(payload).digest()
-    return cache._MAGIC + cache.content_key(DATA) + digest + payload
-
-
-def test_an_entry_forged_with_a_correct_checksum_is_not_believed(fresh) -> None:
-    fmt, info, rows, index = cache._to_plain(sample())
-    wrong = tuple((*row[:1], 12345, *row[2:]) for row in rows)  # a name that is a number
+def test_an_entry_signed_with_another_key_is_not_believed(fresh) -> None:
+    """Right layout, magic and content key, every HMAC right for a key that is not the user's."""
     cache.store(SOURCE, DATA, sample())
-    entry = cache.entry_path(SOURCE)
-    entry.write_bytes(_entry_with_sha256((fmt, info, wrong, index)))
+    parts = index_build.build(sample(), cache.content_key(DATA), hashlib.sha256(b"").digest())
+    cache.entry_path(SOURCE).write_bytes(b"".join(parts))
     assert cache.load(SOURCE, DATA) is None
 
 
@@ -200,7 +191,7 @@ def test_a_key_that_is_not_ours_is_replaced_and_old_entries_are_rebuilt(fresh) -
 
 
 def test_an_entry_that_breaks_a_search_is_dropped_so_the_next_run_rebuilds_it(
-    fresh, tmp_path, capsys
+    fresh, tmp_path, capsys, monkeypatch
 ) -> None:
     """The review's attack: a wrong-typed entry ended every later find in 'unexpected problem'.
 
@@ -208,17 +199,16 @@ def test_an_entry_that_breaks_a_search_is_dropped_so_the_next_run_rebuilds_it(
     write it) whose levels are not a list: the search fails once, never twice.
     """
     from iopguide.cli import run
-    from iopguide.paths import cache_secret
-
     file = tmp_path / "programs.yaml"
     file.write_bytes(sample_directory_path().read_bytes())
     assert run(["find", "--directory", str(file), "--json"]) == 0
-    fmt, info, rows, index = cache._to_plain(sample())
-    broken = tuple((*row[:3], 7, *row[4:]) for row in rows)  # levels: 7
-    payload = pickle.dumps((fmt, info, broken, index))
-    key = cache.content_key(file.read_bytes())
-    entry = cache.entry_path(str(file.resolve()))
-    entry.write_bytes(cache._MAGIC + key + cache._sign(cache_secret(), key, payload) + payload)
+    real_rows = rows.to_rows
+    broken = [(*row[:3], 7, *row[4:]) for row in real_rows(sample().programs)]  # levels: 7
+    monkeypatch.setattr(rows, "to_rows", lambda programs: broken)
+    source = str(file.resolve())
+    cache.store_by_key(source, cache.content_key(file.read_bytes()), sample())
+    monkeypatch.setattr(rows, "to_rows", real_rows)
+    entry = cache.entry_path(source)
     capsys.readouterr()
     assert run(["find", "--directory", str(file), "--json"]) == 1
     assert "unexpected problem" in capsys.readouterr().err

@@ -1,47 +1,56 @@
-"""A cache of validated directories, keyed on the file's content, never trusted blindly.
+"""The index of each directory file, kept in the user's private cache and never trusted blindly.
 
-Reading and validating a national directory (about 21,000 programs) takes
-seconds; loading the validated result back takes a few hundredths. The cache
-holds only plain tuples of text and numbers, pickled and read back with an
-unpickler that refuses every global, so a planted cache file cannot run code.
-An entry is used only when its header names the same content hash, iopguide
-version and format, and its HMAC, made with this user's secret key (see
-:func:`iopguide.io.private.secret_key`), matches: so only iopguide running as
-this user can have written it, and its values are the validated ones it
-wrote. Anything else (stale, corrupt, forged, foreign, unreadable, a link, a
-pipe, a file of another user's or too big) is ignored and rebuilt. Files live
+Reading and validating a national directory (about 19,000 programmes) takes a
+second; a search served from its index (:mod:`.index_build`, :mod:`.index_read`)
+reads a few blocks near the person instead. An entry is used only when:
+
+* its header and every block it reads carry this user's HMAC (see
+  :func:`iopguide.io.private.secret_key`): only iopguide running as this user
+  can have written it, and it holds the validated values it wrote;
+* it was made by this version, format and model (part of the content key);
+* it was made from the file as it is now. The header records the file's stat
+  (device, inode, size, mtime_ns, ctime_ns) and its SHA-256. When the stat
+  is the same, the file is trusted unchanged - unless its last change was less
+  than :data:`RACY_NS` before the stat was recorded (git's "racy clean" rule: a
+  change within the same clock tick would leave the stat alike), when it is
+  hashed again. When the stat differs, the file is hashed: the same content
+  (a copy, a touch) keeps the entry and records the new stat; other content
+  rebuilds it.
+
+Anything else (stale, corrupt, forged, foreign, truncated, unreadable, a link,
+a pipe, a file of another user's or too big) is ignored and rebuilt. Files live
 in the user's private cache folder (0700, files 0600; a folder others can
 write to is not used), never beside the directory file, and are written
-atomically.
+atomically. What a stat key can miss is in docs/performance.md.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import hmac
-import io
-import pickle
-from collections.abc import Iterator, Sequence
+import os
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, overload
+from typing import Any, BinaryIO
 
 from iopguide import __version__
-from iopguide.directory.fit import RULE_VERSION, index_keys
-from iopguide.directory.model import Directory, DirectoryInfo, Program, Region
+from iopguide.directory import index_build, rows
+from iopguide.directory.fit import RULE_VERSION
+from iopguide.directory.model import Directory, DirectoryInfo, Program
 from iopguide.io.atomic import write_file
-from iopguide.io.private import read_private
+from iopguide.io.private import open_private
 from iopguide.paths import cache_dir, cache_secret, private_cache_dir
 
-FORMAT = 4
-_MAGIC = b"IOPDIR\x00\x01"
-_DIGEST_SIZE = 32
+#: A stat recorded less than this after the file's last change does not vouch for it.
+RACY_NS = 2_000_000_000
+
+Fallback = Callable[[], Sequence[Program]]
 
 
 def content_key(data: bytes) -> bytes:
-    """What a cache entry must match: the bytes of the file, this version, this model."""
-    # SHA-256 rather than BLAKE2: the CPU's SHA extensions make it twice as fast
-    # here (15 ms against 30 ms for a 22 MB national directory).
+    """What an entry must match: the bytes of the file, this version, this model."""
+    # SHA-256 rather than BLAKE2: the CPU's SHA extensions make it twice as fast here.
     return _finish_key(hashlib.sha256(data))
 
 
@@ -56,23 +65,25 @@ def file_key(handle: BinaryIO, chunk: int = 1 << 20) -> bytes:
 
 
 def _finish_key(h: Any) -> bytes:
-    # The model's field names are part of the key: an entry written by code with
-    # other fields is never read back into this code's Program.
     h.update(
-        f"|iopguide {__version__}|format {FORMAT}|fit {RULE_VERSION}|"
-        f"{','.join(_PROGRAM_FIELDS)}|{_GROUP_FIELDS}".encode()
+        f"|iopguide {__version__}|index {index_build.FORMAT}|fit {RULE_VERSION}|"
+        f"{rows.SHAPE}".encode()
     )
     return h.digest()
 
 
+def stat_key(info: os.stat_result) -> tuple[int, int, int, int, int]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
 def entry_path(source: str) -> Path:
-    """One cache file per directory file, named after its absolute path."""
+    """One entry per directory file, named after its absolute path."""
     return cache_dir() / "directories" / _entry_name(source)
 
 
 def _entry_name(source: str) -> str:
     name = hashlib.blake2b(source.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return f"{name}.cache"
+    return f"{name}.index"
 
 
 def _private_entry(source: str) -> Path | None:
@@ -82,71 +93,107 @@ def _private_entry(source: str) -> Path | None:
 
 
 def _max_entry_bytes() -> int:
-    # An entry is smaller than its directory file (4.4 MB for a 22 MB national one).
+    # An entry is about half the size of its JSON directory file.
     from iopguide.directory.load import max_directory_bytes
 
     return 2 * max_directory_bytes() + (1 << 20)
 
 
-class _PlainUnpickler(pickle.Unpickler):
-    """Unpickles tuples, strings and numbers only: every class or function is refused."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"refused {module}.{name}")
+def _refuse_to_fall_back() -> Sequence[Program]:
+    raise RuntimeError("the directory index is damaged and no file was given to read instead")
 
 
 def load(source: str, data: bytes) -> Directory | None:
-    """The cached directory for these bytes, or None when there is no sound entry."""
+    """The indexed directory for these bytes, or None when there is no sound entry."""
     return load_by_key(source, content_key(data))
 
 
-def load_by_key(source: str, key: bytes) -> Directory | None:
-    """The cached directory whose content key is *key*, or None.
+def load_by_key(
+    source: str, key: bytes, fallback: Fallback = _refuse_to_fall_back
+) -> Directory | None:
+    """The indexed directory whose content key is *key*, or None."""
+    opened = _open(source)
+    if opened is None:
+        return None
+    index, _path, _secret = opened
+    if index.content_key != key:
+        index.close()
+        return None
+    return _directory(source, index, fallback)
 
-    The entry must be a private regular file of ours (no link, pipe or device),
-    no bigger than a directory could make, with the right key and checksum, and
-    every value must have the type and range the model expects.
+
+def lookup(
+    source: str, info: os.stat_result, key_now: Callable[[], bytes | None], fallback: Fallback
+) -> Directory | None:
+    """The indexed directory of the file *source* whose stat is *info*, or None.
+
+    *key_now* hashes the file (only called when the stat cannot vouch for it).
     """
+    opened = _open(source)
+    if opened is None:
+        return None
+    index, path, secret = opened
+    stat = stat_key(info)
+    last_change = max(info.st_mtime_ns, info.st_ctime_ns)
+    if index.stat == stat and index.recorded_ns - last_change >= RACY_NS:
+        return _directory(source, index, fallback)
+    recorded_ns = time.time_ns()
+    if key_now() != index.content_key:
+        index.close()
+        return None
+    if recorded_ns - last_change >= RACY_NS:
+        _restamp(path, index, secret, stat, recorded_ns)
+    return _directory(source, index, fallback)
+
+
+def _open(source: str) -> tuple[Any, Path, bytes] | None:
+    from iopguide.directory.index_read import open_index
+
     path = _private_entry(source)
     secret = cache_secret()
     if path is None or secret is None:
         return None
-    blob = read_private(path, _max_entry_bytes())
-    if blob is None:
+    fd = open_private(path, _max_entry_bytes())
+    if fd is None:
         return None
-    head = len(_MAGIC) + 2 * _DIGEST_SIZE
-    if len(blob) < head or not blob.startswith(_MAGIC):
-        return None
-    stored_key = blob[len(_MAGIC) : len(_MAGIC) + _DIGEST_SIZE]
-    signature = blob[len(_MAGIC) + _DIGEST_SIZE : head]
-    payload = memoryview(blob)[head:]
-    if stored_key != key:
-        return None
-    if not hmac.compare_digest(_sign(secret, key, payload), signature):
-        return None
-    try:
-        directory = _from_plain(_PlainUnpickler(io.BytesIO(payload)).load())
-    except Exception:  # a damaged or foreign entry is never fatal: rebuild it
-        return None
-    _used.append(path)
-    return directory
+    index = open_index(fd, secret)
+    return None if index is None else (index, path, secret)
 
 
-#: Entries read back by this process, forgotten if it then fails unexpectedly.
-_used: list[Path] = []
+def _directory(source: str, index: Any, fallback: Fallback) -> Directory:
+    from iopguide.directory.index_read import IndexedPrograms
+
+    name, origin, sample, updated = index.info
+    _used.append(source)
+    info = DirectoryInfo(name=name, source=origin, sample=sample, updated=updated)
+    return Directory(info, IndexedPrograms(index, fallback))
+
+
+#: Entries read back by this process (by source), forgotten if it then fails unexpectedly.
+_used: list[str] = []
 
 
 def forget_used_entries() -> None:
     """Remove the entries this process used: after an unexpected failure they are in doubt.
 
-    Values are checked by shape, and vouched for by the HMAC, not one by one (that
-    cost 120 ms a national search); if one still breaks a search, the next run
-    rebuilds the entry instead of failing the same way for ever.
+    Values are checked by type and shape and vouched for by the HMAC; if one
+    still breaks a search, the next run rebuilds the entry instead of failing
+    the same way for ever.
     """
-    for path in _used:
+    for source in _used:
+        path = _private_entry(source)
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.unlink()
+    _used.clear()
+
+
+def forget(source: str) -> None:
+    """Remove the entry of *source* (a damaged block was found in it)."""
+    path = _private_entry(source)
+    if path is not None:
         with contextlib.suppress(OSError):
             path.unlink()
-    _used.clear()
 
 
 def store(source: str, data: bytes, directory: Directory) -> None:
@@ -154,169 +201,29 @@ def store(source: str, data: bytes, directory: Directory) -> None:
     store_by_key(source, content_key(data), directory)
 
 
-def store_by_key(source: str, key: bytes, directory: Directory) -> None:
+def store_by_key(
+    source: str,
+    key: bytes,
+    directory: Directory,
+    *,
+    stat: tuple[int, ...] | None = None,
+    recorded_ns: int = 0,
+) -> None:
     """Write the entry atomically; a read-only, full or unsafe cache folder only costs speed."""
     path = _private_entry(source)
     secret = cache_secret()
     if path is None or secret is None:
         return
-    payload = pickle.dumps(_to_plain(directory), protocol=pickle.HIGHEST_PROTOCOL)
-    header = _MAGIC + key + _sign(secret, key, payload)
+    parts = index_build.build(directory, key, secret, stat=stat, recorded_ns=recorded_ns)
     with contextlib.suppress(OSError):
-        write_file(path, [header, payload], overwrite=True, durable=False)
+        write_file(path, parts, overwrite=True, durable=False)
 
 
-def _sign(secret: bytes, key: bytes, payload: bytes | memoryview) -> bytes:
-    mac = hmac.new(secret, key, hashlib.sha256)
-    mac.update(payload)
-    return mac.digest()
-
-
-# Plain-tuple form: a row per program, its columns in the order of the schema
-# (which Program mirrors), then the line; a group is a tuple of its parts. Every field
-# name is part of the content key, so an entry written for other fields is ignored.
-_PROGRAM_FIELDS = Program.__dataclass_fields__.keys()
-_FIELD_NAMES = tuple(_PROGRAM_FIELDS)
-# The groups (location, schedule, contact) as the model has them: the model mirrors
-# directory/schema.py, and importing the schema here would cost every search 3 ms.
-_NESTED = {
-    name: f.default_factory
-    for name, f in Program.__dataclass_fields__.items()
-    if hasattr(f.default_factory, "__dataclass_fields__")
-}
-_GROUP_FIELDS = ";".join(
-    f"{name}:{','.join(cls.__dataclass_fields__)}"  # type: ignore[union-attr]
-    for name, cls in _NESTED.items()
-)
-# Columns read before a row is built (Location's lat is [4], its state [2]).
-_LOCATION = _FIELD_NAMES.index("location")
-_TELEHEALTH = _FIELD_NAMES.index("telehealth")
-_TELE_STATES = _FIELD_NAMES.index("telehealth_states")
-
-
-def _to_plain(directory: Directory) -> tuple[Any, ...]:
-    info = directory.info
-    info_tuple = (info.name, info.source, info.sample, info.updated)
-    # Equal values become one object, which pickle then writes once and reads back
-    # once: a national directory repeats its sources, dates, states and lists of
-    # vocabulary ids thousands of times (measured: fewer objects to build on load).
-    shared: dict[Any, Any] = {}
-    share = shared.setdefault
-    programs = []
-    for program in directory.programs:
-        row = []
-        for name in _PROGRAM_FIELDS:
-            value = getattr(program, name)
-            if name in _NESTED:
-                value = tuple(
-                    share(v, v) if isinstance(v, str) else v
-                    for v in (getattr(value, f) for f in _NESTED[name].__dataclass_fields__)
-                )
-            if isinstance(value, (str, tuple)):
-                value = share(value, value)
-            row.append(value)
-        programs.append(tuple(row))
-    by_level: dict[str, list[int]] = {}
-    for position, program in enumerate(directory.programs):
-        for level in index_keys(program):
-            by_level.setdefault(level, []).append(position)
-    index = {level: tuple(positions) for level, positions in by_level.items()}
-    return (FORMAT, info_tuple, tuple(programs), index)
-
-
-def _from_plain(plain: tuple[Any, ...]) -> Directory:
-    fmt, (name, source, sample, updated), rows, by_level = plain
-    if fmt != FORMAT or type(rows) is not tuple or type(by_level) is not dict:
-        raise ValueError("format")
-    if type(name) is not str or type(sample) is not bool:
-        raise ValueError("header")
-    if any(
-        type(positions) is not tuple
-        or min(positions, default=0) < 0
-        or max(positions, default=-1) >= len(rows)
-        for positions in by_level.values()
-    ):
-        raise ValueError("level index points outside the rows")
-    # Rows are built lazily, outside load()'s safety net, so their shape is checked
-    # now: a row that does not fit the model makes the whole entry be rebuilt.
-    # (One set of lengths per column: a loop over rows here cost 25 ms nationally.
-    # Their values are the validated ones iopguide wrote: the HMAC says so.)
-    if {len(row) for row in rows} - {len(_PROGRAM_FIELDS)}:
-        raise ValueError("row does not fit the model")
-    for field_name, cls in _NESTED.items():
-        column = _FIELD_NAMES.index(field_name)
-        if {len(row[column]) for row in rows} - {len(cls.__dataclass_fields__)}:
-            raise ValueError(f"{field_name} does not fit the model")
-    info = DirectoryInfo(name=name, source=source, sample=sample, updated=updated)
-    return Directory(info, LazyPrograms(rows, by_level))
-
-
-class LazyPrograms(Sequence[Program]):
-    """Programs built from cached rows only when they are looked at.
-
-    Building all 19,000 programs of a national directory was a third of a
-    search's time; most searches look at one level of care, so the level index
-    stored with the rows lets them build only those programs.
-    """
-
-    def __init__(
-        self, rows: tuple[tuple[Any, ...], ...], by_level: dict[str, tuple[int, ...]]
-    ) -> None:
-        self._rows = rows
-        self._built: list[Program | None] = [None] * len(rows)
-        self._by_level = by_level
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    @overload
-    def __getitem__(self, index: int) -> Program: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Program]: ...
-    def __getitem__(self, index: int | slice) -> Program | Sequence[Program]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        program = self._built[index]
-        if program is None:
-            program = self._built[index] = _build(self._rows[index])
-        return program
-
-    def __iter__(self) -> Iterator[Program]:
-        return (self[i] for i in range(len(self._rows)))
-
-    def find(self, program_id: str) -> Program | None:
-        """The first program with this id, building only that one (``show ID``)."""
-        for position, row in enumerate(self._rows):
-            if row[0] == program_id:
-                return self[position]
-        return None
-
-    def offering(self, levels: frozenset[str], region: Region | None = None) -> list[Program]:
-        positions = sorted({p for level in levels for p in self._by_level.get(level, ())})
-        if region is not None:
-            # Test the raw row values first: building a Program costs ten times more.
-            rows, reach = self._rows, region.may_reach
-            positions = [
-                p
-                for p in positions
-                if reach(
-                    rows[p][_LOCATION][4],
-                    rows[p][_LOCATION][2],
-                    rows[p][_TELEHEALTH],
-                    rows[p][_TELE_STATES],
-                )
-            ]
-        return [self[p] for p in positions]
-
-
-#: (column, model) of each group in a row.
-_GROUP_COLUMNS = tuple((_FIELD_NAMES.index(name), cls) for name, cls in _NESTED.items())
-
-
-def _build(row: tuple[Any, ...]) -> Program:
-    # A loop over the three groups, not over every field: 0.87 us a program against
-    # 0.81 for a hand-written unpacking of all 24 columns.
-    values = list(row)
-    for column, cls in _GROUP_COLUMNS:
-        values[column] = cls(*values[column])  # type: ignore[misc]
-    return Program(*values)
+def _restamp(
+    path: Path, index: Any, secret: bytes, stat: tuple[int, ...], recorded_ns: int
+) -> None:
+    """Record the file's new stat in the entry (same content: a copy, a touch, a racy stat)."""
+    with contextlib.suppress(OSError):
+        body = index.body()
+        parts = index_build.restamp(index.header, body, secret, stat, recorded_ns)
+        write_file(path, parts, overwrite=True, durable=False)

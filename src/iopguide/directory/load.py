@@ -25,12 +25,13 @@ import contextlib
 import dataclasses
 import gc
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iopguide.directory.limits import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, max_directory_bytes, too_big
-from iopguide.directory.model import Directory
+from iopguide.directory.model import Directory, Program
 from iopguide.directory.shipped import (
     builtin_directory_path,
     resolve_directory,
@@ -247,51 +248,74 @@ def load_directory(
 
     Raises UsageError (exit 2) when the file is missing or unreadable and
     DataError (exit 1) listing every problem when its content is invalid.
-    With *use_cache*, a directory already validated in exactly these bytes
-    is read back from the content-keyed cache (see :mod:`.cache`) instead of
-    being parsed again; a file that fails validation is never cached.
+    With *use_cache*, a directory already validated in exactly this file is
+    read from its index (see :mod:`.cache`) instead of being parsed again; a
+    file that fails validation is never indexed.
     *freeze* (for one-shot commands only) hands everything built to ``gc.freeze``.
     """
     file, shown_path, builtin = _source(path)
     filename = clean(str(file))
-    with _gc_paused(freeze=freeze):  # the cache rebuilds many small acyclic objects too
-        key = _file_key(file) if use_cache else None
-        if key is not None:
-            from iopguide.directory import cache
 
-            cached = cache.load_by_key(str(file.resolve()), key)
-            if cached is not None:
-                info = dataclasses.replace(cached.info, path=shown_path, builtin=builtin)
-                return dataclasses.replace(cached, info=info)
+    def parse() -> Directory:
         data = read_directory_bytes(file)
-        directory = parse_directory(data, filename, path=shown_path, builtin=builtin)
-        if key is not None:
-            from iopguide.directory import cache
+        return parse_directory(data, filename, path=shown_path, builtin=builtin)
 
-            # Keyed on the file's own bytes (compressed ones included), as looked up above.
-            cache.store_by_key(str(file.resolve()), key, directory)
+    with _gc_paused(freeze=freeze):  # building the programmes makes many small objects too
+        before = _file_state(file) if use_cache else None
+        if before is None:
+            return parse()
+        from iopguide.directory import cache
+
+        source = str(file.resolve())
+
+        def fallback() -> tuple[Program, ...]:  # a damaged block: read the file after all
+            cache.forget(source)
+            return tuple(parse().programs)
+
+        cached = cache.lookup(source, before, lambda: _file_key(file), fallback)
+        if cached is not None:
+            info = dataclasses.replace(cached.info, path=shown_path, builtin=builtin)
+            return dataclasses.replace(cached, info=info)
+        recorded_ns = time.time_ns()
+        key = _file_key(file)  # of the file's own bytes (compressed ones included)
+        directory = parse()
+        if key is not None and _file_state(file) == before:  # not changed while it was read
+            cache.store_by_key(
+                source, key, directory, stat=cache.stat_key(before), recorded_ns=recorded_ns
+            )
         return directory
 
 
-def _file_key(file: Path) -> bytes | None:
-    """The cache key of *file*'s current bytes, hashed in chunks; None when not cacheable.
+def _file_state(file: Path) -> os.stat_result | None:
+    """The stat of *file* when it may be indexed: a regular file of a sane size; else None.
 
-    Hashing a chunk at a time into one reused buffer avoids a 22 MB copy for a
-    national directory (about 15 ms) and, unlike mmap, cannot crash with SIGBUS
-    when the file is rewritten while it is read. Anything odd (a folder, a pipe,
-    an empty or oversized file, an unreadable one) is left to the normal path,
-    which explains it; a pipe or /dev/fd file is never cached. A compressed
-    file is keyed on its compressed bytes (hashing 1.4 MB, not 22).
+    Anything odd (a folder, a pipe, an empty or oversized file, an unreadable
+    one) is left to the normal path, which explains it; a pipe or /dev/fd file
+    is never indexed.
     """
     import stat
 
+    try:
+        info = os.stat(file)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= max_directory_bytes():
+        return None
+    return info
+
+
+def _file_key(file: Path) -> bytes | None:
+    """The cache key of *file*'s current bytes, hashed in chunks; None when it cannot be read.
+
+    Hashing a chunk at a time into one reused buffer avoids a 22 MB copy for a
+    national directory and, unlike mmap, cannot crash with SIGBUS when the file
+    is rewritten while it is read. A compressed file is keyed on its compressed
+    bytes (hashing 1.4 MB, not 22).
+    """
     from iopguide.directory import cache
 
     try:
         with open_without_waiting(file) as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= max_directory_bytes():
-                return None
             return cache.file_key(handle)
     except (OSError, ValueError):
         return None

@@ -12,6 +12,7 @@ directory is rebuilt from the cache on every search.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,20 +99,48 @@ def _file_shape(value: Any) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """Where a search near a ZIP can find programmes: a latitude band, or telehealth in a state.
+    """Where a search near a ZIP can find programmes: a box around it, or telehealth in its state.
 
-    A coarse, cheap test on raw values, so a directory read back from the cache
-    builds only the programmes that could match (the search still measures).
+    A coarse, cheap test on raw values, so a directory read from its index
+    decodes and builds only the programmes that could match (the search still
+    measures each one). The box is made a little too big on purpose: it must
+    hold every point within the radius, rounding included (see :meth:`around`).
     """
 
-    lat: float
-    lat_window: float  # degrees either side
+    lat_lo: float
+    lat_hi: float
+    lon_lo: float  # -inf and inf: every longitude (near a pole or the 180th meridian)
+    lon_hi: float
     state: str  # the person's state: telehealth programmes serving it count (elsewhere)
 
+    @classmethod
+    def around(cls, lat: float, lon: float, radius: float, state: str) -> Region:
+        """The box holding every point *radius* miles (or a little more) from (lat, lon)."""
+        # A degree of latitude is at least 68.7 miles; distances are rounded to 0.1 mile;
+        # 2% and 0.01 degrees more cover the curvature of a cap and float error.
+        half = (radius + 0.1) / 68.7 * 1.02 + 0.01
+        lat_lo, lat_hi = lat - half, lat + half
+        widest = max(abs(lat_lo), abs(lat_hi))
+        if widest >= 89.0:
+            return cls(lat_lo, lat_hi, -math.inf, math.inf, state)
+        wide = half / math.cos(math.radians(widest))
+        if wide >= 180.0 or not -180.0 <= lon - wide <= lon + wide <= 180.0:
+            return cls(lat_lo, lat_hi, -math.inf, math.inf, state)
+        return cls(lat_lo, lat_hi, lon - wide, lon + wide, state)
+
+    def holds(self, lat: float, lon: float) -> bool:
+        return self.lat_lo <= lat <= self.lat_hi and self.lon_lo <= lon <= self.lon_hi
+
     def may_reach(
-        self, lat: float | None, state: str | None, telehealth: bool, tele_states: tuple[str, ...]
+        self,
+        lat: float | None,
+        lon: float | None,
+        state: str | None,
+        telehealth: bool,
+        tele_states: tuple[str, ...],
     ) -> bool:
-        if lat is None or abs(lat - self.lat) <= self.lat_window:
+        """In the box, without coordinates (placed at its ZIP later), or telehealth here."""
+        if lat is None or lon is None or self.holds(lat, lon):
             return True
         return telehealth and (
             self.state in tele_states or (not tele_states and state == self.state)
@@ -140,39 +169,72 @@ class DirectoryInfo:
 @dataclass(frozen=True, slots=True)
 class Directory:
     info: DirectoryInfo
-    programs: Sequence[Program]  # a tuple, or a lazily built sequence from the cache
+    programs: Sequence[Program]  # a tuple, or a sequence read lazily from the index
 
     def get(self, program_id: str) -> Program | None:
         find = getattr(self.programs, "find", None)
-        if find is not None:  # a directory from the cache: no need to build every program
+        if find is not None:  # a directory from its index: no need to build every program
             return find(program_id)
         for program in self.programs:
             if program.id == program_id:
                 return program
         return None
 
-    def offering(self, levels: Iterable[str], region: Region | None = None) -> Sequence[Program]:
-        """The programs offering any of *levels* (or ``fit.ASK_IOP``), in directory order.
+    def ids(self) -> list[str]:
+        """Every programme's id (for did-you-mean), without building the programmes."""
+        ids = getattr(self.programs, "ids", None)
+        return ids() if ids is not None else [p.id for p in self.programs]
 
-        A directory read back from the cache answers from its level index and
-        builds only those programs (5,500 IOP listings of 19,000 nationally, and
-        2,700 that may run one) - and, given a *region*, only those that may reach it.
+    def offering(
+        self, levels: Iterable[str] | None, region: Region | None = None
+    ) -> Sequence[Program]:
+        """The programs offering any of *levels* (None: any level), in directory order.
+
+        Given a *region*, only those that may reach it. A directory read from its
+        index answers from the index and builds only those programs (see
+        :mod:`.index_read`).
         """
-        from iopguide.directory.fit import index_keys
-
-        wanted = frozenset(levels)
-        programs = self.programs
-        select = getattr(programs, "offering", None)
+        wanted = None if levels is None else frozenset(levels)
+        select = getattr(self.programs, "offering", None)
         if select is not None:
             return select(wanted, region)
-        return [
-            p
-            for p in programs
-            if not wanted.isdisjoint(index_keys(p))
-            and (
-                region is None
-                or region.may_reach(
-                    p.location.lat, p.location.state, p.telehealth, p.telehealth_states
-                )
+        return offering(self.programs, wanted, region)
+
+    def records(self) -> frozenset[str]:
+        """Which of the facts some listings leave out any listing here records.
+
+        ``"plans"`` (named insurance plans) and ``"schedules"`` (times of day):
+        SAMHSA's directory records neither, so a search must not filter on them.
+        """
+        recorded = getattr(self.programs, "recorded", None)
+        return recorded if recorded is not None else recorded_facts(self.programs)
+
+
+def offering(
+    programs: Iterable[Program], wanted: frozenset[str] | None, region: Region | None
+) -> list[Program]:
+    """See :meth:`Directory.offering` (for programmes in memory)."""
+    from iopguide.directory.fit import index_keys
+
+    return [
+        p
+        for p in programs
+        if (wanted is None or not wanted.isdisjoint(index_keys(p)))
+        and (
+            region is None
+            or region.may_reach(
+                p.location.lat, p.location.lon, p.location.state, p.telehealth, p.telehealth_states
             )
-        ]
+        )
+    ]
+
+
+def recorded_facts(programs: Iterable[Program]) -> frozenset[str]:
+    """See :meth:`Directory.records`."""
+    plans = schedules = False
+    for p in programs:
+        plans = plans or bool(p.insurance_plans)
+        schedules = schedules or bool(p.schedule.times)
+        if plans and schedules:
+            break
+    return frozenset(name for name, has in (("plans", plans), ("schedules", schedules)) if has)

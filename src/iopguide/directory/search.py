@@ -18,7 +18,6 @@ from iopguide.directory.checks import (
     TELEHEALTH,
     Seen,
     checks_for,
-    lat_window,
     program_distance,
 )
 from iopguide.directory.filter_table import Filters, parse_filters
@@ -87,12 +86,15 @@ class SearchResult:
 
 
 def _pool(directory: Directory, filters: Filters) -> Sequence[Program]:
-    if not filters.levels:
-        return directory.programs
-    keys = (*filters.levels, fit.ASK_IOP) if "iop" in filters.levels else filters.levels
+    """The programmes worth checking: near the person (or serving them online), at the levels."""
+    keys = filters.levels
+    if "iop" in keys:
+        keys = (*keys, fit.ASK_IOP)
     origin = filters.origin
-    region = Region(origin.lat, lat_window(filters.radius), origin.state) if origin else None
-    return directory.offering(keys, region)
+    if origin is not None:
+        region = Region.around(origin.lat, origin.lon, filters.radius, origin.state)
+        return directory.offering(keys or None, region)
+    return directory.offering(keys) if keys else directory.programs
 
 
 def search(
@@ -108,7 +110,7 @@ def search(
     asked = filters
     notes = notes or {}
     pool = noted.with_noted_iops(_pool(directory, filters), directory, notes, filters.levels)
-    filters, not_recorded = unrecorded(pool, filters)
+    filters, not_recorded = unrecorded(directory, filters)
     seen = Seen(notes)
     checks = [*checks_for(filters, seen), *noted.where_unrecorded(asked, not_recorded, notes)]
 

@@ -6,7 +6,7 @@ search and :func:`blockers_of` for an empty result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from iopguide.directory.filter_table import Filters
@@ -28,19 +28,20 @@ class Blocker:
     without_it: int  # programs that would match if only this filter were dropped
 
 
-def unrecorded(pool: Sequence[Program], filters: Filters) -> tuple[Filters, tuple[str, ...]]:
-    """Drop the plan and schedule filters when no listing searched records plans or schedules.
+def unrecorded(directory: Directory, filters: Filters) -> tuple[Filters, tuple[str, ...]]:
+    """Drop the plan and schedule filters when the directory records no plans or schedules.
 
     SAMHSA's directory names no insurance plans and no schedules: a search for
     "aetna" or "evening" would rule everything out and look like no programme
     exists. Such a filter is reported as unanswerable (ask the programme) instead;
     what your notes say is still matched (``noted.where_unrecorded``).
     """
+    recorded = directory.records()
     missing: list[str] = []
-    if filters.plans and not any(p.insurance_plans for p in pool):
+    if filters.plans and "plans" not in recorded:
         missing.append(NOT_RECORDED_PLANS)
         filters = replace(filters, plans=())
-    if filters.schedules and not any(p.schedule.times for p in pool):
+    if filters.schedules and "schedules" not in recorded:
         missing.append(NOT_RECORDED_SCHEDULES)
         filters = replace(filters, schedules=())
     return filters, tuple(missing)

@@ -91,11 +91,12 @@ def _say_once(path: Path, problem: str) -> None:
         )
 
 
-def read_private(path: Path, max_bytes: int) -> bytes | None:
-    """The bytes of a file iopguide wrote itself, or None when it is not plainly that.
+def open_private(path: Path, max_bytes: int) -> int | None:
+    """An open descriptor of a file iopguide wrote itself, or None when it is not plainly that.
 
     None for a link, a pipe, a device, a folder, a file of another user's or one
-    others may write, one over *max_bytes*, or one that cannot be read.
+    others may write, one over *max_bytes*, or one that cannot be opened. The
+    caller closes the descriptor.
     """
     try:
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
@@ -104,15 +105,28 @@ def read_private(path: Path, max_bytes: int) -> bytes | None:
     try:
         info = os.fstat(fd)
         if (
-            not stat.S_ISREG(info.st_mode)
-            or info.st_uid != os.geteuid()
-            or info.st_mode & 0o022
-            or info.st_size > max_bytes
+            stat.S_ISREG(info.st_mode)
+            and info.st_uid == os.geteuid()
+            and not info.st_mode & 0o022
+            and info.st_size <= max_bytes
         ):
-            return None
+            return fd
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+def read_private(path: Path, max_bytes: int) -> bytes | None:
+    """The bytes of a file iopguide wrote itself (see :func:`open_private`), or None."""
+    fd = open_private(path, max_bytes)
+    if fd is None:
+        return None
+    try:
+        size = os.fstat(fd).st_size
         with open(fd, "rb", closefd=False) as handle:
-            data = handle.read(info.st_size + 1)  # one byte more shows a file still growing
-        return data if len(data) == info.st_size else None
+            data = handle.read(size + 1)  # one byte more shows a file still growing
+        return data if len(data) == size else None
     except OSError:
         return None
     finally:

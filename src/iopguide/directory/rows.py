@@ -1,0 +1,85 @@
+"""A programme as a plain row (a tuple of text, numbers and tuples), and back.
+
+The directory index (:mod:`.index_build`, :mod:`.index_read`) stores rows, not
+objects: they serialise with ``marshal``, which makes nothing but built-in
+values, and building a :class:`Program` from a row costs about a microsecond.
+A row's columns follow the model's fields (which mirror directory/schema.py);
+a group (location, schedule, contact) is a tuple of its parts. The field names
+are part of every index's key (:data:`SHAPE`), so a row written for other
+fields is never read back into this code's Program.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from iopguide.directory.model import Program
+
+Row = tuple[Any, ...]
+
+FIELDS = tuple(Program.__dataclass_fields__)
+# The groups as the model has them (importing the schema here would cost every search 3 ms).
+_NESTED = {
+    name: f.default_factory
+    for name, f in Program.__dataclass_fields__.items()
+    if hasattr(f.default_factory, "__dataclass_fields__")
+}
+#: (column, model, number of parts) of each group in a row.
+_GROUPS = tuple(
+    (FIELDS.index(name), cls, len(cls.__dataclass_fields__))  # type: ignore[union-attr]
+    for name, cls in _NESTED.items()
+)
+#: The model's shape, for keys: rows of another shape must never match.
+SHAPE = (
+    ",".join(FIELDS)
+    + "|"
+    + ";".join(
+        f"{name}:{','.join(cls.__dataclass_fields__)}"  # type: ignore[union-attr]
+        for name, cls in _NESTED.items()
+    )
+)
+
+LOCATION = FIELDS.index("location")
+TELEHEALTH = FIELDS.index("telehealth")
+TELE_STATES = FIELDS.index("telehealth_states")
+PLANS = FIELDS.index("insurance_plans")
+SCHEDULE = FIELDS.index("schedule")
+# Inside the location group: (street, city, state, zip, lat, lon).
+STATE, LAT, LON = 2, 4, 5
+
+
+def to_rows(programs: Iterable[Program]) -> list[Row]:
+    """Rows for *programs*; equal texts and tuples become one object (written once)."""
+    shared: dict[Any, Any] = {}
+    share = shared.setdefault
+    rows = []
+    for program in programs:
+        row = []
+        for name in FIELDS:
+            value = getattr(program, name)
+            if name in _NESTED:
+                value = tuple(
+                    share(v, v) if isinstance(v, str) else v
+                    for v in (getattr(value, f) for f in _NESTED[name].__dataclass_fields__)
+                )
+            if isinstance(value, (str, tuple)):
+                value = share(value, value)
+            row.append(value)
+        rows.append(tuple(row))
+    return rows
+
+
+def fits(row: object) -> bool:
+    """Whether *row* has the model's shape (its values are vouched for by the index's HMAC)."""
+    if type(row) is not tuple or len(row) != len(FIELDS):
+        return False
+    return all(type(row[c]) is tuple and len(row[c]) == size for c, _cls, size in _GROUPS)
+
+
+def build(row: Row) -> Program:
+    """The Program of a row that :func:`fits`."""
+    values = list(row)
+    for column, cls, _size in _GROUPS:
+        values[column] = cls(*values[column])  # type: ignore[misc]
+    return Program(*values)
