@@ -199,6 +199,7 @@ def test_an_entry_that_breaks_a_search_is_dropped_so_the_next_run_rebuilds_it(
     write it) whose levels are not a list: the search fails once, never twice.
     """
     from iopguide.cli import run
+
     file = tmp_path / "programs.yaml"
     file.write_bytes(sample_directory_path().read_bytes())
     assert run(["find", "--directory", str(file), "--json"]) == 0
