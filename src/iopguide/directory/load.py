@@ -279,10 +279,11 @@ def load_directory(
         recorded_ns = time.time_ns()
         key = _file_key(file)  # of the file's own bytes (compressed ones included)
         directory = parse()
-        if key is not None and _file_state(file) == before:  # not changed while it was read
-            cache.store_by_key(
-                source, key, directory, stat=cache.stat_key(before), recorded_ns=recorded_ns
-            )
+        after = _file_state(file)
+        stat = cache.stat_key(before)
+        if key is not None and after is not None and cache.stat_key(after) == stat:
+            # Not changed while it was read (reading may change only its access time).
+            cache.store_by_key(source, key, directory, stat=stat, recorded_ns=recorded_ns)
         return directory
 
 
