@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from iopguide.entry import find_options, show_options
 
+#: Relative paths in the command lines below are in the repository.
+REPO = Path(__file__).resolve().parents[1]
 FAST = "import sys; from iopguide.entry import main; sys.exit(main(sys.argv[1:]))"
 FULL = "import sys; from iopguide.cli import run; sys.exit(run(sys.argv[1:]))"
 
@@ -38,6 +41,12 @@ TAKEN = [
     ["find", "--zip", "40202", "--json"],  # the national directory
     ["find", "--zip", "40202", "--condition", "alcohol", "-n", "5"],
     ["find", "--state", "VT", "--telehealth", "--json"],
+    ["find", "--directory", "sample", "--zip", "40202", "--json"],
+    ["find", "-d", "data/programs.yaml", "--zip", "40202"],
+    ["find", "--directory", "data/programs.yaml", "--sample", "--json"],  # --sample wins
+    ["find", "--directory", "nowhere.json", "--zip", "40202"],  # no such file: exit 2
+    ["find", "--directory", "data", "--json"],  # a folder
+    ["find", "-d", "a.json", "-d", "data/programs.yaml", "--json"],  # the last one counts
 ]
 
 #: ``show`` lines the fast path takes.
@@ -61,7 +70,7 @@ LEFT = [
     ["find", "--radius", "1e3"],
     ["find", "--radius", "nan"],
     ["find", "--limit", "+3"],
-    ["find", "--directory", "x.json"],
+    ["find", "--directory", ""],
     ["find", "--sample", "--notes", "notes.yaml"],
     ["find", "--notes", "notes.yaml", "--json"],
     ["find", "extra"],
@@ -84,7 +93,9 @@ SHOW_LEFT = [
 
 def _run(code: str, args: list[str]) -> tuple[bytes, bytes, int]:
     env = dict(os.environ, NO_COLOR="1")
-    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, env=env, cwd=REPO
+    )
     return proc.stdout, proc.stderr, proc.returncode
 
 

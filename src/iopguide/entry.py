@@ -5,7 +5,7 @@ typer is imported: typer and click alone cost about three interpreter starts
 (measured in bench/, see docs/performance.md). The fast path understands only
 a strict subset of ``find``'s options, each as ``--option value`` with a value
 that cannot be mistaken for an option; anything else (``--help``, ``=``, short
-flags bundled, ``--directory``, $IOPGUIDE_DIRECTORY, ``--notes``, $IOPGUIDE_NOTES,
+flags bundled, $IOPGUIDE_DIRECTORY, ``--notes``, $IOPGUIDE_NOTES,
 a radius typer would read differently ...) goes to the full command line, which
 explains it.
 tests/test_fast_path.py runs a broad set of queries both ways and compares the bytes.
@@ -22,6 +22,7 @@ from iopguide import __version__
 #: ``find``'s options besides its filters' (filter_table.FILTERS gives those): (parameter, kind).
 _FIND_OTHER_OPTIONS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("--limit", "-n"), ("limit", "count")),
+    **dict.fromkeys(("--directory", "-d"), ("directory", "text")),
     "--json": ("json_output", "flag"),
     "--no-cache": ("no_cache", "flag"),
     "--sample": ("sample", "flag"),
@@ -102,7 +103,7 @@ def find_options(args: list[str]) -> dict[str, Any] | None:
             found[name] = True
             continue
         value = next(rest, None)
-        if value is None or value.startswith("-") or not value.isprintable():
+        if not value or value.startswith("-") or not value.isprintable():
             return None
         if kind == "list":
             found.setdefault(name, []).append(value)
@@ -140,13 +141,14 @@ def _show_report(options: dict[str, Any]) -> Any:
 
 
 def _directory(options: dict[str, Any]) -> Any:
-    if not options.get("sample"):
+    """The directory chosen as ``cli_options.chosen_directory`` chooses: --sample wins."""
+    if not options.get("sample") and options.get("directory") is None:
         return None
     from pathlib import Path
 
     from iopguide.directory.national import SAMPLE_NAME
 
-    return Path(SAMPLE_NAME)
+    return Path(SAMPLE_NAME if options.get("sample") else options["directory"])
 
 
 def _fast(report: Any, options: dict[str, Any]) -> int:
