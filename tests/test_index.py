@@ -95,7 +95,7 @@ DIRECTORY = random_directory(900, seed=9)
 
 def test_the_index_spreads_programmes_over_many_slices_and_tiles() -> None:
     index = indexed(DIRECTORY).programs._index
-    assert len(index.slices) > 3 and len(index.tiles) > 10 and index.unplaced
+    assert len(index.slices) > 3 and len(index.tile_block) > 10 and index.unplaced
     assert index.count == 900
 
 
@@ -200,9 +200,8 @@ def test_a_damaged_block_in_a_real_load_rereads_the_file_and_drops_the_entry(tmp
     entry = cache.entry_path(str(file.resolve()))
     blob = bytearray(entry.read_bytes())
     index = cache.load_by_key(str(file.resolve()), _key(file)).programs._index
-    for _lon_lo, _lon_hi, number, _keys in index.tiles:  # every tile: the search needs one
-        offset, length = index.blocks[number]
-        blob[index._start + offset + length - 1] ^= 0xFF
+    for number in index.tile_block:  # every tile: the search needs one
+        blob[index._start + index.ends[number] - 1] ^= 0xFF
     entry.write_bytes(bytes(blob))
     again = load.load_directory(file)
     filters = parse_filters(zip_code="40202", radius=50, levels=["any"])
@@ -215,15 +214,15 @@ def _key(file) -> bytes:
 
 
 def test_a_header_whose_values_have_the_wrong_types_is_refused() -> None:
-    """Signed with the user's key (as only a bug could), but a tile's block number is text."""
+    """Signed with the user's key (as only a bug could), but a slice's first tile is text."""
     import marshal
 
     from iopguide.paths import cache_secret
 
     parts = index_build.build(DIRECTORY, cache.content_key(b"bytes"), cache_secret())
     header = list(marshal.loads(parts[3]))
-    tiles = header[index_build.HEADER.index("tiles")]
-    header[index_build.HEADER.index("tiles")] = ((*tiles[0][:2], "7", tiles[0][3]), *tiles[1:])
+    slices = header[index_build.HEADER.index("slices")]
+    header[index_build.HEADER.index("slices")] = ((*slices[0][:2], "0", slices[0][3]), *slices[1:])
     data = marshal.dumps(tuple(header))
     path = cache.entry_path("/x/random.yaml")
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -25,9 +25,13 @@ Blocks (``TILE`` rows each):
   there, grouped by level so a search skips the blocks without its levels;
 * **ids**: every id in order with its tile and row, for ``show ID``.
 
-Each row block holds ``(position, level keys, row)`` entries: the position in
-the directory file (results keep the file's order among equals), the keys of
-:func:`fit.index_keys`, and the row of :mod:`.rows`.
+A row block holds three columns: each programme's position in the directory
+file (results keep the file's order among equals), the number of its set of
+level keys (:func:`fit.index_keys`; the header lists the sets) and its row
+(:mod:`.rows`). The header keeps its long tables (where each block ends, each
+tile's longitude range, block and key set, each id block's first id) as packed
+arrays of machine numbers, so a search reads them without building an object
+per tile, even at twenty times the national size.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ import hmac
 import marshal
 import math
 import struct
+import sys
+from array import array
 from collections.abc import Sequence
 from typing import Any
 
@@ -43,31 +49,40 @@ from iopguide.directory import rows
 from iopguide.directory.fit import index_keys
 from iopguide.directory.model import Directory, recorded_facts
 
-FORMAT = 5
-MAGIC = b"IOPIDX\x00\x05"
+FORMAT = 6
+MAGIC = b"IOPIDX\x00\x06"
 LENGTH = struct.Struct("<I")
 MAC_SIZE = 32
 HEAD_SIZE = len(MAGIC) + LENGTH.size + MAC_SIZE
 TILE = 64
 ID_CHUNK = 512
-#: The header's parts, in order (index_read checks each one).
+#: The header's parts, in order (index_read checks each one). ``ends``, ``tile_*`` and
+#: ``id_blocks`` are packed arrays: END_TYPE, "d" (longitudes) and NUMBER_TYPE.
 HEADER = (
     "format",
+    "byteorder",
     "content_key",
     "stat",
     "recorded_ns",
     "info",
     "count",
     "recorded",
-    "blocks",
+    "keysets",
+    "ends",
     "slices",
-    "tiles",
+    "tile_lo",
+    "tile_hi",
+    "tile_block",
+    "tile_keys",
     "unplaced",
     "telehealth",
-    "ids",
+    "id_first",
+    "id_blocks",
 )
+END_TYPE = "Q"
+NUMBER_TYPE = "I"
 
-Entry = tuple[int, tuple[str, ...], rows.Row]
+Entry = tuple[int, int, rows.Row]  # position, key set, row
 
 
 def block_mac(secret: bytes, content_key: bytes, number: int, payload: bytes) -> bytes:
@@ -79,29 +94,36 @@ def header_mac(secret: bytes, header: bytes) -> bytes:
 
 
 class _Blocks:
-    """The blocks written so far, each signed, with their (offset, length) in the body."""
+    """The blocks written so far, each signed, and where each one ends in the body."""
 
     def __init__(self, secret: bytes, content_key: bytes) -> None:
         self.secret, self.content_key = secret, content_key
         self.parts: list[bytes] = []
-        self.places: list[tuple[int, int]] = []
-        self.size = 0
+        self.ends = array(END_TYPE)
 
     def add(self, payload: Any) -> int:
         data = marshal.dumps(payload)
-        number = len(self.places)
-        mac = block_mac(self.secret, self.content_key, number, data)
-        self.parts += (mac, data)
-        self.places.append((self.size, MAC_SIZE + len(data)))
-        self.size += MAC_SIZE + len(data)
+        number = len(self.ends)
+        self.parts += (block_mac(self.secret, self.content_key, number, data), data)
+        self.ends.append((self.ends[-1] if self.ends else 0) + MAC_SIZE + len(data))
         return number
 
 
-def _keys_of(entries: Sequence[Entry]) -> tuple[str, ...]:
-    return tuple(sorted({key for _pos, keys, _row in entries for key in keys}))
+class _KeySets:
+    """Numbers for the distinct sets of level keys (a few dozen in a national directory)."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[tuple[str, ...], int] = {}
+
+    def number(self, keys: tuple[str, ...]) -> int:
+        return self.numbers.setdefault(tuple(sorted(keys)), len(self.numbers))
+
+    def union(self, entries: Sequence[Entry]) -> int:
+        sets = list(self.numbers)
+        return self.number(tuple({key for _p, k, _r in entries for key in sets[k]}))
 
 
-def _chunks(entries: Sequence[Entry], size: int = TILE) -> list[Sequence[Entry]]:
+def _chunks(entries: Sequence[Any], size: int = TILE) -> list[Sequence[Any]]:
     return [entries[i : i + size] for i in range(0, len(entries), size)]
 
 
@@ -115,8 +137,9 @@ def build(
 ) -> list[bytes]:
     """The parts of the index file for *directory* (to be written in order)."""
     programs = directory.programs
+    keysets = _KeySets()
     entries: list[Entry] = [
-        (position, index_keys(program), row)
+        (position, keysets.number(index_keys(program)), row)
         for position, (program, row) in enumerate(
             zip(programs, rows.to_rows(programs), strict=True)
         )
@@ -124,42 +147,47 @@ def build(
     blocks = _Blocks(secret, content_key)
     where: dict[int, tuple[int, int]] = {}  # position -> (block, index in block)
 
-    def add_rows(chunk: Sequence[Entry]) -> int:
-        number = blocks.add(tuple(chunk))
+    def add_rows(chunk: Sequence[Entry]) -> tuple[int, int]:
+        """(block number, key set of the whole block)"""
+        number = blocks.add(tuple(map(tuple, zip(*chunk, strict=True))))
         for index, (position, _keys, _row) in enumerate(chunk):
             where.setdefault(position, (number, index))
-        return number
+        return number, keysets.union(chunk)
 
     placed, elsewhere = [], []
     for entry in entries:
         (placed if _coordinates(entry[2]) is not None else elsewhere).append(entry)
-    unplaced = tuple((add_rows(c), _keys_of(c)) for c in _chunks(elsewhere))
+    unplaced = tuple(add_rows(c) for c in _chunks(elsewhere))
     slices, tiles = _tiles(placed, add_rows)
     telehealth = tuple(
-        (state, tuple((add_rows(c), _keys_of(c)) for c in _chunks(serving)))
+        (state, tuple(add_rows(c) for c in _chunks(serving)))
         for state, serving in _by_state(entries)
     )
     ids = sorted((row[0], position) for position, _keys, row in entries)
-    id_blocks = tuple(
-        (chunk[0][0], blocks.add(tuple((pid, *where[position]) for pid, position in chunk)))
-        for chunk in _chunks(ids, ID_CHUNK)
-    )
+    id_first, id_blocks = [], array(NUMBER_TYPE)
+    for chunk in _chunks(ids, ID_CHUNK):
+        id_first.append(chunk[0][0])
+        found = [(pid, *where[position]) for pid, position in chunk]
+        id_blocks.append(blocks.add(tuple(map(tuple, zip(*found, strict=True)))))
     info = directory.info
     header = marshal.dumps(
         (
             FORMAT,
+            sys.byteorder,
             content_key,
             stat,
             recorded_ns,
             (info.name, info.source, info.sample, info.updated),
             len(entries),
             tuple(sorted(recorded_facts(programs))),
-            tuple(blocks.places),
+            tuple(keysets.numbers),
+            blocks.ends.tobytes(),
             slices,
-            tiles,
+            *(column.tobytes() for column in tiles),
             unplaced,
             telehealth,
-            id_blocks,
+            tuple(id_first),
+            id_blocks.tobytes(),
         )
     )
     return [MAGIC, LENGTH.pack(len(header)), header_mac(secret, header), header, *blocks.parts]
@@ -182,9 +210,9 @@ def _coordinates(row: rows.Row) -> tuple[float, float] | None:
     return None if lat is None or lon is None else (lat, lon)
 
 
-def _tiles(placed: list[Entry], add_rows: Any) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    """Sort-tile-recursive packing: ``slices`` (lat_lo, lat_hi, first, end) over ``tiles``
-    (lon_lo, lon_hi, block, keys), both in order, so each can be bisected."""
+def _tiles(placed: list[Entry], add_rows: Any) -> tuple[tuple[Any, ...], tuple[array, ...]]:
+    """Sort-tile-recursive packing: ``slices`` (lat_lo, lat_hi, first tile, end tile) over
+    the tiles' columns (lon_lo, lon_hi, block, key set), both in order, so both bisect."""
 
     def lat_of(e: Entry) -> tuple[float, float, int]:
         lat, lon = _coordinates(e[2])  # type: ignore[misc]
@@ -196,15 +224,20 @@ def _tiles(placed: list[Entry], add_rows: Any) -> tuple[tuple[Any, ...], tuple[A
 
     placed = sorted(placed, key=lat_of)
     per_slice = TILE * max(1, math.ceil(math.sqrt(len(placed) / TILE)))
-    slices, tiles = [], []
+    slices = []
+    lo, hi, block, keys = array("d"), array("d"), array(NUMBER_TYPE), array(NUMBER_TYPE)
     for start in range(0, len(placed), per_slice):
         band = placed[start : start + per_slice]
-        first = len(tiles)
+        first = len(block)
         for chunk in _chunks(sorted(band, key=lon_of)):
             lons = [lon_of(e)[0] for e in chunk]
-            tiles.append((min(lons), max(lons), add_rows(chunk), _keys_of(chunk)))
-        slices.append((lat_of(band[0])[0], lat_of(band[-1])[0], first, len(tiles)))
-    return tuple(slices), tuple(tiles)
+            number, keyset = add_rows(chunk)
+            lo.append(min(lons))
+            hi.append(max(lons))
+            block.append(number)
+            keys.append(keyset)
+        slices.append((lat_of(band[0])[0], lat_of(band[-1])[0], first, len(block)))
+    return tuple(slices), (lo, hi, block, keys)
 
 
 def _by_state(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:

@@ -2,12 +2,13 @@
 
 Nothing read is trusted before it is checked: the header and each block must
 carry the HMAC this user's key gives them, every offset must lie inside the
-file, and every value must have the type and shape the model expects. A
-header that fails means there is no entry (:func:`open_index` gives None and
-the directory file is read again). A block that fails later, in the middle of
-a search, makes :class:`IndexedPrograms` answer from the directory file
-instead (its *fallback*), so a damaged entry costs time, never a wrong result
-or a crash.
+file, and every value must have the type and shape the model expects (checked
+when it is first used: a search at twenty times the national size would spend
+more time checking the tiles it never reads than searching). A header that
+fails means there is no entry (:func:`open_index` gives None and the directory
+file is read again). A block that fails later, in the middle of a search, makes
+:class:`IndexedPrograms` answer from the directory file instead (its
+*fallback*), so a damaged entry costs time, never a wrong result or a crash.
 """
 
 from __future__ import annotations
@@ -16,55 +17,64 @@ import bisect
 import hmac
 import marshal
 import os
+import sys
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, overload
 
 from iopguide.directory import rows
 from iopguide.directory.index_build import (
+    END_TYPE,
     FORMAT,
     HEAD_SIZE,
     HEADER,
     LENGTH,
     MAC_SIZE,
     MAGIC,
+    NUMBER_TYPE,
     block_mac,
     header_mac,
 )
 from iopguide.directory.model import Program, Region, offering
 
-#: A header is a few hundred kilobytes even at twenty times the national size.
+#: A header is under a megabyte even at twenty times the national size.
 _MAX_HEADER = 64 << 20
+#: What a damaged entry can raise while it is read: all of it means "do not trust it".
+_BROKEN = (IndexError, KeyError, TypeError, ValueError, EOFError)
+
+Blocks = Iterable[tuple[int, int]]  # (block number, key set number)
 
 
 class Damaged(Exception):
     """Part of an index is not what iopguide wrote: use the directory file instead."""
 
 
-def _is_int(value: object, low: int = 0, high: float = float("inf")) -> bool:
-    return type(value) is int and low <= value <= high
-
-
-def _is_number(value: object) -> bool:
-    return type(value) in (int, float)
+def _is_int(value: object, low: int = 0) -> bool:
+    return type(value) is int and value >= low
 
 
 def _is_texts(value: object) -> bool:
     return type(value) is tuple and all(type(v) is str for v in value)
 
 
-def _is_text(value: object) -> bool:
-    return type(value) is str
-
-
 def _opt_text(value: object) -> bool:
     return value is None or type(value) is str
+
+
+def _numbers(data: object, kind: str) -> array:
+    if type(data) is not bytes:
+        raise Damaged("a table is not packed numbers")
+    packed = array(kind)
+    packed.frombytes(data)  # ValueError for a length that is not whole numbers
+    return packed
 
 
 class Index:
     """An open index file: its checked header, and its blocks read on demand."""
 
     def __init__(self, fd: int, size: int, secret: bytes, header: tuple[Any, ...], start: int):
-        self._fd, self._size, self._secret, self._start = fd, size, secret, start
+        self._fd, self._secret, self._start = fd, secret, start
+        self._body = size - start
         self.header = header
         values = dict(zip(HEADER, header, strict=True))
         self.content_key: bytes = values["content_key"]
@@ -73,71 +83,95 @@ class Index:
         self.info: tuple[Any, ...] = values["info"]
         self.count: int = values["count"]
         self.recorded = frozenset(values["recorded"])
-        self.blocks: tuple[tuple[int, int], ...] = values["blocks"]
+        self.keysets: tuple[tuple[str, ...], ...] = values["keysets"]
+        self.ends = _numbers(values["ends"], END_TYPE)
         self.slices: tuple[tuple[float, float, int, int], ...] = values["slices"]
-        self.tiles: tuple[tuple[float, float, int, tuple[str, ...]], ...] = values["tiles"]
-        self.unplaced: tuple[tuple[int, tuple[str, ...]], ...] = values["unplaced"]
-        self.telehealth: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = dict(
-            values["telehealth"]
-        )
-        self.ids: tuple[tuple[str, int], ...] = values["ids"]
-        self.first_ids = [first for first, _block in self.ids]
+        self.tile_lo = _numbers(values["tile_lo"], "d")
+        self.tile_hi = _numbers(values["tile_hi"], "d")
+        self.tile_block = _numbers(values["tile_block"], NUMBER_TYPE)
+        self.tile_keys = _numbers(values["tile_keys"], NUMBER_TYPE)
+        self.unplaced: tuple[tuple[int, int], ...] = values["unplaced"]
+        self.telehealth = dict(values["telehealth"])
+        self.id_first: tuple[str, ...] = values["id_first"]
+        self.id_blocks = _numbers(values["id_blocks"], NUMBER_TYPE)
+        tiles = len(self.tile_lo)
+        if not (
+            len(self.tile_hi) == len(self.tile_block) == len(self.tile_keys) == tiles
+            and len(self.id_blocks) == len(self.id_first)
+        ):
+            raise Damaged("the tables differ in length")
+        if (self.ends[-1] if self.ends else 0) != self._body:
+            raise Damaged("the blocks do not end where the file does: cut short or added to")
 
     def close(self) -> None:
         os.close(self._fd)
 
     def body(self) -> bytes:
         """Every block, as written (to record a new stat above them)."""
-        length = self._size - self._start
-        data = os.pread(self._fd, length, self._start)
-        if len(data) != length:
+        data = os.pread(self._fd, self._body, self._start)
+        if len(data) != self._body:
             raise OSError("the index changed while it was read")
         return data
 
     def payload(self, number: int) -> Any:
-        """Block *number*, checked against its HMAC, as the values it holds."""
-        offset, length = self.blocks[number]
+        """Block *number*, checked against its place and its HMAC, as the values it holds."""
+        ends = self.ends
+        if type(number) is not int or not 0 <= number < len(ends):
+            raise Damaged(f"no block {number!r}")
+        start = ends[number - 1] if number else 0
+        end = ends[number]
+        if not start + MAC_SIZE <= end <= self._body:
+            raise Damaged(f"block {number} lies outside the file")
         try:
-            data = os.pread(self._fd, length, self._start + offset)
+            data = os.pread(self._fd, end - start, self._start + start)
         except OSError as err:
             raise Damaged(f"block {number}: {err}") from None
-        if len(data) != length:
+        if len(data) != end - start:
             raise Damaged(f"block {number} is cut short")
-        payload = memoryview(data)[MAC_SIZE:]
-        expected = block_mac(self._secret, self.content_key, number, bytes(payload))
+        payload = data[MAC_SIZE:]
+        expected = block_mac(self._secret, self.content_key, number, payload)
         if not hmac.compare_digest(expected, data[:MAC_SIZE]):
             raise Damaged(f"block {number} does not match its HMAC")
         try:
             return marshal.loads(payload)
-        except (EOFError, ValueError, TypeError) as err:
+        except _BROKEN as err:
             raise Damaged(f"block {number}: {err}") from None
 
-    def entries(self, number: int) -> tuple[tuple[int, tuple[str, ...], rows.Row], ...]:
-        """A block of rows: (position, level keys, row) each, every one checked."""
+    def rows(self, number: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[rows.Row, ...]]:
+        """A block of rows: its positions, key sets and rows, every column checked."""
         found = self.payload(number)
-        count = self.count
-        if type(found) is not tuple or not all(
-            type(e) is tuple
-            and len(e) == 3
-            and _is_int(e[0], 0, count - 1)
-            and _is_texts(e[1])
-            and rows.fits(e[2])
-            for e in found
-        ):
+        try:
+            positions, keys, block = found
+            whole = (
+                type(positions) is type(keys) is type(block) is tuple
+                and len(positions) == len(keys) == len(block)
+                and set(map(type, positions)) <= {int}
+                and set(map(type, keys)) <= {int}
+                and (not block or 0 <= min(positions) <= max(positions) < self.count)
+                and (not block or 0 <= min(keys) <= max(keys) < len(self.keysets))
+                and rows.all_fit(block)
+            )
+        except _BROKEN:
+            whole = False
+        if not whole:
             raise Damaged(f"block {number} does not hold rows")
         return found
 
-    def id_entries(self, number: int) -> tuple[tuple[str, int, int], ...]:
+    def id_rows(self, number: int) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+        """A block of ids: each id, the block holding its programme, and its place there."""
         found = self.payload(number)
-        last = len(self.blocks) - 1
-        if type(found) is not tuple or not all(
-            type(e) is tuple
-            and len(e) == 3
-            and type(e[0]) is str
-            and _is_int(e[1], 0, last)
-            and _is_int(e[2], 0, 1 << 20)
-            for e in found
-        ):
+        try:
+            ids, blocks, places = found
+            whole = (
+                type(ids) is type(blocks) is type(places) is tuple
+                and len(ids) == len(blocks) == len(places)
+                and set(map(type, ids)) <= {str}
+                and set(map(type, blocks)) <= {int}
+                and set(map(type, places)) <= {int}
+            )
+        except _BROKEN:
+            whole = False
+        if not whole:
             raise Damaged(f"block {number} does not hold ids")
         return found
 
@@ -153,109 +187,70 @@ def open_index(fd: int, secret: bytes) -> Index | None:
         if length > min(_MAX_HEADER, size - HEAD_SIZE):
             raise Damaged("header length")
         data = os.pread(fd, length, HEAD_SIZE)
-        if len(data) != length or not hmac.compare_digest(
-            header_mac(secret, data), head[-MAC_SIZE:]
-        ):
+        mac = head[-MAC_SIZE:]
+        if len(data) != length or not hmac.compare_digest(header_mac(secret, data), mac):
             raise Damaged("header HMAC")
         header = marshal.loads(data)
-        if not _sound_header(header, size - HEAD_SIZE - length):
+        if not _sound_header(header):
             raise Damaged("header values")
         return Index(fd, size, secret, header, HEAD_SIZE + length)
-    except (Damaged, OSError, EOFError, ValueError, TypeError):
+    except (Damaged, OSError, *_BROKEN):
         os.close(fd)
         return None
 
 
-def _sound_header(header: object, body: int) -> bool:
-    """Every value of the header has its type, and every number its range."""
-    if type(header) is not tuple or len(header) != len(HEADER) or header[0] != FORMAT:
+def _sound_header(header: object) -> bool:
+    """The header's own values have their types (its tables are checked where they are used)."""
+    if type(header) is not tuple or len(header) != len(HEADER):
         return False
-    (
-        _fmt,
-        key,
-        stat,
-        recorded_ns,
-        info,
-        count,
-        recorded,
-        blocks,
-        slices,
-        tiles,
-        unplaced,
-        tele,
-        ids,
-    ) = header
-    if not (
-        type(key) is bytes
-        and len(key) == 32
+    values = dict(zip(HEADER, header, strict=True))
+    stat, info = values["stat"], values["info"]
+    return (
+        values["format"] == FORMAT
+        and values["byteorder"] == sys.byteorder
+        and type(values["content_key"]) is bytes
+        and len(values["content_key"]) == 32
         and (stat is None or (type(stat) is tuple and len(stat) == 5 and all(map(_is_int, stat))))
-        and _is_int(recorded_ns)
+        and _is_int(values["recorded_ns"])
         and type(info) is tuple
         and len(info) == 4
         and type(info[0]) is str
         and _opt_text(info[1])
         and type(info[2]) is bool
         and _opt_text(info[3])
-        and _is_int(count)
-        and _is_texts(recorded)
-        and type(blocks) is tuple
-    ):
-        return False
-    if not all(
-        type(b) is tuple
-        and len(b) == 2
-        and _is_int(b[0])
-        and _is_int(b[1], MAC_SIZE)
-        and b[0] + b[1] <= body
-        for b in blocks
-    ):
-        return False
-    last = len(blocks) - 1
-
-    def lists(parts: object) -> bool:
-        return type(parts) is tuple and all(
-            type(p) is tuple and len(p) == 2 and _is_int(p[0], 0, last) and _is_texts(p[1])
-            for p in parts
-        )
-
-    return (
-        type(tiles) is tuple
-        and all(
-            type(t) is tuple
-            and len(t) == 4
-            and _is_number(t[0])
-            and _is_number(t[1])
-            and _is_int(t[2], 0, last)
-            and _is_texts(t[3])
-            for t in tiles
-        )
-        and type(slices) is tuple
+        and _is_int(values["count"])
+        and _is_texts(values["recorded"])
+        and type(values["keysets"]) is tuple
+        and all(map(_is_texts, values["keysets"]))
+        and type(values["slices"]) is tuple
         and all(
             type(s) is tuple
             and len(s) == 4
-            and _is_number(s[0])
-            and _is_number(s[1])
-            and _is_int(s[2], 0, len(tiles))
-            and _is_int(s[3], s[2], len(tiles))
-            for s in slices
+            and type(s[0]) is type(s[1]) is float
+            and _is_int(s[2])
+            and _is_int(s[3], s[2])
+            for s in values["slices"]
         )
-        and lists(unplaced)
-        and type(tele) is tuple
+        and _pairs(values["unplaced"])
+        and type(values["telehealth"]) is tuple
         and all(
-            type(t) is tuple and len(t) == 2 and type(t[0]) is str and lists(t[1]) for t in tele
+            type(t) is tuple and len(t) == 2 and type(t[0]) is str for t in values["telehealth"]
         )
-        and type(ids) is tuple
-        and all(
-            type(i) is tuple and len(i) == 2 and type(i[0]) is str and _is_int(i[1], 0, last)
-            for i in ids
-        )
+        and _is_texts(values["id_first"])
+    )
+
+
+def _pairs(blocks: object) -> bool:
+    """(block, key set) pairs of ints (their ranges are checked when read)."""
+    return type(blocks) is tuple and all(
+        type(b) is tuple and len(b) == 2 and _is_int(b[0]) and _is_int(b[1]) for b in blocks
     )
 
 
 class IndexedPrograms(Sequence[Program]):
     """The programmes of an index, built only when looked at.
 
-    A search near a ZIP reads the tiles its box touches, the unplaced block
+    A search near a ZIP reads the tiles its box touches, the unplaced blocks
     and the state's telehealth blocks (:meth:`offering`); ``show ID`` reads one
     id block and one tile (:meth:`find`); anything that needs every programme
     reads every tile once. *fallback* gives the programmes from the directory
@@ -277,19 +272,21 @@ class IndexedPrograms(Sequence[Program]):
 
     def _all(self) -> Sequence[Program]:
         if self._every is None:
-            index = self._index
             try:
-                found: dict[int, rows.Row] = {}
-                numbers = [t[2] for t in index.tiles] + [u[0] for u in index.unplaced]
-                for number in numbers:
-                    for position, _keys, row in index.entries(number):
-                        found[position] = row
-                if len(found) != index.count:
-                    raise Damaged("the tiles do not hold every programme")
-                self._every = [self._program(p, found[p]) for p in range(index.count)]
-            except Damaged:
+                self._every = self._read_all()
+            except (Damaged, *_BROKEN):
                 self._every = self._fallback()
         return self._every
+
+    def _read_all(self) -> list[Program]:
+        index = self._index
+        found: dict[int, rows.Row] = {}
+        for number in [*index.tile_block, *(u[0] for u in index.unplaced)]:
+            positions, _keys, block = index.rows(number)
+            found.update(zip(positions, block, strict=True))
+        if len(found) != index.count:
+            raise Damaged("the tiles do not hold every programme")
+        return [self._program(p, found[p]) for p in range(index.count)]
 
     def __len__(self) -> int:
         return self._index.count if self._every is None else len(self._every)
@@ -308,8 +305,8 @@ class IndexedPrograms(Sequence[Program]):
         if self._every is None:
             try:
                 index = self._index
-                return [e[0] for _first, n in index.ids for e in index.id_entries(n)]
-            except Damaged:
+                return [pid for n in index.id_blocks for pid in index.id_rows(n)[0]]
+            except (Damaged, *_BROKEN):
                 pass
         return [p.id for p in self._all()]
 
@@ -318,22 +315,24 @@ class IndexedPrograms(Sequence[Program]):
         if self._every is None:
             try:
                 return self._find(program_id)
-            except Damaged:
+            except (Damaged, *_BROKEN):
                 pass
         return next((p for p in self._all() if p.id == program_id), None)
 
     def _find(self, program_id: str) -> Program | None:
         index = self._index
-        at = bisect.bisect_right(index.first_ids, program_id) - 1
+        at = bisect.bisect_right(index.id_first, program_id) - 1
         if at < 0:
             return None
-        for pid, number, place in index.id_entries(index.ids[at][1]):
-            if pid == program_id:
-                found = index.entries(number)
-                if place >= len(found) or found[place][2][0] != program_id:
-                    raise Damaged("an id points to another programme")
-                return self._program(found[place][0], found[place][2])
-        return None
+        ids, blocks, places = index.id_rows(index.id_blocks[at])
+        here = bisect.bisect_left(ids, program_id)
+        if here == len(ids) or ids[here] != program_id:
+            return None
+        positions, _keys, block = index.rows(blocks[here])
+        row = block[places[here]]
+        if row[0] != program_id:
+            raise Damaged("an id points to another programme")
+        return self._program(positions[places[here]], row)
 
     def offering(self, wanted: frozenset[str] | None, region: Region | None) -> list[Program]:
         """The programmes at *wanted* levels (None: any) that may reach *region*, in file order.
@@ -344,54 +343,53 @@ class IndexedPrograms(Sequence[Program]):
         if self._every is None and (wanted is not None or region is not None):
             try:
                 return self._select(wanted, region)
-            except Damaged:
+            except (Damaged, *_BROKEN):
                 pass
         return offering(self._all(), wanted, region)
 
     def _select(self, wanted: frozenset[str] | None, region: Region | None) -> list[Program]:
         index = self._index
+        keysets = index.keysets
+        ok = [wanted is None or not wanted.isdisjoint(keys) for keys in keysets]
         found: dict[int, rows.Row] = {}
-
-        def take(number: int, keys: tuple[str, ...], placed: bool) -> None:
-            if wanted is not None and wanted.isdisjoint(keys):
-                return
-            for position, row_keys, row in index.entries(number):
-                if position in found or (wanted is not None and wanted.isdisjoint(row_keys)):
-                    continue
-                if placed and region is not None:
-                    location = row[rows.LOCATION]
-                    if not region.may_reach(
-                        location[rows.LAT],
-                        location[rows.LON],
-                        location[rows.STATE],
-                        row[rows.TELEHEALTH],
-                        row[rows.TELE_STATES],
-                    ):
-                        continue
-                found[position] = row
-
         if region is None:
-            tiles: Iterable[tuple[int, tuple[str, ...]]] = ((t[2], t[3]) for t in index.tiles)
-            others = index.unplaced
+            placed: Blocks = zip(index.tile_block, index.tile_keys, strict=True)
+            others: Blocks = index.unplaced
         else:
-            tiles = _tiles_in(index, region)
+            placed = _tiles_in(index, region)
             others = (*index.unplaced, *index.telehealth.get(region.state, ()))
-        for number, keys in tiles:
-            take(number, keys, placed=True)
-        for number, keys in others:
-            take(number, keys, placed=False)
+        for blocks, near in ((placed, region), (others, None)):
+            for number, keyset in blocks:
+                if not ok[keyset]:
+                    continue
+                positions, keys, block = index.rows(number)
+                for position, key, row in zip(positions, keys, block, strict=True):
+                    if ok[key] and position not in found and (near is None or _reaches(near, row)):
+                        found[position] = row
         return [self._program(p, found[p]) for p in sorted(found)]
 
 
-def _tiles_in(index: Index, region: Region) -> Iterator[tuple[int, tuple[str, ...]]]:
+def _reaches(region: Region, row: rows.Row) -> bool:
+    location = row[rows.LOCATION]
+    return region.may_reach(
+        location[rows.LAT],
+        location[rows.LON],
+        location[rows.STATE],
+        row[rows.TELEHEALTH],
+        row[rows.TELE_STATES],
+    )
+
+
+def _tiles_in(index: Index, region: Region) -> Iterator[tuple[int, int]]:
     """The tiles whose latitude slice and longitude range meet the region's box (bisected)."""
-    slices, tiles = index.slices, index.tiles
+    slices, lo, hi = index.slices, index.tile_lo, index.tile_hi
     at = bisect.bisect_left(slices, region.lat_lo, key=lambda s: s[1])
     for lat_lo, _lat_hi, first, end in slices[at:]:
         if lat_lo > region.lat_hi:
             break
-        start = bisect.bisect_left(tiles, region.lon_lo, first, end, key=lambda t: t[1])
-        for lon_lo, _lon_hi, number, keys in tiles[start:end]:
-            if lon_lo > region.lon_hi:
+        if end > len(lo):
+            raise Damaged("a slice points past the tiles")
+        for tile in range(bisect.bisect_left(hi, region.lon_lo, first, end), end):
+            if lo[tile] > region.lon_hi:
                 break
-            yield number, keys
+            yield index.tile_block[tile], index.tile_keys[tile]

@@ -12,6 +12,7 @@ fields is never read back into this code's Program.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 from iopguide.directory.model import Program
@@ -70,11 +71,19 @@ def to_rows(programs: Iterable[Program]) -> list[Row]:
     return rows
 
 
-def fits(row: object) -> bool:
-    """Whether *row* has the model's shape (its values are vouched for by the index's HMAC)."""
-    if type(row) is not tuple or len(row) != len(FIELDS):
+def all_fit(found: tuple[Any, ...]) -> bool:
+    """Whether every row has the model's shape (their values are vouched for by the HMAC).
+
+    Column by column, with ``map`` rather than a loop over rows: a block of 64
+    rows is checked in a few microseconds.
+    """
+    if not set(map(type, found)) <= {tuple} or not set(map(len, found)) <= {len(FIELDS)}:
         return False
-    return all(type(row[c]) is tuple and len(row[c]) == size for c, _cls, size in _GROUPS)
+    for column, _cls, size in _GROUPS:
+        parts = list(map(itemgetter(column), found))
+        if not set(map(type, parts)) <= {tuple} or not set(map(len, parts)) <= {size}:
+            return False
+    return True
 
 
 def build(row: Row) -> Program:
