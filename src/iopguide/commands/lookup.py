@@ -29,7 +29,7 @@ def load(directory: Path | None, use_cache: bool) -> Directory:
 def unknown_id(program_id: str, directory: Directory) -> UsageError:
     from iopguide.text import clean, shorten
 
-    ids = [p.id for p in directory.programs]
+    ids = directory.ids()
     close = difflib.get_close_matches(program_id.strip().lower(), ids, n=3, cutoff=0.5)
     given = repr(shorten(clean(program_id)))
     if close:
