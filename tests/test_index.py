@@ -324,3 +324,18 @@ def test_open_index_refuses_what_is_not_an_index(tmp_path) -> None:
     for blob in [b"", b"IOPIDX", index_build.MAGIC + b"\xff\xff\xff\xff" + b"\0" * 40]:
         path.write_bytes(blob)
         assert index_read.open_index(os.open(path, os.O_RDONLY), b"k" * 32) is None
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts open files in /proc")
+def test_an_index_that_is_dropped_closes_its_file() -> None:
+    """The guide loads the directory again for each person: no descriptor may pile up."""
+    import gc
+
+    cache.store("/x/random.yaml", b"bytes", DIRECTORY)
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(50):
+        directory = cache.load("/x/random.yaml", b"bytes")
+        directory.get("p-0001")
+    del directory
+    gc.collect()
+    assert len(os.listdir("/proc/self/fd")) <= before + 1

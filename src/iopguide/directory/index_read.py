@@ -18,6 +18,7 @@ import hmac
 import marshal
 import os
 import sys
+import weakref
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, overload
@@ -102,9 +103,12 @@ class Index:
             raise Damaged("the tables differ in length")
         if (self.ends[-1] if self.ends else 0) != self._body:
             raise Damaged("the blocks do not end where the file does: cut short or added to")
+        # Closed when the index is dropped (the guide loads a directory for each person);
+        # made last, so a header refused above is closed once, by open_index.
+        self._closer = weakref.finalize(self, os.close, fd)
 
     def close(self) -> None:
-        os.close(self._fd)
+        self._closer()
 
     def body(self) -> bytes:
         """Every block, as written (to record a new stat above them)."""
