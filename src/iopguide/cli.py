@@ -35,7 +35,6 @@ from iopguide.cli_options import (
 )
 from iopguide.cli_tree import LazyGroup
 from iopguide.directory import DEFAULT_RADIUS_MILES
-from iopguide.directory.filter_table import FIND_OPTIONS, PARAMS
 from iopguide.errors import IopguideError
 from iopguide.exit_codes import ExitCode
 
@@ -66,7 +65,12 @@ def _version(value: bool) -> None:
 
 
 def _option(param: str, **settings: Any) -> Any:
-    """``find``'s option for the filter table's option *param*: its flags and help."""
+    """``find``'s option for the filter table's option *param*: its flags and help.
+
+    Called when typer builds ``find`` (the annotations are read then, not at import).
+    """
+    from iopguide.directory.filter_table import FIND_OPTIONS
+
     option = FIND_OPTIONS[param]
     return typer.Option(*option.flags, help=option.help, **settings)
 
@@ -131,6 +135,7 @@ def find(
     """
     arguments = locals()  # the parameters above, named as the filter table's options
     from iopguide.commands.find import run_find
+    from iopguide.directory.filter_table import PARAMS
 
     report = run_find(
         **{name: arguments[name] for name in PARAMS},
