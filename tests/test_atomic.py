@@ -8,6 +8,7 @@ to a real process in the middle of a write.
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import stat
 import subprocess
@@ -64,7 +65,7 @@ def test_a_link_planted_at_the_temporary_name_is_never_followed(tmp_path, monkey
     victim = tmp_path / "victim"
     victim.write_text("precious\n", encoding="utf-8")
     guesses = iter(["guessed", "fresh"])
-    monkeypatch.setattr(atomic.secrets, "token_hex", lambda n: next(guesses))
+    monkeypatch.setattr(secrets, "token_hex", lambda n: next(guesses))
     (tmp_path / ".out.guessed.tmp").symlink_to(victim)
     write_file(tmp_path / "out", "data", overwrite=False)
     assert victim.read_text(encoding="utf-8") == "precious\n"

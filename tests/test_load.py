@@ -137,7 +137,7 @@ def test_parse_directory_does_no_io_and_raises_data_error():
     assert info.value.problems[0].file == "inline.yaml"
 
 
-def test_installed_layout_is_found_through_importlib_resources(tmp_path: Path):
+def test_installed_layout_finds_the_data_inside_the_package(tmp_path: Path):
     """Unpack the package as a wheel would install it, and ask it where its data is."""
     package = tmp_path / "site" / "iopguide"
     import shutil

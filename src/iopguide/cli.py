@@ -33,8 +33,8 @@ from iopguide.cli_options import (
     emit,
     shower,
 )
+from iopguide.cli_tree import LazyGroup
 from iopguide.directory import DEFAULT_RADIUS_MILES
-from iopguide.directory.filter_table import FIND_OPTIONS, PARAMS
 from iopguide.errors import IopguideError
 from iopguide.exit_codes import ExitCode
 
@@ -47,6 +47,7 @@ HELP = (
 
 app = typer.Typer(
     name="iopguide",
+    cls=LazyGroup,
     help=HELP,
     add_completion=False,
     no_args_is_help=False,
@@ -64,7 +65,12 @@ def _version(value: bool) -> None:
 
 
 def _option(param: str, **settings: Any) -> Any:
-    """``find``'s option for the filter table's option *param*: its flags and help."""
+    """``find``'s option for the filter table's option *param*: its flags and help.
+
+    Called when typer builds ``find`` (the annotations are read then, not at import).
+    """
+    from iopguide.directory.filter_table import FIND_OPTIONS
+
     option = FIND_OPTIONS[param]
     return typer.Option(*option.flags, help=option.help, **settings)
 
@@ -129,6 +135,7 @@ def find(
     """
     arguments = locals()  # the parameters above, named as the filter table's options
     from iopguide.commands.find import run_find
+    from iopguide.directory.filter_table import PARAMS
 
     report = run_find(
         **{name: arguments[name] for name in PARAMS},
@@ -267,17 +274,18 @@ def run(args: list[str]) -> int:
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
 
 
-def _command(args: list[str]) -> typer.core.TyperGroup:
-    """The click command tree of the app, its help in the language the line asks for."""
-    from iopguide import cli_help, i18n
+def _command(args: list[str]) -> typer.core.TyperCommand | typer.core.TyperGroup:
+    """The click command tree of the app, its help in the language the line asks for.
+
+    Sub-commands are built when used (:mod:`iopguide.cli_tree`).
+    """
+    from iopguide import cli_help, cli_tree, i18n
 
     asked = i18n.normalise(cli_help.language_asked(args))
     if asked:
         i18n.set_language(asked)  # before parsing: --help may come before --lang
-    command = typer.main.get_command(app)
-    if i18n.current() != i18n.DEFAULT:
-        cli_help.translate(command)
-    return command
+    translate = i18n.current() != i18n.DEFAULT
+    return cli_tree.build(app, cli_help.translate if translate else lambda command: None)
 
 
 def outcome(failure: BaseException) -> int:

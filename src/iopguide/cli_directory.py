@@ -24,7 +24,6 @@ from iopguide.cli_options import (
     chosen_directory,
     emit,
 )
-from iopguide.directory.importers import source_help
 
 directory_app = typer.Typer(
     help="Check a directory file, or import published listings into one.",
@@ -60,11 +59,18 @@ def directory_validate(
         raise typer.Exit(1)
 
 
+def _source_help() -> str:
+    """The importers' registry, read when typer builds ``directory import`` (not for --help)."""
+    from iopguide.directory.importers import source_help
+
+    return source_help()
+
+
 @directory_app.command("import")
 def directory_import(
     source: Annotated[
         str,
-        typer.Argument(help=source_help()),
+        typer.Argument(help=_source_help()),
     ],
     files: Annotated[
         list[Path], typer.Argument(help="The published files to read.", show_default=False)

@@ -9,15 +9,21 @@ flags bundled, $IOPGUIDE_DIRECTORY, ``--notes``, $IOPGUIDE_NOTES,
 a radius typer would read differently ...) goes to the full command line, which
 explains it.
 tests/test_fast_path.py runs a broad set of queries both ways and compares the bytes.
+
+``--version`` imports nothing but this module and ``sys``: ``typing`` is for type checkers
+only, and the number patterns go through ``re``'s own cache when a ``find`` line needs them
+(pip's console-script wrapper has imported ``re`` already).
 """
 
 from __future__ import annotations
 
-import re
 import sys
-from typing import Any
 
 from iopguide import __version__
+
+TYPE_CHECKING = False  # typing's, without importing typing; type checkers take it as True
+if TYPE_CHECKING:
+    from typing import Any
 
 #: ``find``'s options besides its filters' (filter_table.FILTERS gives those): (parameter, kind).
 _FIND_OTHER_OPTIONS: dict[str, tuple[str, str]] = {
@@ -30,8 +36,8 @@ _FIND_OTHER_OPTIONS: dict[str, tuple[str, str]] = {
 #: ``show``'s flags the fast path takes (after the id).
 _SHOW_FLAGS = {"--json": "json_output", "--no-cache": "no_cache", "--sample": "sample"}
 #: Numbers both readers take the same way: no sign, exponent, inf/nan or spaces.
-_MILES = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6})?")
-_COUNT = re.compile(r"[0-9]{1,9}")
+_MILES = r"[0-9]{1,6}(\.[0-9]{1,6})?"
+_COUNT = r"[0-9]{1,9}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,6 +89,8 @@ def find_options(args: list[str]) -> dict[str, Any] | None:
     """``run_find``'s keyword arguments for a plain ``find`` command line, else None."""
     if not args or args[0] != "find" or _environment_decides():
         return None
+    import re
+
     from iopguide.directory.filter_table import FILTERS
 
     spellings = {
@@ -109,9 +117,9 @@ def find_options(args: list[str]) -> dict[str, Any] | None:
             found.setdefault(name, []).append(value)
         elif kind == "text":
             found[name] = value
-        elif kind == "miles" and _MILES.fullmatch(value):
+        elif kind == "miles" and re.fullmatch(_MILES, value):
             found[name] = float(value)
-        elif kind == "count" and _COUNT.fullmatch(value):
+        elif kind == "count" and re.fullmatch(_COUNT, value):
             found[name] = int(value)
         else:
             return None

@@ -40,7 +40,6 @@ class Environment:
     plain: bool
     encoding: str
     language: str
-    cache_dir: Path | None = None
     directory: Path | None = None
     width: int | None = None
     _consoles: dict[str, Console] = field(default_factory=dict, repr=False)
@@ -49,7 +48,6 @@ class Environment:
     def from_process(cls) -> Environment:
         """The environment of this process: its real streams and settings."""
         from iopguide import i18n
-        from iopguide.paths import cache_dir
 
         stdout, stderr = sys.stdout, sys.stderr
         return cls(
@@ -60,7 +58,6 @@ class Environment:
             plain=_plain_setting(os.environ),
             encoding=getattr(stdout, "encoding", None) or "utf-8",
             language=i18n.current(),
-            cache_dir=cache_dir(),
         )
 
     @classmethod
@@ -89,7 +86,6 @@ class Environment:
             plain=self.plain,
             encoding="utf-8",
             language=self.language,
-            cache_dir=self.cache_dir,
             directory=self.directory,
             width=self.width,
         )

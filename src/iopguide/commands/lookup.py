@@ -5,7 +5,6 @@ Shared by ``find``, ``show``, ``compare``, ``shortlist`` and ``notes``.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from iopguide.directory.model import Directory
@@ -27,6 +26,8 @@ def load(directory: Path | None, use_cache: bool) -> Directory:
 
 
 def unknown_id(program_id: str, directory: Directory) -> UsageError:
+    import difflib
+
     from iopguide.text import clean, shorten
 
     ids = directory.ids()

@@ -12,7 +12,6 @@ To add a filter, see "To add a filter" in docs/architecture.md.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -111,6 +110,8 @@ def either(items: list[str]) -> str:
 
 
 def _listed(flag: str, values: Iterable[str]) -> list[str]:
+    import shlex  # only the guided flow's re-runnable command line needs it
+
     return [flag, shlex.quote(",".join(values))]
 
 

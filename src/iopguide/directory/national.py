@@ -14,7 +14,6 @@ Where a listing came from, and how old that is, is said by
 from __future__ import annotations
 
 import dataclasses
-import lzma
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,6 +59,8 @@ def header(imported: DirectoryInfo, programs: Sequence[Program]) -> DirectoryInf
 
 def build(files: Sequence[Path]) -> tuple[bytes, int]:
     """The shipped file's bytes (LZMA-compressed JSON) and its programme count."""
+    import lzma  # only the build compresses; the loader decompresses on its own
+
     from iopguide.directory.importers.samhsa import import_samhsa
     from iopguide.directory.importers.writer import directory_json
 

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    # Imported where used: a search served from the cache never parses or validates,
-    # and these modules cost about a fifth of iopguide's own import time.
-    pass
 
 
 def _shipped(name: str) -> Path:
-    """A data file inside the installed package, or in the repository's data/ folder."""
-    from importlib.resources import files
+    """A data file inside the installed package, or in the repository's data/ folder.
 
-    try:
-        shipped = files("iopguide") / "data" / name
-        if shipped.is_file():
-            return Path(str(shipped))
-    except (ModuleNotFoundError, OSError, TypeError):  # pragma: no cover - odd installs
-        pass
+    The wheel puts data/ inside the package (``iopguide/data/``), where
+    ``importlib.resources.files("iopguide")`` would find it too; a plain path check
+    gives the same answer without importing importlib.resources and zipfile (a few
+    milliseconds on every search).
+    """
+    shipped = Path(__file__).parent.parent / "data" / name
+    if shipped.is_file():
+        return shipped
     # Editable install / source checkout: <repo>/src/iopguide/directory/shipped.py -> <repo>/data
     return Path(__file__).resolve().parents[3] / "data" / name
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import signal
 import stat
 import threading
@@ -111,6 +110,8 @@ def _create_temporary(folder: Path, name: str) -> int:
     ``O_EXCL | O_NOFOLLOW``: a file or link planted at that name is never opened
     (another name is tried instead).
     """
+    import secrets  # imported here: a search imports this module but seldom writes
+
     # Cut a long name so the temporary one still fits the file system's limit.
     stem = os.fsdecode(os.fsencode(name)[:180])
     for attempt in range(8):

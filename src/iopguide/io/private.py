@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import sys
 from pathlib import Path
@@ -148,6 +147,8 @@ def secret_key(folder: Path) -> bytes | None:
     key = read_private(path, KEY_SIZE)
     if key is not None and len(key) == KEY_SIZE:
         return key
+    import secrets  # only the first run makes a key: not worth importing on every search
+
     from iopguide.io.atomic import write_file
 
     key = secrets.token_bytes(KEY_SIZE)
