@@ -7,7 +7,6 @@ from typing import Any
 
 from iopguide.app.results import SearchReport, ShowResult
 from iopguide.commands.lookup import load, unknown_id
-from iopguide.directory.notes import load_notes
 from iopguide.directory.search import parse_filters, search
 
 
@@ -24,7 +23,7 @@ def run_find(
     *notes* (a notes file, or None) are consulted beside the directory.
     """
     filters = parse_filters(**values)
-    noted = load_notes(notes)  # a bad notes file is reported before the directory is read
+    noted = _notes(notes)  # a bad notes file is reported before the directory is read
     loaded = load(directory, use_cache)
     return SearchReport(search(loaded, filters, noted), loaded.info, limit)
 
@@ -32,9 +31,18 @@ def run_find(
 def run_show(
     program_id: str, *, directory: Path | None, use_cache: bool, notes: Path | None = None
 ) -> ShowResult:
-    noted = load_notes(notes)
+    noted = _notes(notes)
     loaded = load(directory, use_cache)
     program = loaded.get(program_id.strip())
     if program is None:
         raise unknown_id(program_id, loaded)
     return ShowResult(program, loaded.info, noted.get(program.id))
+
+
+def _notes(path: Path | None) -> Any:
+    """Your notes (an empty mapping without a file: notes.py is then never imported)."""
+    if path is None:
+        return {}
+    from iopguide.directory.notes import load_notes
+
+    return load_notes(path)

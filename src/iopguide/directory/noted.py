@@ -12,16 +12,19 @@ Each reason a note gave is said as coming from the note, with its date.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from iopguide.directory import fit
 from iopguide.directory.filter_table import Filters
 from iopguide.directory.model import Directory, Program
-from iopguide.directory.notes import Note
 from iopguide.directory.widening import NOT_RECORDED_PLANS, NOT_RECORDED_SCHEDULES
 from iopguide.i18n import _
 from iopguide.vocabulary import SCHEDULE_TIMES
 
-NoteMap = Mapping[str, Note]
+if TYPE_CHECKING:  # notes.py is read only when there is a notes file
+    from iopguide.directory.notes import Note
+
+NoteMap = Mapping[str, "Note"]
 Check = Callable[[Program], "list[str] | None"]
 
 

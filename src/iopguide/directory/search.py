@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from iopguide.directory import fit, noted
 from iopguide.directory.checks import (
@@ -23,7 +24,9 @@ from iopguide.directory.checks import (
 from iopguide.directory.filter_table import Filters, parse_filters
 from iopguide.directory.filters import DEFAULT_LEVELS
 from iopguide.directory.model import Directory, Program, Region
-from iopguide.directory.notes import Note
+
+if TYPE_CHECKING:  # notes.py is read only when there is a notes file
+    from iopguide.directory.notes import Note
 from iopguide.directory.widening import (
     NOT_RECORDED_PLANS,
     NOT_RECORDED_SCHEDULES,

@@ -6,11 +6,15 @@ No rich here.
 
 from __future__ import annotations
 
-from iopguide.directory.notes import Note
+from typing import TYPE_CHECKING
+
 from iopguide.directory.search import SearchResult
 from iopguide.i18n import _, ngettext
 from iopguide.text import clean
 from iopguide.vocabulary import SCHEDULE_TIMES
+
+if TYPE_CHECKING:  # notes.py is read only when there is a notes file
+    from iopguide.directory.notes import Note
 
 
 def note_label(note: Note) -> str:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iopguide import crisis
 from iopguide.app.results import NotesReport
 from iopguide.directory import fit, provenance
 from iopguide.directory.filter_table import BY_ID
 from iopguide.directory.model import DirectoryInfo, Program
-from iopguide.directory.notes import Note
 from iopguide.directory.search import Match, SearchResult
+
+if TYPE_CHECKING:  # notes.py is read only when there is a notes file
+    from iopguide.directory.notes import Note
 
 
 def program_json(
