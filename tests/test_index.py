@@ -339,3 +339,16 @@ def test_an_index_that_is_dropped_closes_its_file() -> None:
     del directory
     gc.collect()
     assert len(os.listdir("/proc/self/fd")) <= before + 1
+
+
+def test_a_repeated_id_across_id_blocks_finds_the_first_copy(monkeypatch) -> None:
+    """As a directory in memory does: the first programme with the id in the file."""
+    monkeypatch.setattr(index_build, "ID_CHUNK", 2)  # blocks [a, dup] [dup, z]
+    programs = tuple(
+        Program(id=pid, name=name)
+        for pid, name in [("a", "A"), ("dup", "First"), ("dup", "Second"), ("z", "Z")]
+    )
+    directory = indexed(Directory(DirectoryInfo(name="dups"), programs))
+    assert directory.get("dup").name == "First"
+    assert [directory.get(pid).name for pid in ("a", "z")] == ["A", "Z"]
+    assert directory.get("b") is None and directory.get("zz") is None

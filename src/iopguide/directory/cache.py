@@ -38,7 +38,6 @@ from iopguide import __version__
 from iopguide.directory import index_build, rows
 from iopguide.directory.fit import RULE_VERSION
 from iopguide.directory.model import Directory, DirectoryInfo, Program
-from iopguide.io.atomic import write_file
 from iopguide.io.private import open_private
 from iopguide.paths import cache_dir, cache_secret, private_cache_dir
 
@@ -104,7 +103,8 @@ def _refuse_to_fall_back() -> Sequence[Program]:
 
 
 def load(source: str, data: bytes) -> Directory | None:
-    """The indexed directory for these bytes, or None when there is no sound entry."""
+    """The indexed directory for these bytes, or None (for tests and tools: a damaged
+    block then raises, as there is no file to read instead; commands use :func:`lookup`)."""
     return load_by_key(source, content_key(data))
 
 
@@ -127,7 +127,9 @@ def lookup(
 ) -> Directory | None:
     """The indexed directory of the file *source* whose stat is *info*, or None.
 
-    *key_now* hashes the file (only called when the stat cannot vouch for it).
+    *key_now* hashes the file (only called when the stat cannot vouch for it). *info* is
+    the stat taken before the entry is opened, so a restamp records a stat no newer
+    than its time: a change after it alters the stat and is caught next time.
     """
     opened = _open(source)
     if opened is None:
@@ -214,6 +216,8 @@ def store_by_key(
     secret = cache_secret()
     if path is None or secret is None:
         return
+    from iopguide.io.atomic import write_file  # only when an entry is written
+
     parts = index_build.build(directory, key, secret, stat=stat, recorded_ns=recorded_ns)
     with contextlib.suppress(OSError):
         write_file(path, parts, overwrite=True, durable=False)
@@ -223,6 +227,8 @@ def _restamp(
     path: Path, index: Any, secret: bytes, stat: tuple[int, ...], recorded_ns: int
 ) -> None:
     """Record the file's new stat in the entry (same content: a copy, a touch, a racy stat)."""
+    from iopguide.io.atomic import write_file
+
     with contextlib.suppress(OSError):
         body = index.body()
         parts = index_build.restamp(index.header, body, secret, stat, recorded_ns)

@@ -2,9 +2,10 @@
 
 Nothing read is trusted before it is checked: the header and each block must
 carry the HMAC this user's key gives them, every offset must lie inside the
-file, and every value must have the type and shape the model expects (checked
-when it is first used: a search at twenty times the national size would spend
-more time checking the tiles it never reads than searching). A header that
+file, every value must have the type the header or block gives it, and every
+row the model's shape (what is inside a row is vouched for by the HMAC). Tables
+are checked when they are first used: at twenty times the national size,
+checking tiles a search never reads would cost more than the search. A header that
 fails means there is no entry (:func:`open_index` gives None and the directory
 file is read again). A block that fails later, in the middle of a search, makes
 :class:`IndexedPrograms` answer from the directory file instead (its
@@ -238,7 +239,8 @@ def _sound_header(header: object) -> bool:
         and _pairs(values["unplaced"])
         and type(values["telehealth"]) is tuple
         and all(
-            type(t) is tuple and len(t) == 2 and type(t[0]) is str for t in values["telehealth"]
+            type(t) is tuple and len(t) == 2 and type(t[0]) is str and _pairs(t[1])
+            for t in values["telehealth"]
         )
         and _is_texts(values["id_first"])
     )
@@ -325,12 +327,15 @@ class IndexedPrograms(Sequence[Program]):
 
     def _find(self, program_id: str) -> Program | None:
         index = self._index
-        at = bisect.bisect_right(index.id_first, program_id) - 1
-        if at < 0:
-            return None
-        ids, blocks, places = index.id_rows(index.id_blocks[at])
-        here = bisect.bisect_left(ids, program_id)
-        if here == len(ids) or ids[here] != program_id:
+        # The block before the first one that starts with the id may end with it: a repeated
+        # id's first copy (ids are sorted, copies by position) can lie across a boundary.
+        at = max(0, bisect.bisect_left(index.id_first, program_id) - 1)
+        for number in index.id_blocks[at : at + 2]:
+            ids, blocks, places = index.id_rows(number)
+            here = bisect.bisect_left(ids, program_id)
+            if here < len(ids) and ids[here] == program_id:
+                break
+        else:
             return None
         positions, _keys, block = index.rows(blocks[here])
         row = block[places[here]]

@@ -281,8 +281,14 @@ def load_directory(
         directory = parse()
         after = _file_state(file)
         stat = cache.stat_key(before)
-        if key is not None and after is not None and cache.stat_key(after) == stat:
-            # Not changed while it was read (reading may change only its access time).
+        if (
+            key is not None
+            and after is not None
+            and cache.stat_key(after) == stat
+            and _file_key(file) == key
+        ):
+            # Not changed while it was read (reading may change only its access time), and
+            # hashed again: the entry must hold the programmes of exactly the bytes it names.
             cache.store_by_key(source, key, directory, stat=stat, recorded_ns=recorded_ns)
         return directory
 

@@ -181,7 +181,10 @@ class Directory:
         return None
 
     def ids(self) -> list[str]:
-        """Every programme's id (for did-you-mean), without building the programmes."""
+        """Every programme's id (for did-you-mean), without building the programmes.
+
+        In no set order: an index gives them sorted, a directory in memory in file order.
+        """
         ids = getattr(self.programs, "ids", None)
         return ids() if ids is not None else [p.id for p in self.programs]
 

@@ -87,7 +87,7 @@ def all_fit(found: tuple[Any, ...]) -> bool:
 
 
 def build(row: Row) -> Program:
-    """The Program of a row that :func:`fits`."""
+    """The Program of a row of the model's shape (see :func:`all_fit`)."""
     values = list(row)
     for column, cls, _size in _GROUPS:
         values[column] = cls(*values[column])  # type: ignore[misc]
