@@ -1,21 +1,46 @@
 """The typed results of the use cases: what a command found, before anyone prints it.
 
+``find`` and ``show``'s results live here; the others are in :mod:`.other_results`,
+read only when one of them is first asked for (a search need not build them).
+
 Each has a ``kind``; a renderer has one ``render_<kind>`` method per result it
 can show (see :mod:`iopguide.render`).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
-    from iopguide.assessment.rules import Assessment
+    from iopguide.app.other_results import (
+        AssessmentReport,
+        CompareReport,
+        InstrumentsReport,
+        NotesReport,
+        ScreenReport,
+        SessionSummary,
+        ShortlistReport,
+        TopicReport,
+        ValidationReport,
+    )
     from iopguide.directory.model import DirectoryInfo, Program
     from iopguide.directory.notes import Note
     from iopguide.directory.search import SearchResult
-    from iopguide.ui.summary_markdown import ProgramSearch, ShownProgram
+
+__all__ = [
+    "AssessmentReport",
+    "CompareReport",
+    "InstrumentsReport",
+    "NotesReport",
+    "ScreenReport",
+    "SearchReport",
+    "SessionSummary",
+    "ShortlistReport",
+    "ShowResult",
+    "TopicReport",
+    "ValidationReport",
+]
 
 
 @dataclass(frozen=True)
@@ -38,109 +63,25 @@ class ShowResult:
     note: Note | None = None
 
 
-@dataclass(frozen=True)
-class AssessmentReport:
-    """``assess``: the level of care and its reasons."""
-
-    kind: ClassVar[str] = "assessment"
-    assessment: Assessment
-
-
-@dataclass(frozen=True)
-class ScreenReport:
-    """``screen``: a check-in's score (the instrument's own result object)."""
-
-    kind: ClassVar[str] = "screen"
-    result: Any
-
-
-@dataclass(frozen=True)
-class InstrumentsReport:
-    """``screen`` with no name: the check-ins there are (the renderer lists them)."""
-
-    kind: ClassVar[str] = "instruments"
+#: The results defined in other_results, found there on first use.
+_ELSEWHERE = frozenset(
+    (
+        "AssessmentReport",
+        "ScreenReport",
+        "InstrumentsReport",
+        "TopicReport",
+        "ValidationReport",
+        "CompareReport",
+        "ShortlistReport",
+        "SessionSummary",
+        "NotesReport",
+    )
+)
 
 
-@dataclass(frozen=True)
-class TopicReport:
-    """``learn TOPIC``: one topic; ``learn``: the list (``topic`` None, ``topics`` set)."""
+def __getattr__(name: str) -> Any:
+    if name in _ELSEWHERE:
+        from iopguide.app import other_results
 
-    kind: ClassVar[str] = "topic"
-    topic: Any = None
-    topics: tuple[Any, ...] = ()
-
-
-@dataclass(frozen=True)
-class ValidationReport:
-    """``directory validate``: the check, and the file name as shown."""
-
-    kind: ClassVar[str] = "validation"
-    check: Any
-    file: str
-    builtin: bool
-
-
-@dataclass(frozen=True)
-class CompareReport:
-    """``compare ID ID…``: programmes side by side, in the order asked.
-
-    ``distances`` and ``notes`` run beside ``programs``: the miles from
-    ``origin_zip`` (None without one) and the person's own note for each
-    (a ``directory.notes.Note``, or None).
-    """
-
-    kind: ClassVar[str] = "compare"
-    programs: tuple[Program, ...]
-    info: DirectoryInfo
-    distances: tuple[float | None, ...] = ()
-    notes: tuple[Any, ...] = ()
-    origin_zip: str | None = None
-
-
-@dataclass(frozen=True)
-class ShortlistReport:
-    """``shortlist add/remove/show/clear``: the shortlist now, and what this command changed.
-
-    ``action`` is add, remove, show or clear; ``changed`` the ids it added or
-    removed, ``unchanged`` those already there (add) or not on it (remove).
-    """
-
-    kind: ClassVar[str] = "shortlist"
-    entries: tuple[Any, ...]
-    file: str
-    action: str = "show"
-    changed: tuple[str, ...] = ()
-    unchanged: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """A guided session, for the file the person asks to keep: the result, searches, shortlist."""
-
-    kind: ClassVar[str] = "summary"
-    assessment: Assessment
-    searches: tuple[ProgramSearch, ...] = ()
-    shortlist: tuple[ShownProgram, ...] = ()
-    today: _dt.date | None = None
-
-
-@dataclass(frozen=True)
-class NotesReport:
-    """``notes add|show|check|import|export``: what was done to your notes file, and to what.
-
-    ``action`` is one of add, show, check, import, export; ``file`` the notes
-    file as shown; ``notes`` the notes concerned (add: the one saved); ``names``
-    the programme names the directory gives for their ids; ``changes`` what an
-    import did per id (``notes_store.Change``); ``problems`` what check found;
-    ``other`` the file exported to or imported from.
-    """
-
-    kind: ClassVar[str] = "notes"
-    action: str
-    file: str
-    notes: tuple[Note, ...] = ()
-    names: dict[str, str] | None = None
-    changes: tuple[Any, ...] = ()
-    problems: tuple[Any, ...] = ()
-    other: str | None = None
-    directory: str | None = None
+        return getattr(other_results, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
