@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from iopguide import crisis
-from iopguide.app.results import NotesReport
 from iopguide.directory import fit, provenance
 from iopguide.directory.filter_table import BY_ID
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.search import Match, SearchResult
 
-if TYPE_CHECKING:  # notes.py is read only when there is a notes file
+if TYPE_CHECKING:  # read only when there is a notes file
+    from iopguide.app.results import NotesReport
     from iopguide.directory.notes import Note
 
 
