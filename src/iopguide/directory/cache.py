@@ -163,7 +163,7 @@ def _open(source: str) -> tuple[Any, Path, bytes] | None:
 
 
 def _directory(source: str, index: Any, fallback: Fallback) -> Directory:
-    from iopguide.directory.index_read import IndexedPrograms
+    from iopguide.directory.indexed_programs import IndexedPrograms
 
     name, origin, sample, updated = index.info
     _used.append(source)

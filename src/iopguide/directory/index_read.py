@@ -7,22 +7,21 @@ row the model's shape (what is inside a row is vouched for by the HMAC). Tables
 are checked when they are first used: at twenty times the national size,
 checking tiles a search never reads would cost more than the search. A header that
 fails means there is no entry (:func:`open_index` gives None and the directory
-file is read again). A block that fails later, in the middle of a search, makes
-:class:`IndexedPrograms` answer from the directory file instead (its
-*fallback*), so a damaged entry costs time, never a wrong result or a crash.
+file is read again). A block that fails later raises :class:`Damaged` (or one of
+:data:`BROKEN`), on which :class:`.indexed_programs.IndexedPrograms` answers from
+the directory file instead, so a damaged entry costs time, never a wrong result
+or a crash.
 """
 
 from __future__ import annotations
 
-import bisect
 import hmac
 import marshal
 import os
 import sys
 import weakref
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, overload
+from typing import Any
 
 from iopguide.directory import rows
 from iopguide.directory.index_build import (
@@ -37,14 +36,11 @@ from iopguide.directory.index_build import (
     block_mac,
     header_mac,
 )
-from iopguide.directory.model import Program, Region, offering
 
 #: A header is under a megabyte even at twenty times the national size.
 _MAX_HEADER = 64 << 20
 #: What a damaged entry can raise while it is read: all of it means "do not trust it".
-_BROKEN = (IndexError, KeyError, TypeError, ValueError, EOFError)
-
-Blocks = Iterable[tuple[int, int]]  # (block number, key set number)
+BROKEN = (IndexError, KeyError, TypeError, ValueError, EOFError)
 
 
 class Damaged(Exception):
@@ -139,7 +135,7 @@ class Index:
             raise Damaged(f"block {number} does not match its HMAC")
         try:
             return marshal.loads(payload)
-        except _BROKEN as err:
+        except BROKEN as err:
             raise Damaged(f"block {number}: {err}") from None
 
     def rows(self, number: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[rows.Row, ...]]:
@@ -156,7 +152,7 @@ class Index:
                 and (not block or 0 <= min(keys) <= max(keys) < len(self.keysets))
                 and rows.all_fit(block)
             )
-        except _BROKEN:
+        except BROKEN:
             whole = False
         if not whole:
             raise Damaged(f"block {number} does not hold rows")
@@ -174,7 +170,7 @@ class Index:
                 and set(map(type, blocks)) <= {int}
                 and set(map(type, places)) <= {int}
             )
-        except _BROKEN:
+        except BROKEN:
             whole = False
         if not whole:
             raise Damaged(f"block {number} does not hold ids")
@@ -199,7 +195,7 @@ def open_index(fd: int, secret: bytes) -> Index | None:
         if not _sound_header(header):
             raise Damaged("header values")
         return Index(fd, size, secret, header, HEAD_SIZE + length)
-    except (Damaged, OSError, *_BROKEN):
+    except (Damaged, OSError, *BROKEN):
         os.close(fd)
         return None
 
@@ -251,154 +247,3 @@ def _pairs(blocks: object) -> bool:
     return type(blocks) is tuple and all(
         type(b) is tuple and len(b) == 2 and _is_int(b[0]) and _is_int(b[1]) for b in blocks
     )
-
-
-class IndexedPrograms(Sequence[Program]):
-    """The programmes of an index, built only when looked at.
-
-    A search near a ZIP reads the tiles its box touches, the unplaced blocks
-    and the state's telehealth blocks (:meth:`offering`); ``show ID`` reads one
-    id block and one tile (:meth:`find`); anything that needs every programme
-    reads every tile once. *fallback* gives the programmes from the directory
-    file itself, for when a block turns out damaged.
-    """
-
-    def __init__(self, index: Index, fallback: Callable[[], Sequence[Program]]) -> None:
-        self._index = index
-        self._fallback = fallback
-        self._built: dict[int, Program] = {}
-        self._every: Sequence[Program] | None = None
-        self.recorded = index.recorded
-
-    def _program(self, position: int, row: rows.Row) -> Program:
-        program = self._built.get(position)
-        if program is None:
-            program = self._built[position] = rows.build(row)
-        return program
-
-    def _all(self) -> Sequence[Program]:
-        if self._every is None:
-            try:
-                self._every = self._read_all()
-            except (Damaged, *_BROKEN):
-                self._every = self._fallback()
-        return self._every
-
-    def _read_all(self) -> list[Program]:
-        index = self._index
-        found: dict[int, rows.Row] = {}
-        for number in [*index.tile_block, *(u[0] for u in index.unplaced)]:
-            positions, _keys, block = index.rows(number)
-            found.update(zip(positions, block, strict=True))
-        if len(found) != index.count:
-            raise Damaged("the tiles do not hold every programme")
-        return [self._program(p, found[p]) for p in range(index.count)]
-
-    def __len__(self) -> int:
-        return self._index.count if self._every is None else len(self._every)
-
-    @overload
-    def __getitem__(self, index: int) -> Program: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Program]: ...
-    def __getitem__(self, index: int | slice) -> Program | Sequence[Program]:
-        return self._all()[index]
-
-    def __iter__(self) -> Iterator[Program]:
-        return iter(self._all())
-
-    def ids(self) -> list[str]:
-        if self._every is None:
-            try:
-                index = self._index
-                return [pid for n in index.id_blocks for pid in index.id_rows(n)[0]]
-            except (Damaged, *_BROKEN):
-                pass
-        return [p.id for p in self._all()]
-
-    def find(self, program_id: str) -> Program | None:
-        """The first programme with this id, reading one id block and one tile."""
-        if self._every is None:
-            try:
-                return self._find(program_id)
-            except (Damaged, *_BROKEN):
-                pass
-        return next((p for p in self._all() if p.id == program_id), None)
-
-    def _find(self, program_id: str) -> Program | None:
-        index = self._index
-        # The block before the first one that starts with the id may end with it: a repeated
-        # id's first copy (ids are sorted, copies by position) can lie across a boundary.
-        at = max(0, bisect.bisect_left(index.id_first, program_id) - 1)
-        for number in index.id_blocks[at : at + 2]:
-            ids, blocks, places = index.id_rows(number)
-            here = bisect.bisect_left(ids, program_id)
-            if here < len(ids) and ids[here] == program_id:
-                break
-        else:
-            return None
-        positions, _keys, block = index.rows(blocks[here])
-        row = block[places[here]]
-        if row[0] != program_id:
-            raise Damaged("an id points to another programme")
-        return self._program(positions[places[here]], row)
-
-    def offering(self, wanted: frozenset[str] | None, region: Region | None) -> list[Program]:
-        """The programmes at *wanted* levels (None: any) that may reach *region*, in file order.
-
-        Only the blocks that can hold them are read (by place, and by level), and
-        only the programmes that pass are built.
-        """
-        if self._every is None and (wanted is not None or region is not None):
-            try:
-                return self._select(wanted, region)
-            except (Damaged, *_BROKEN):
-                pass
-        return offering(self._all(), wanted, region)
-
-    def _select(self, wanted: frozenset[str] | None, region: Region | None) -> list[Program]:
-        index = self._index
-        keysets = index.keysets
-        ok = [wanted is None or not wanted.isdisjoint(keys) for keys in keysets]
-        found: dict[int, rows.Row] = {}
-        if region is None:
-            placed: Blocks = zip(index.tile_block, index.tile_keys, strict=True)
-            others: Blocks = index.unplaced
-        else:
-            placed = _tiles_in(index, region)
-            others = (*index.unplaced, *index.telehealth.get(region.state, ()))
-        for blocks, near in ((placed, region), (others, None)):
-            for number, keyset in blocks:
-                if not ok[keyset]:
-                    continue
-                positions, keys, block = index.rows(number)
-                for position, key, row in zip(positions, keys, block, strict=True):
-                    if ok[key] and position not in found and (near is None or _reaches(near, row)):
-                        found[position] = row
-        return [self._program(p, found[p]) for p in sorted(found)]
-
-
-def _reaches(region: Region, row: rows.Row) -> bool:
-    location = row[rows.LOCATION]
-    return region.may_reach(
-        location[rows.LAT],
-        location[rows.LON],
-        location[rows.STATE],
-        row[rows.TELEHEALTH],
-        row[rows.TELE_STATES],
-    )
-
-
-def _tiles_in(index: Index, region: Region) -> Iterator[tuple[int, int]]:
-    """The tiles whose latitude slice and longitude range meet the region's box (bisected)."""
-    slices, lo, hi = index.slices, index.tile_lo, index.tile_hi
-    at = bisect.bisect_left(slices, region.lat_lo, key=lambda s: s[1])
-    for lat_lo, _lat_hi, first, end in slices[at:]:
-        if lat_lo > region.lat_hi:
-            break
-        if end > len(lo):
-            raise Damaged("a slice points past the tiles")
-        for tile in range(bisect.bisect_left(hi, region.lon_lo, first, end), end):
-            if lo[tile] > region.lon_hi:
-                break
-            yield index.tile_block[tile], index.tile_keys[tile]
