@@ -44,8 +44,6 @@ SHAPE = (
 LOCATION = FIELDS.index("location")
 TELEHEALTH = FIELDS.index("telehealth")
 TELE_STATES = FIELDS.index("telehealth_states")
-PLANS = FIELDS.index("insurance_plans")
-SCHEDULE = FIELDS.index("schedule")
 # Inside the location group: (street, city, state, zip, lat, lon).
 STATE, LAT, LON = 2, 4, 5
 
