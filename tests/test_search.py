@@ -269,3 +269,40 @@ def test_the_closest_general_match_is_the_reason_given() -> None:
 def test_a_very_short_plan_name_is_refused_rather_than_matching_everything() -> None:
     with pytest.raises(UsageError, match="too short"):
         parse_filters(insurance=["e"])
+
+
+def test_a_language_keeps_its_capital_in_the_reason() -> None:
+    """Languages are names: "Speaks Spanish", not "Speaks spanish"."""
+    program = Program(
+        id="x",
+        name="X",
+        levels=("iop",),
+        conditions=("depression",),
+        languages=("english", "spanish"),
+        location=Location(state="KY", zip="40202", lat=38.25, lon=-85.76),
+    )
+    directory = Directory(DirectoryInfo(name="t"), (program,))
+    result = search(directory, parse_filters(zip_code="40202", languages=["spanish"]))
+    assert "Speaks Spanish" in result.matches[0].reasons
+
+
+def test_spanish_writes_a_language_in_lower_case() -> None:
+    from iopguide import i18n
+
+    program = Program(
+        id="x",
+        name="X",
+        levels=("iop",),
+        conditions=("depression",),
+        languages=("spanish",),
+        location=Location(state="KY", zip="40202", lat=38.25, lon=-85.76),
+    )
+    i18n.set_language("es")
+    try:
+        result = search(
+            Directory(DirectoryInfo(name="t"), (program,)),
+            parse_filters(zip_code="40202", languages=["spanish"]),
+        )
+    finally:
+        i18n.set_language("en")
+    assert "Habla español" in result.matches[0].reasons

@@ -14,6 +14,7 @@ from iopguide.directory.filter_table import SEARCH_ORDER, Filters, ordered
 from iopguide.directory.geo import ZipCentre, haversine_miles, zip_centre
 from iopguide.directory.model import Program
 from iopguide.i18n import N_, _
+from iopguide.i18n import current as current_language
 from iopguide.vocabulary import AGE_GROUPS, LANGUAGES, LEVELS, PAYMENT, SCHEDULE_TIMES, Vocabulary
 
 #: How a programme in the results can be reached.
@@ -186,13 +187,24 @@ def _any_of(
     wanted: tuple[str, ...],
     vocab: Vocabulary,
     reason: str,
+    *,
+    lower: bool = True,
 ) -> Check:
-    """Any of *wanted* in the listing's *attribute*; *reason* is an ``N_`` text with {values}."""
+    """Any of *wanted* in the listing's *attribute*; *reason* is an ``N_`` text with {values}.
+
+    Labels are lower-cased inside the sentence ("Serves children"). With *lower* False
+    (names: languages) they keep their capitals in English ("Speaks Spanish") and are
+    lower-cased where the language writes them so ("Habla español").
+    """
 
     def check(p: Program) -> list[str] | None:
         have = attribute(p)
         hits = [w for w in wanted if w in have]
-        return [_(reason).format(values=_labels(vocab, hits).lower())] if hits else None
+        if not hits:
+            return None
+        values = _labels(vocab, hits)
+        keep = not lower and current_language() == "en"
+        return [_(reason).format(values=values if keep else values.lower())]
 
     return check
 
@@ -217,7 +229,9 @@ def _schedule_check(filters: Filters, seen: Seen) -> Check:
 
 
 def _language_check(filters: Filters, seen: Seen) -> Check:
-    return _any_of(lambda p: p.languages, filters.languages, LANGUAGES, N_("Speaks {values}"))
+    return _any_of(
+        lambda p: p.languages, filters.languages, LANGUAGES, N_("Speaks {values}"), lower=False
+    )
 
 
 #: Each filter's check, by the filter's id: ``factory(filters, seen) -> Check``.
