@@ -106,7 +106,7 @@ def longest_summary() -> SessionSummary:
 def compare_result() -> CompareReport:
     directory, found = sample_search()
     programs = [m.program for m in found.matches[:3]]
-    programs[1] = replace(programs[1], name=programs[1].name + " " + HOSTILE)
+    programs[1] = programs[1].replace(name=programs[1].name + " " + HOSTILE)
     notes = (
         FakeNote(
             id=programs[0].id,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from iopguide.directory import cache, index_build
+from iopguide.directory import cache, index_build, index_format
 from iopguide.directory.model import Contact, Directory, DirectoryInfo, Location, Program, Schedule
 
 
@@ -71,12 +71,12 @@ def test_an_entry_with_a_damaged_header_is_ignored() -> None:
     cache.store("/x/dir.yaml", data, sample_directory())
     path = cache.entry_path("/x/dir.yaml")
     blob = bytearray(path.read_bytes())
-    blob[index_build.HEAD_SIZE + 3] ^= 0xFF
+    blob[index_format.HEAD_SIZE + 3] ^= 0xFF
     path.write_bytes(bytes(blob))
     assert cache.load("/x/dir.yaml", data) is None
 
 
-@pytest.mark.parametrize("keep", [0, 7, 20, index_build.HEAD_SIZE + 5, -1])
+@pytest.mark.parametrize("keep", [0, 7, 20, index_format.HEAD_SIZE + 5, -1])
 def test_a_truncated_entry_is_ignored(keep: int) -> None:
     data = b"content"
     cache.store("/x/dir.yaml", data, sample_directory())

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iopguide.directory import cache, index_build, index_read, load
+from iopguide.directory import cache, index_build, index_format, index_read, load
 from iopguide.directory.geo import haversine_miles
 from iopguide.directory.model import Directory, DirectoryInfo, Location, Program, Region
 from iopguide.directory.search import parse_filters, search
@@ -221,8 +221,8 @@ def test_a_header_whose_values_have_the_wrong_types_is_refused() -> None:
 
     parts = index_build.build(DIRECTORY, cache.content_key(b"bytes"), cache_secret())
     header = list(marshal.loads(parts[3]))
-    slices = header[index_build.HEADER.index("slices")]
-    header[index_build.HEADER.index("slices")] = ((*slices[0][:2], "0", slices[0][3]), *slices[1:])
+    slices = header[index_format.HEADER.index("slices")]
+    header[index_format.HEADER.index("slices")] = ((*slices[0][:2], "0", slices[0][3]), *slices[1:])
     data = marshal.dumps(tuple(header))
     path = cache.entry_path("/x/random.yaml")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -230,8 +230,8 @@ def test_a_header_whose_values_have_the_wrong_types_is_refused() -> None:
         b"".join(
             [
                 parts[0],
-                index_build.LENGTH.pack(len(data)),
-                index_build.header_mac(cache_secret(), data),
+                index_format.LENGTH.pack(len(data)),
+                index_format.header_mac(cache_secret(), data),
                 data,
                 *parts[4:],
             ]
@@ -321,7 +321,7 @@ def test_a_rewrite_that_leaves_the_stat_alike_is_noticed_by_the_racy_rule(tmp_pa
 
 def test_open_index_refuses_what_is_not_an_index(tmp_path) -> None:
     path = tmp_path / "x"
-    for blob in [b"", b"IOPIDX", index_build.MAGIC + b"\xff\xff\xff\xff" + b"\0" * 40]:
+    for blob in [b"", b"IOPIDX", index_format.MAGIC + b"\xff\xff\xff\xff" + b"\0" * 40]:
         path.write_bytes(blob)
         assert index_read.open_index(os.open(path, os.O_RDONLY), b"k" * 32) is None
 

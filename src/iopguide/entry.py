@@ -21,7 +21,7 @@ import sys
 
 from iopguide import __version__
 
-TYPE_CHECKING = False  # typing's, without importing typing; type checkers take it as True
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 if TYPE_CHECKING:
     from typing import Any
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from iopguide.exit_codes import ExitCode
 from iopguide.i18n import _, ngettext
+from iopguide.record import FrozenRecord
 
 
 class IopguideError(Exception):
@@ -35,16 +35,26 @@ class Interrupted(IopguideError):
         super().__init__(_("Stopped. Nothing was saved."))
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(FrozenRecord):
     """One thing wrong in a data file, located as precisely as we can."""
 
-    file: str
-    message: str
-    line: int | None = None
-    program_id: str | None = None
-    field: str | None = None
-    hint: str | None = None
+    __slots__ = ("file", "message", "line", "program_id", "field", "hint")
+
+    def __init__(
+        self,
+        file: str,
+        message: str,
+        line: int | None = None,
+        program_id: str | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.file = file
+        self.message = message
+        self.line = line
+        self.program_id = program_id
+        self.field = field
+        self.hint = hint
 
     def location(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"

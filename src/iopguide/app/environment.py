@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import IO, Any
+
     from rich.console import Console
 
 
@@ -29,20 +30,31 @@ def _plain_setting(environ: os._Environ[str] | dict[str, str]) -> bool:
     return environ.get("IOPGUIDE_PLAIN", "").strip() not in ("", "0")
 
 
-@dataclass
 class Environment:
     """Where output goes and how it looks; one per run."""
 
-    stdout: IO[str]
-    stderr: IO[str]
-    stdout_isatty: bool
-    stderr_isatty: bool
-    plain: bool
-    encoding: str
-    language: str
-    directory: Path | None = None
-    width: int | None = None
-    _consoles: dict[str, Console] = field(default_factory=dict, repr=False)
+    def __init__(
+        self,
+        stdout: IO[str],
+        stderr: IO[str],
+        stdout_isatty: bool,
+        stderr_isatty: bool,
+        plain: bool,
+        encoding: str,
+        language: str,
+        directory: Path | None = None,
+        width: int | None = None,
+    ) -> None:
+        self.stdout = stdout
+        self.stderr = stderr
+        self.stdout_isatty = stdout_isatty
+        self.stderr_isatty = stderr_isatty
+        self.plain = plain
+        self.encoding = encoding
+        self.language = language
+        self.directory = directory
+        self.width = width
+        self._consoles: dict[str, Console] = {}
 
     @classmethod
     def from_process(cls) -> Environment:

@@ -9,10 +9,12 @@ can show (see :mod:`iopguide.render`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from iopguide.record import FrozenRecord
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from iopguide.app.other_results import (
         AssessmentReport,
         CompareReport,
@@ -43,24 +45,28 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class SearchReport:
+class SearchReport(FrozenRecord):
     """``find``: the matches, the directory they came from, and how many to show."""
 
-    kind: ClassVar[str] = "search"
-    result: SearchResult
-    info: DirectoryInfo
-    limit: int
+    kind = "search"
+    __slots__ = ("result", "info", "limit")
+
+    def __init__(self, result: SearchResult, info: DirectoryInfo, limit: int) -> None:
+        self.result = result
+        self.info = info
+        self.limit = limit
 
 
-@dataclass(frozen=True)
-class ShowResult:
+class ShowResult(FrozenRecord):
     """``show``: one programme, the directory it came from, and your note on it (or None)."""
 
-    kind: ClassVar[str] = "program"
-    program: Program
-    info: DirectoryInfo
-    note: Note | None = None
+    kind = "program"
+    __slots__ = ("program", "info", "note")
+
+    def __init__(self, program: Program, info: DirectoryInfo, note: Note | None = None) -> None:
+        self.program = program
+        self.info = info
+        self.note = note
 
 
 #: The results defined in other_results, found there on first use.

@@ -9,7 +9,7 @@ summary they may save lists exactly what they saw.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from iopguide.i18n import N_, _, ngettext
@@ -175,7 +175,7 @@ class GuidedSearch:
                 [(_("Yes, look further"), "yes"), (_("No thanks"), "no")],
             )
             if wider == "yes":
-                searches.append(self.browse(loaded, replace(filters, radius=WIDER_RADIUS_MILES)))
+                searches.append(self.browse(loaded, filters.replace(radius=WIDER_RADIUS_MILES)))
         return searches
 
     def browse(self, loaded: Directory, filters: Filters) -> Browsed:
@@ -248,7 +248,7 @@ class GuidedSearch:
                 continue
             if picked == _TELEHEALTH:
                 telehealth = 0
-                queue[:0] = search(loaded, replace(filters, telehealth=True), self.notes).matches
+                queue[:0] = search(loaded, filters.replace(telehealth=True), self.notes).matches
             if picked in (_MORE, _TELEHEALTH):
                 page, queue[:SHOWN] = queue[:SHOWN], []
                 render_matches(page, loaded.info, console, first=len(browsed.shown) + 1)

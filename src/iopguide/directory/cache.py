@@ -4,7 +4,7 @@ Reading and validating a national directory (about 19,000 programmes) takes a
 second; a search served from its index (:mod:`.index_build`, :mod:`.index_read`)
 reads a few blocks near the person instead. An entry is used only when:
 
-* its header and every block it reads carry this user's HMAC (see
+* its header and every block it reads carry this user's MAC (see
   :func:`iopguide.io.private.secret_key`): only iopguide running as this user
   can have written it, and it holds the validated values it wrote;
 * it was made by this version, format and model (part of the content key);
@@ -27,19 +27,22 @@ atomically. What a stat key can miss is in docs/performance.md.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
 
 from iopguide import __version__
-from iopguide.directory import index_build, rows
+from iopguide.directory import index_format, rows
 from iopguide.directory.fit import RULE_VERSION
 from iopguide.directory.model import Directory, DirectoryInfo, Program
+from iopguide.io import mac
 from iopguide.io.private import open_private
 from iopguide.paths import cache_dir, cache_secret, private_cache_dir
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+if TYPE_CHECKING:
+    from typing import Any, BinaryIO
 
 #: A stat recorded less than this after the file's last change does not vouch for it.
 RACY_NS = 2_000_000_000
@@ -50,11 +53,15 @@ Fallback = Callable[[], Sequence[Program]]
 def content_key(data: bytes) -> bytes:
     """What an entry must match: the bytes of the file, this version, this model."""
     # SHA-256 rather than BLAKE2: the CPU's SHA extensions make it twice as fast here.
+    import hashlib  # loads OpenSSL (2.5 ms): only when the file's content must be hashed
+
     return _finish_key(hashlib.sha256(data))
 
 
 def file_key(handle: BinaryIO, chunk: int = 1 << 20) -> bytes:
     """:func:`content_key` of an open file, read a chunk at a time into one buffer."""
+    import hashlib
+
     h = hashlib.sha256()
     buffer = bytearray(chunk)
     view = memoryview(buffer)
@@ -65,7 +72,7 @@ def file_key(handle: BinaryIO, chunk: int = 1 << 20) -> bytes:
 
 def _finish_key(h: Any) -> bytes:
     h.update(
-        f"|iopguide {__version__}|index {index_build.FORMAT}|fit {RULE_VERSION}|"
+        f"|iopguide {__version__}|index {index_format.FORMAT}|fit {RULE_VERSION}|"
         f"{rows.SHAPE}".encode()
     )
     return h.digest()
@@ -81,7 +88,7 @@ def entry_path(source: str) -> Path:
 
 
 def _entry_name(source: str) -> str:
-    name = hashlib.blake2b(source.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    name = mac.blake2b(source.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
     return f"{name}.index"
 
 
@@ -178,7 +185,7 @@ _used: list[str] = []
 def forget_used_entries() -> None:
     """Remove the entries this process used: after an unexpected failure they are in doubt.
 
-    Values are checked by type and shape and vouched for by the HMAC; if one
+    Values are checked by type and shape and vouched for by the MAC; if one
     still breaks a search, the next run rebuilds the entry instead of failing
     the same way for ever.
     """
@@ -216,7 +223,8 @@ def store_by_key(
     secret = cache_secret()
     if path is None or secret is None:
         return
-    from iopguide.io.atomic import write_file  # only when an entry is written
+    from iopguide.directory import index_build  # only when an entry is written
+    from iopguide.io.atomic import write_file
 
     parts = index_build.build(directory, key, secret, stat=stat, recorded_ns=recorded_ns)
     with contextlib.suppress(OSError):
@@ -227,6 +235,7 @@ def _restamp(
     path: Path, index: Any, secret: bytes, stat: tuple[int, ...], recorded_ns: int
 ) -> None:
     """Record the file's new stat in the entry (same content: a copy, a touch, a racy stat)."""
+    from iopguide.directory import index_build
     from iopguide.io.atomic import write_file
 
     with contextlib.suppress(OSError):

@@ -5,7 +5,6 @@ Imported only when a file is parsed: a search served from the cache never needs 
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -44,8 +43,7 @@ def check_unpaused(
             if b"\n" not in data.strip():
                 # One line (as json.dumps writes without indent): every problem is on it.
                 result.problems[:] = [
-                    p if p.line is not None else dataclasses.replace(p, line=1)
-                    for p in result.problems
+                    p if p.line is not None else p.replace(line=1) for p in result.problems
                 ]
                 return result
             if len(data) > _YAML_LINES_LIMIT:
@@ -84,7 +82,7 @@ def _programme_lines(data: bytes, problems: list[Problem]) -> None:
         if isinstance(found, str):
             lines.setdefault(found, line)
     problems[:] = [
-        dataclasses.replace(p, line=lines[p.program_id])
+        p.replace(line=lines[p.program_id])
         if p.line in (None, 1) and p.program_id in lines  # the fast path says line 1
         else p
         for p in problems

@@ -13,8 +13,6 @@ To add a filter, see "To add a filter" in docs/architecture.md.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iopguide.directory import DEFAULT_RADIUS_MILES
 from iopguide.directory.filters import (
@@ -27,28 +25,61 @@ from iopguide.directory.filters import (
     resolve_terms,
 )
 from iopguide.i18n import N_, _
+from iopguide.record import FrozenRecord
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from iopguide.directory.geo import ZipCentre
     from iopguide.vocabulary import Vocabulary
 
 
-@dataclass(frozen=True, slots=True)
-class Filters:
+class Filters(FrozenRecord):
     """What to look for; every field holds vocabulary ids (plans and cities are free text)."""
 
-    conditions: tuple[str, ...] = ()
-    payment: tuple[str, ...] = ()
-    plans: tuple[str, ...] = ()
-    origin: ZipCentre | None = None
-    radius: float = DEFAULT_RADIUS_MILES
-    states: tuple[str, ...] = ()
-    cities: tuple[str, ...] = ()
-    levels: tuple[str, ...] = DEFAULT_LEVELS  # empty means any level
-    telehealth: bool = False
-    age_groups: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    schedules: tuple[str, ...] = ()
+    __slots__ = (
+        "conditions",
+        "payment",
+        "plans",
+        "origin",
+        "radius",
+        "states",
+        "cities",
+        "levels",
+        "telehealth",
+        "age_groups",
+        "languages",
+        "schedules",
+    )
+
+    def __init__(
+        self,
+        conditions: tuple[str, ...] = (),
+        payment: tuple[str, ...] = (),
+        plans: tuple[str, ...] = (),
+        origin: ZipCentre | None = None,
+        radius: float = DEFAULT_RADIUS_MILES,
+        states: tuple[str, ...] = (),
+        cities: tuple[str, ...] = (),
+        levels: tuple[str, ...] = DEFAULT_LEVELS,  # empty means any level
+        telehealth: bool = False,
+        age_groups: tuple[str, ...] = (),
+        languages: tuple[str, ...] = (),
+        schedules: tuple[str, ...] = (),
+    ) -> None:
+        self.conditions = conditions
+        self.payment = payment
+        self.plans = plans
+        self.origin = origin
+        self.radius = radius
+        self.states = states
+        self.cities = cities
+        self.levels = levels
+        self.telehealth = telehealth
+        self.age_groups = age_groups
+        self.languages = languages
+        self.schedules = schedules
 
     def to_dict(self) -> dict[str, object]:
         found: dict[str, object] = {}
@@ -57,34 +88,68 @@ class Filters:
         return found
 
 
-class Option(NamedTuple):
+class Option(FrozenRecord):
     """One command-line option of a filter."""
 
-    param: str  # the keyword of parse_filters and run_find, and cli.find's parameter
-    flags: tuple[str, ...]  # the long flag first
-    help: str  # --help's text (translated by cli_help)
-    kind: str = "list"  # how entry.py's fast path reads it: list, text, miles or flag
+    __slots__ = ("param", "flags", "help", "kind")
+
+    def __init__(self, param: str, flags: tuple[str, ...], help: str, kind: str = "list") -> None:
+        self.param = param  # the keyword of parse_filters and run_find, and cli.find's parameter
+        self.flags = flags  # the long flag first
+        self.help = help  # --help's text (translated by cli_help)
+        self.kind = kind  # how entry.py's fast path reads it: list, text, miles or flag
 
 
 Words = Callable[[Filters, str], str]
 
 
-class Filter(NamedTuple):
+class Filter(FrozenRecord):
     """One filter of ``find``: see the module's docstring for who reads which field."""
 
-    id: str  # the search check's id (checks.CHECKS) and Blocker.filter
-    options: tuple[Option, ...]
-    vocabulary: str | None  # the iopguide.vocabulary its values resolve through (None: free text)
-    parse: Callable[[Mapping[str, Any]], dict[str, Any]]  # option values -> Filters fields
-    active: Callable[[Filters], bool]  # whether the search checks it
-    json: Callable[[Filters], dict[str, object]]  # its keys in Filters.to_dict
-    command: Callable[[Filters], list[str]]  # its part of an `iopguide find` line (when active)
-    #: Its part of the search in words, given the words so far (when active). A "where"
-    #: filter starts the description from the levels' words, the first active one wins.
-    words: Words
-    widen: str | None = None  # N_ advice when it ruled out the most (None: the general one)
-    where: bool = False  # starts the description (see words)
-    location: bool = False  # where the person is: suggested to widen after the others
+    __slots__ = (
+        "id",
+        "options",
+        "vocabulary",
+        "parse",
+        "active",
+        "json",
+        "command",
+        "words",
+        "widen",
+        "where",
+        "location",
+    )
+
+    def __init__(
+        self,
+        id: str,  # the search check's id (checks.CHECKS) and Blocker.filter
+        options: tuple[Option, ...],
+        vocabulary: str
+        | None,  # the iopguide.vocabulary its values resolve through (None: free text)
+        parse: Callable[[Mapping[str, Any]], dict[str, Any]],  # option values -> Filters fields
+        active: Callable[[Filters], bool],  # whether the search checks it
+        json: Callable[[Filters], dict[str, object]],  # its keys in Filters.to_dict
+        command: Callable[
+            [Filters], list[str]
+        ],  # its part of an `iopguide find` line (when active)
+        #: Its part of the search in words, given the words so far (when active). A "where"
+        #: filter starts the description from the levels' words, the first active one wins.
+        words: Words,
+        widen: str | None = None,  # N_ advice when it ruled out the most (None: the general one)
+        where: bool = False,  # starts the description (see words)
+        location: bool = False,  # where the person is: suggested to widen after the others
+    ) -> None:
+        self.id = id
+        self.options = options
+        self.vocabulary = vocabulary
+        self.parse = parse
+        self.active = active
+        self.json = json
+        self.command = command
+        self.words = words
+        self.widen = widen
+        self.where = where
+        self.location = location
 
     @property
     def label(self) -> str:

@@ -8,10 +8,11 @@ that names the flag, suggests the closest value and lists the valid ones.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from iopguide.errors import UsageError
 from iopguide.text import clean, shorten
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 
 if TYPE_CHECKING:
     from iopguide.directory.geo import ZipCentre

@@ -20,10 +20,10 @@ Then by distance, then by name.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from iopguide.directory.model import Program
 from iopguide.i18n import _
+from iopguide.record import FrozenRecord
 from iopguide.vocabulary import CONDITIONS, MENTAL_HEALTH_SPECIFIC
 
 #: Bump when the rule below changes: cached level indexes are built with it.
@@ -82,10 +82,12 @@ def level_match(program: Program, wanted: Iterable[str]) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class ConditionFit:
-    kind: str  # SPECIFIC, GENERAL or CO_OCCURRING
-    reason: str
+class ConditionFit(FrozenRecord):
+    __slots__ = ("kind", "reason")
+
+    def __init__(self, kind: str, reason: str) -> None:
+        self.kind = kind  # SPECIFIC, GENERAL or CO_OCCURRING
+        self.reason = reason
 
 
 def condition_match(program: Program, wanted: tuple[str, ...]) -> ConditionFit | None:

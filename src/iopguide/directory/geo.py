@@ -4,7 +4,7 @@ The coordinates come from the ``zipcodes`` package, which ships them inside the
 wheel, so no network is ever needed. Its first lookup decompresses the whole
 table (about 0.4 s here), so the centres are kept in a small sorted binary file
 in the user's private cache folder and found by binary search. The file is
-named after the zipcodes version and carries an HMAC of its records made with
+named after the zipcodes version and carries a MAC (:mod:`iopguide.io.mac`) of its records made with
 the user's secret cache key (:func:`iopguide.io.private.secret_key`): a table
 forged by anyone who cannot read that key (one that would move programmes a
 continent away) is detected, like a stale, damaged or oversized one, and the
@@ -15,31 +15,33 @@ built in memory each run.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import math
 import re
 import struct
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from iopguide.io import mac
+from iopguide.record import FrozenRecord
+
 EARTH_RADIUS_MILES = 3958.8
 _RECORD = struct.Struct("<5s2sff")  # zip, state, lat, lon
-_MAGIC = b"IOPZIP2\n"
-_CHECKSUM_SIZE = 32
+_MAGIC = b"IOPZIP3\n"  # 3: signed with keyed BLAKE2b (iopguide.io.mac)
+_CHECKSUM_SIZE = mac.SIZE
 #: The table is about 640 KB; anything much bigger is not ours.
 _MAX_TABLE_BYTES = 4 << 20
 # ASCII digits only: \d would also accept Arabic-Indic and other digits.
 _ZIP = re.compile(r"^\s*([0-9]{5})(?:-[0-9]{4})?\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class ZipCentre:
-    zip: str
-    state: str
-    lat: float
-    lon: float
+class ZipCentre(FrozenRecord):
+    __slots__ = ("zip", "state", "lat", "lon")
+
+    def __init__(self, zip: str, state: str, lat: float, lon: float) -> None:
+        self.zip = zip
+        self.state = state
+        self.lat = lat
+        self.lon = lon
 
 
 def normalise_zip(text: str) -> str | None:
@@ -108,7 +110,7 @@ def _cache_file() -> Path | None:
 
 
 def _sign(secret: bytes, body: bytes) -> bytes:
-    return hmac.new(secret, _MAGIC + body, hashlib.sha256).digest()
+    return mac.sign(secret, _MAGIC, body)
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +130,7 @@ def _table() -> _ZipTable:
             data.startswith(_MAGIC)
             and body
             and len(body) % _RECORD.size == 0
-            and hmac.compare_digest(_sign(secret, body), data[len(_MAGIC) : head])
+            and mac.verify(secret, data[len(_MAGIC) : head], _MAGIC, body)
         ):
             return _ZipTable(body)
     body = _build_records()

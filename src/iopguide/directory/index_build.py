@@ -4,12 +4,12 @@ A search near a ZIP reads only the blocks near the person (and those of the
 person's state's telehealth programmes), so its cost follows the programmes
 around them, not the size of the country. The layout::
 
-    MAGIC (8 bytes) | header length (4, little-endian) | header HMAC (32) | header | blocks
+    MAGIC (8 bytes) | header length (4, little-endian) | header MAC (32) | header | blocks
 
-Each block is its HMAC (32 bytes) followed by its payload. The header and the
-payloads are ``marshal`` data of built-in values only (tuples, text, numbers,
-bytes, None). Every HMAC is made with this user's secret cache key
-(:func:`iopguide.io.private.secret_key`) over the magic, the content key and
+Each block is its MAC (32 bytes, keyed BLAKE2b: :mod:`iopguide.io.mac`) followed
+by its payload. The header and the payloads are ``marshal`` data of built-in
+values only (tuples, text, numbers, bytes, None). Every MAC is made with this
+user's secret cache key (:func:`iopguide.io.private.secret_key`) over the magic, the content key and
 the block's number as well as its bytes, so a block cannot be forged, altered,
 truncated or moved from another entry without :mod:`.index_read` noticing.
 
@@ -36,61 +36,33 @@ per tile, even at twenty times the national size.
 
 from __future__ import annotations
 
-import hmac
 import marshal
 import math
-import struct
 import sys
 from array import array
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iopguide.directory import rows
 from iopguide.directory.fit import index_keys
+from iopguide.directory.index_format import (
+    END_TYPE,
+    FORMAT,
+    HEADER,
+    LENGTH,
+    MAC_SIZE,
+    MAGIC,
+    NUMBER_TYPE,
+    block_mac,
+    header_mac,
+)
 from iopguide.directory.model import Directory, recorded_facts
 
-FORMAT = 6
-MAGIC = b"IOPIDX\x00\x06"
-LENGTH = struct.Struct("<I")
-MAC_SIZE = 32
-HEAD_SIZE = len(MAGIC) + LENGTH.size + MAC_SIZE
 TILE = 64
 ID_CHUNK = 512
-#: The header's parts, in order (index_read checks each one). ``ends``, ``tile_*`` and
-#: ``id_blocks`` are packed arrays: END_TYPE, "d" (longitudes) and NUMBER_TYPE.
-HEADER = (
-    "format",
-    "byteorder",
-    "content_key",
-    "stat",
-    "recorded_ns",
-    "info",
-    "count",
-    "recorded",
-    "keysets",
-    "ends",
-    "slices",
-    "tile_lo",
-    "tile_hi",
-    "tile_block",
-    "tile_keys",
-    "unplaced",
-    "telehealth",
-    "id_first",
-    "id_blocks",
-)
-END_TYPE = "Q"
-NUMBER_TYPE = "I"
 
-Entry = tuple[int, int, rows.Row]  # position, key set, row
-
-
-def block_mac(secret: bytes, content_key: bytes, number: int, payload: bytes) -> bytes:
-    return hmac.digest(secret, MAGIC + content_key + LENGTH.pack(number) + payload, "sha256")
-
-
-def header_mac(secret: bytes, header: bytes) -> bytes:
-    return hmac.digest(secret, MAGIC + LENGTH.pack(len(header)) + header, "sha256")
+if TYPE_CHECKING:
+    Entry = tuple[int, int, rows.Row]  # position, key set, row
 
 
 class _Blocks:

@@ -1,9 +1,9 @@
 """Read a directory's index (see :mod:`.index_build`): only the blocks a command needs.
 
 Nothing read is trusted before it is checked: the header and each block must
-carry the HMAC this user's key gives them, every offset must lie inside the
+carry the MAC this user's key gives them, every offset must lie inside the
 file, every value must have the type the header or block gives it, and every
-row the model's shape (what is inside a row is vouched for by the HMAC). Tables
+row the model's shape (what is inside a row is vouched for by the MAC). Tables
 are checked when they are first used: at twenty times the national size,
 checking tiles a search never reads would cost more than the search. A header that
 fails means there is no entry (:func:`open_index` gives None and the directory
@@ -15,16 +15,14 @@ or a crash.
 
 from __future__ import annotations
 
-import hmac
 import marshal
 import os
 import sys
 import weakref
 from array import array
-from typing import Any
 
 from iopguide.directory import rows
-from iopguide.directory.index_build import (
+from iopguide.directory.index_format import (
     END_TYPE,
     FORMAT,
     HEAD_SIZE,
@@ -36,6 +34,11 @@ from iopguide.directory.index_build import (
     block_mac,
     header_mac,
 )
+from iopguide.io import mac
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+if TYPE_CHECKING:
+    from typing import Any
 
 #: A header is under a megabyte even at twenty times the national size.
 _MAX_HEADER = 64 << 20
@@ -115,7 +118,7 @@ class Index:
         return data
 
     def payload(self, number: int) -> Any:
-        """Block *number*, checked against its place and its HMAC, as the values it holds."""
+        """Block *number*, checked against its place and its MAC, as the values it holds."""
         ends = self.ends
         if type(number) is not int or not 0 <= number < len(ends):
             raise Damaged(f"no block {number!r}")
@@ -131,8 +134,8 @@ class Index:
             raise Damaged(f"block {number} is cut short")
         payload = data[MAC_SIZE:]
         expected = block_mac(self._secret, self.content_key, number, payload)
-        if not hmac.compare_digest(expected, data[:MAC_SIZE]):
-            raise Damaged(f"block {number} does not match its HMAC")
+        if not mac.same(expected, data[:MAC_SIZE]):
+            raise Damaged(f"block {number} does not match its MAC")
         try:
             return marshal.loads(payload)
         except BROKEN as err:
@@ -188,9 +191,9 @@ def open_index(fd: int, secret: bytes) -> Index | None:
         if length > min(_MAX_HEADER, size - HEAD_SIZE):
             raise Damaged("header length")
         data = os.pread(fd, length, HEAD_SIZE)
-        mac = head[-MAC_SIZE:]
-        if len(data) != length or not hmac.compare_digest(header_mac(secret, data), mac):
-            raise Damaged("header HMAC")
+        signed = head[-MAC_SIZE:]
+        if len(data) != length or not mac.same(header_mac(secret, data), signed):
+            raise Damaged("header MAC")
         header = marshal.loads(data)
         if not _sound_header(header):
             raise Damaged("header values")

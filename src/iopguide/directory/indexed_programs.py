@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import overload
 
 from iopguide.directory import rows
 from iopguide.directory.index_read import BROKEN, Damaged, Index
 from iopguide.directory.model import Program, Region, offering
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+if TYPE_CHECKING:
+    from typing import overload
 
 Blocks = Iterable[tuple[int, int]]  # (block number, key set number)
 
@@ -62,10 +65,13 @@ class IndexedPrograms(Sequence[Program]):
     def __len__(self) -> int:
         return self._index.count if self._every is None else len(self._every)
 
-    @overload
-    def __getitem__(self, index: int) -> Program: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Program]: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, index: int) -> Program: ...
+        @overload
+        def __getitem__(self, index: slice) -> Sequence[Program]: ...
+
     def __getitem__(self, index: int | slice) -> Program | Sequence[Program]:
         return self._all()[index]
 

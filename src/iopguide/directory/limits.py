@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from iopguide.errors import DataError, Problem, UsageError
 from iopguide.text import clean, shorten
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 
 if TYPE_CHECKING:
     # Imported where used: a search served from the cache never parses or validates,

@@ -22,13 +22,11 @@ parsing with validation (every problem with its line) in :mod:`.checking`.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from iopguide.directory.limits import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, max_directory_bytes, too_big
 from iopguide.directory.model import Directory, Program
@@ -41,6 +39,8 @@ from iopguide.errors import DataError, Problem, UsageError
 from iopguide.i18n import _
 from iopguide.io.reading import open_without_waiting
 from iopguide.text import clean
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 
 if TYPE_CHECKING:
     # Imported where used: a search served from the cache never parses or validates,
@@ -274,8 +274,8 @@ def load_directory(
 
         cached = cache.lookup(source, before, lambda: _file_key(file), fallback)
         if cached is not None:
-            info = dataclasses.replace(cached.info, path=shown_path, builtin=builtin)
-            return dataclasses.replace(cached, info=info)
+            info = cached.info.replace(path=shown_path, builtin=builtin)
+            return cached.replace(info=info)
         recorded_ns = time.time_ns()
         key = _file_key(file)  # of the file's own bytes (compressed ones included)
         directory = parse()

@@ -4,79 +4,165 @@ A ``Program`` only ever holds validated data: ids from :mod:`iopguide.vocabulary
 in vocabulary order, text as the file gave it (cleaning happens at display
 time), and ``None`` for what the file did not say.
 
-Programs and their parts are read-only by convention but not ``frozen``:
-building 21,000 frozen dataclasses costs about 18 times as much as plain
-slotted ones (measured here: 0.29 s against 0.016 s), and a national
-directory is rebuilt from the cache on every search.
+Every class is a :class:`~iopguide.record.Record` (slotted, written by hand:
+creating dataclasses costs a search milliseconds, see that module). Programs and
+their parts are read-only by convention but not hashable.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+
+from iopguide.record import FrozenRecord, Record
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
-@dataclass(slots=True)
-class Location:
-    street: str | None = None
-    city: str | None = None
-    state: str | None = None  # two-letter postal code
-    zip: str | None = None  # five digits, as text
-    lat: float | None = None
-    lon: float | None = None
+class Location(Record):
+    __slots__ = ("street", "city", "state", "zip", "lat", "lon")
 
-    def to_dict(self) -> dict[str, Any]:
-        return _file_shape(self)
-
-
-@dataclass(slots=True)
-class Schedule:
-    days_per_week: int | None = None
-    hours_per_day: float | None = None
-    times: tuple[str, ...] = ()  # SCHEDULE_TIMES ids
-
-    def to_dict(self) -> dict[str, Any]:
-        return _file_shape(self)
-
-
-@dataclass(slots=True)
-class Contact:
-    phone: str | None = None
-    intake_phone: str | None = None
-    website: str | None = None
+    def __init__(
+        self,
+        street: str | None = None,
+        city: str | None = None,
+        state: str | None = None,  # two-letter postal code
+        zip: str | None = None,  # five digits, as text
+        lat: float | None = None,
+        lon: float | None = None,
+    ) -> None:
+        self.street = street
+        self.city = city
+        self.state = state
+        self.zip = zip
+        self.lat = lat
+        self.lon = lon
 
     def to_dict(self) -> dict[str, Any]:
         return _file_shape(self)
 
 
-@dataclass(slots=True)
-class Program:
-    id: str
-    name: str
-    organization: str | None = None
-    levels: tuple[str, ...] = ()
-    conditions: tuple[str, ...] = ()
-    payment: tuple[str, ...] = ()
-    insurance_plans: tuple[str, ...] = ()  # named plans, free text
-    ages: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    special_groups: tuple[str, ...] = ()
-    serves_only: tuple[str, ...] = ()  # restrictions such as "Veterans only", free text
-    location: Location = field(default_factory=Location)
-    telehealth: bool = False
-    telehealth_states: tuple[str, ...] = ()
-    schedule: Schedule = field(default_factory=Schedule)
-    services: tuple[str, ...] = ()
-    approaches: tuple[str, ...] = ()
-    accreditation: tuple[str, ...] = ()
-    facility_types: tuple[str, ...] = ()  # FACILITY_TYPES ids
-    contact: Contact = field(default_factory=Contact)
-    notes: str | None = None
-    last_verified: str | None = None  # ISO date, YYYY-MM-DD
-    source: str | None = None
-    line: int | None = None  # where the program starts in its file, for messages
+class Schedule(Record):
+    __slots__ = ("days_per_week", "hours_per_day", "times")
+
+    def __init__(
+        self,
+        days_per_week: int | None = None,
+        hours_per_day: float | None = None,
+        times: tuple[str, ...] = (),  # SCHEDULE_TIMES ids
+    ) -> None:
+        self.days_per_week = days_per_week
+        self.hours_per_day = hours_per_day
+        self.times = times
+
+    def to_dict(self) -> dict[str, Any]:
+        return _file_shape(self)
+
+
+class Contact(Record):
+    __slots__ = ("phone", "intake_phone", "website")
+
+    def __init__(
+        self,
+        phone: str | None = None,
+        intake_phone: str | None = None,
+        website: str | None = None,
+    ) -> None:
+        self.phone = phone
+        self.intake_phone = intake_phone
+        self.website = website
+
+    def to_dict(self) -> dict[str, Any]:
+        return _file_shape(self)
+
+
+#: The groups of a Program's fields, each a Record of its own.
+GROUPS: dict[str, type[Record]] = {"location": Location, "schedule": Schedule, "contact": Contact}
+
+
+class Program(Record):
+    """One programme; its fields mirror directory/schema.py, in the same order."""
+
+    __slots__ = (
+        "id",
+        "name",
+        "organization",
+        "levels",
+        "conditions",
+        "payment",
+        "insurance_plans",
+        "ages",
+        "languages",
+        "special_groups",
+        "serves_only",
+        "location",
+        "telehealth",
+        "telehealth_states",
+        "schedule",
+        "services",
+        "approaches",
+        "accreditation",
+        "facility_types",
+        "contact",
+        "notes",
+        "last_verified",
+        "source",
+        "line",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        organization: str | None = None,
+        levels: tuple[str, ...] = (),
+        conditions: tuple[str, ...] = (),
+        payment: tuple[str, ...] = (),
+        insurance_plans: tuple[str, ...] = (),  # named plans, free text
+        ages: tuple[str, ...] = (),
+        languages: tuple[str, ...] = (),
+        special_groups: tuple[str, ...] = (),
+        serves_only: tuple[str, ...] = (),  # restrictions such as "Veterans only", free text
+        location: Location | None = None,  # None: a Location of its own, empty
+        telehealth: bool = False,
+        telehealth_states: tuple[str, ...] = (),
+        schedule: Schedule | None = None,
+        services: tuple[str, ...] = (),
+        approaches: tuple[str, ...] = (),
+        accreditation: tuple[str, ...] = (),
+        facility_types: tuple[str, ...] = (),  # FACILITY_TYPES ids
+        contact: Contact | None = None,
+        notes: str | None = None,
+        last_verified: str | None = None,  # ISO date, YYYY-MM-DD
+        source: str | None = None,
+        line: int | None = None,  # where the program starts in its file, for messages
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.organization = organization
+        self.levels = levels
+        self.conditions = conditions
+        self.payment = payment
+        self.insurance_plans = insurance_plans
+        self.ages = ages
+        self.languages = languages
+        self.special_groups = special_groups
+        self.serves_only = serves_only
+        self.location = Location() if location is None else location
+        self.telehealth = telehealth
+        self.telehealth_states = telehealth_states
+        self.schedule = Schedule() if schedule is None else schedule
+        self.services = services
+        self.approaches = approaches
+        self.accreditation = accreditation
+        self.facility_types = facility_types
+        self.contact = Contact() if contact is None else contact
+        self.notes = notes
+        self.last_verified = last_verified
+        self.source = source
+        self.line = line
 
     def to_dict(self) -> dict[str, Any]:
         """The program in directory-file shape (what ``directory import`` writes)."""
@@ -86,19 +172,18 @@ class Program:
 def _file_shape(value: Any) -> dict[str, Any]:
     """Every field but ``line``, in field order: tuples as lists, parts as mappings."""
     shaped: dict[str, Any] = {}
-    for name in value.__dataclass_fields__:
+    for name in value.__slots__:
         if name != "line":
             item = getattr(value, name)
             if type(item) is tuple:
                 item = list(item)
-            elif hasattr(item, "__dataclass_fields__"):
+            elif isinstance(item, Record):
                 item = _file_shape(item)
             shaped[name] = item
     return shaped
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(FrozenRecord):
     """Where a search near a ZIP can find programmes: a box around it, or telehealth in its state.
 
     A coarse, cheap test on raw values, so a directory read from its index
@@ -107,11 +192,21 @@ class Region:
     hold every point within the radius, rounding included (see :meth:`around`).
     """
 
-    lat_lo: float
-    lat_hi: float
-    lon_lo: float  # -inf and inf: every longitude (near a pole or the 180th meridian)
-    lon_hi: float
-    state: str  # the person's state: telehealth programmes serving it count (elsewhere)
+    __slots__ = ("lat_lo", "lat_hi", "lon_lo", "lon_hi", "state")
+
+    def __init__(
+        self,
+        lat_lo: float,
+        lat_hi: float,
+        lon_lo: float,  # -inf and inf: every longitude (near a pole or the 180th meridian)
+        lon_hi: float,
+        state: str,  # the person's state: telehealth programmes serving it count (elsewhere)
+    ) -> None:
+        self.lat_lo = lat_lo
+        self.lat_hi = lat_hi
+        self.lon_lo = lon_lo
+        self.lon_hi = lon_hi
+        self.state = state
 
     @classmethod
     def around(cls, lat: float, lon: float, radius: float, state: str) -> Region:
@@ -147,14 +242,24 @@ class Region:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class DirectoryInfo:
-    name: str
-    source: str | None = None
-    sample: bool = False
-    updated: str | None = None  # ISO date
-    path: str | None = None  # where it was loaded from; None for the built-in one
-    builtin: bool = False
+class DirectoryInfo(FrozenRecord):
+    __slots__ = ("name", "source", "sample", "updated", "path", "builtin")
+
+    def __init__(
+        self,
+        name: str,
+        source: str | None = None,
+        sample: bool = False,
+        updated: str | None = None,  # ISO date
+        path: str | None = None,  # where it was loaded from; None for the built-in one
+        builtin: bool = False,
+    ) -> None:
+        self.name = name
+        self.source = source
+        self.sample = sample
+        self.updated = updated
+        self.path = path
+        self.builtin = builtin
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -166,10 +271,16 @@ class DirectoryInfo:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Directory:
-    info: DirectoryInfo
-    programs: Sequence[Program]  # a tuple, or a sequence read lazily from the index
+class Directory(FrozenRecord):
+    __slots__ = ("info", "programs")
+
+    def __init__(
+        self,
+        info: DirectoryInfo,
+        programs: Sequence[Program],  # a tuple, or a sequence read lazily from the index
+    ) -> None:
+        self.info = info
+        self.programs = programs
 
     def get(self, program_id: str) -> Program | None:
         find = getattr(self.programs, "find", None)

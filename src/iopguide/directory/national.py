@@ -13,7 +13,6 @@ Where a listing came from, and how old that is, is said by
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,8 +44,7 @@ def header(imported: DirectoryInfo, programs: Sequence[Program]) -> DirectoryInf
     years = sorted(set(re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", imported.name)))
     edition = f"{years[-1]} edition" if years else "edition unknown"
     dates = sorted({p.last_verified for p in programs if p.last_verified})
-    return dataclasses.replace(
-        imported,
+    return imported.replace(
         name=f"SAMHSA National Directory, {edition}",
         source=(imported.source or "").replace(" Coordinates are ZIP-code centres.", "")
         + " Published by the Substance Abuse and Mental Health Services Administration "

@@ -12,7 +12,6 @@ Each reason a note gave is said as coming from the note, with its date.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from iopguide.directory import fit
 from iopguide.directory.filter_table import Filters
@@ -20,6 +19,8 @@ from iopguide.directory.model import Directory, Program
 from iopguide.directory.widening import NOT_RECORDED_PLANS, NOT_RECORDED_SCHEDULES
 from iopguide.i18n import _
 from iopguide.vocabulary import SCHEDULE_TIMES
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 
 if TYPE_CHECKING:  # notes.py is read only when there is a notes file
     from iopguide.directory.notes import Note

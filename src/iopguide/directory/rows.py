@@ -13,32 +13,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from operator import itemgetter
-from typing import Any
 
+from iopguide.directory import model
 from iopguide.directory.model import Program
 
-Row = tuple[Any, ...]
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+if TYPE_CHECKING:
+    from typing import Any
 
-FIELDS = tuple(Program.__dataclass_fields__)
-# The groups as the model has them (importing the schema here would cost every search 3 ms).
-_NESTED = {
-    name: f.default_factory
-    for name, f in Program.__dataclass_fields__.items()
-    if hasattr(f.default_factory, "__dataclass_fields__")
-}
+    Row = tuple[Any, ...]
+
+FIELDS = Program.__slots__
 #: (column, model, number of parts) of each group in a row.
-_GROUPS = tuple(
-    (FIELDS.index(name), cls, len(cls.__dataclass_fields__))  # type: ignore[union-attr]
-    for name, cls in _NESTED.items()
-)
+_GROUPS = tuple((FIELDS.index(name), cls, len(cls.__slots__)) for name, cls in model.GROUPS.items())
 #: The model's shape, for keys: rows of another shape must never match.
 SHAPE = (
     ",".join(FIELDS)
     + "|"
-    + ";".join(
-        f"{name}:{','.join(cls.__dataclass_fields__)}"  # type: ignore[union-attr]
-        for name, cls in _NESTED.items()
-    )
+    + ";".join(f"{name}:{','.join(cls.__slots__)}" for name, cls in model.GROUPS.items())
 )
 
 LOCATION = FIELDS.index("location")
@@ -57,11 +49,8 @@ def to_rows(programs: Iterable[Program]) -> list[Row]:
         row = []
         for name in FIELDS:
             value = getattr(program, name)
-            if name in _NESTED:
-                value = tuple(
-                    share(v, v) if isinstance(v, str) else v
-                    for v in (getattr(value, f) for f in _NESTED[name].__dataclass_fields__)
-                )
+            if name in model.GROUPS:
+                value = tuple(share(v, v) if isinstance(v, str) else v for v in value.values())
             if isinstance(value, (str, tuple)):
                 value = share(value, value)
             row.append(value)
@@ -70,7 +59,7 @@ def to_rows(programs: Iterable[Program]) -> list[Row]:
 
 
 def all_fit(found: tuple[Any, ...]) -> bool:
-    """Whether every row has the model's shape (their values are vouched for by the HMAC).
+    """Whether every row has the model's shape (their values are vouched for by the MAC).
 
     Column by column, with ``map`` rather than a loop over rows: a block of 64
     rows is checked in a few microseconds.

@@ -10,8 +10,6 @@ person can see *why* a program is on the list. (What a person typed becomes
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from iopguide.directory import fit, noted
 from iopguide.directory.checks import (
@@ -24,9 +22,6 @@ from iopguide.directory.checks import (
 from iopguide.directory.filter_table import Filters, parse_filters
 from iopguide.directory.filters import DEFAULT_LEVELS
 from iopguide.directory.model import Directory, Program, Region
-
-if TYPE_CHECKING:  # notes.py is read only when there is a notes file
-    from iopguide.directory.notes import Note
 from iopguide.directory.widening import (
     NOT_RECORDED_PLANS,
     NOT_RECORDED_SCHEDULES,
@@ -34,6 +29,11 @@ from iopguide.directory.widening import (
     blockers_of,
     unrecorded,
 )
+from iopguide.record import FrozenRecord
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+if TYPE_CHECKING:  # notes.py is read only when there is a notes file
+    from iopguide.directory.notes import Note
 
 # parse_filters and Filters are part of the search's public API (callers import them here).
 __all__ = [
@@ -52,31 +52,71 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    program: Program
-    distance_miles: float | None
-    reasons: tuple[str, ...]
-    reach: str = IN_PERSON  # IN_PERSON, or TELEHEALTH beyond the radius / outside the state
-    level_match: str | None = fit.LISTED  # LISTED, ASK, or None when any level was asked
-    condition_match: str | None = None  # fit.SPECIFIC, GENERAL, CO_OCCURRING; None: not asked
-    rank: tuple[int, int] = (1, 0)  # fit.rank: lower is a better fit
-    note: Note | None = None  # your note on this programme (shown beside, never merged in)
+class Match(FrozenRecord):
+    __slots__ = (
+        "program",
+        "distance_miles",
+        "reasons",
+        "reach",
+        "level_match",
+        "condition_match",
+        "rank",
+        "note",
+    )
+
+    def __init__(
+        self,
+        program: Program,
+        distance_miles: float | None,
+        reasons: tuple[str, ...],
+        reach: str = IN_PERSON,  # IN_PERSON, or TELEHEALTH beyond the radius / outside the state
+        level_match: str | None = fit.LISTED,  # LISTED, ASK, or None when any level was asked
+        condition_match: str | None = None,  # fit.SPECIFIC, GENERAL, CO_OCCURRING; None: not asked
+        rank: tuple[int, int] = (1, 0),  # fit.rank: lower is a better fit
+        note: Note | None = None,  # your note on this programme (shown beside, never merged in)
+    ) -> None:
+        self.program = program
+        self.distance_miles = distance_miles
+        self.reasons = reasons
+        self.reach = reach
+        self.level_match = level_match
+        self.condition_match = condition_match
+        self.rank = rank
+        self.note = note
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    filters: Filters
-    matches: tuple[Match, ...]
-    searched: int
-    blockers: tuple[Blocker, ...] = field(default=())  # only for an empty result
-    #: Programmes outside the radius (or state) offering telehealth there, left out
-    #: of ``matches`` unless ``--telehealth`` asked for exactly those.
-    telehealth_elsewhere: int = 0
-    #: Filters this directory records nothing for (plans, schedules): not applied.
-    not_recorded: tuple[str, ...] = ()
-    #: Programmes that matched but your notes mark closed (or not to refer to): left out.
-    hidden_by_notes: int = 0
+class SearchResult(FrozenRecord):
+    __slots__ = (
+        "filters",
+        "matches",
+        "searched",
+        "blockers",
+        "telehealth_elsewhere",
+        "not_recorded",
+        "hidden_by_notes",
+    )
+
+    def __init__(
+        self,
+        filters: Filters,
+        matches: tuple[Match, ...],
+        searched: int,
+        blockers: tuple[Blocker, ...] = (),  # only for an empty result
+        #: Programmes outside the radius (or state) offering telehealth there, left out
+        #: of ``matches`` unless ``--telehealth`` asked for exactly those.
+        telehealth_elsewhere: int = 0,
+        #: Filters this directory records nothing for (plans, schedules): not applied.
+        not_recorded: tuple[str, ...] = (),
+        #: Programmes that matched but your notes mark closed (or not to refer to): left out.
+        hidden_by_notes: int = 0,
+    ) -> None:
+        self.filters = filters
+        self.matches = matches
+        self.searched = searched
+        self.blockers = blockers
+        self.telehealth_elsewhere = telehealth_elsewhere
+        self.not_recorded = not_recorded
+        self.hidden_by_notes = hidden_by_notes
 
     @property
     def total(self) -> int:

@@ -7,10 +7,10 @@ search and :func:`blockers_of` for an empty result.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 
 from iopguide.directory.filter_table import Filters
 from iopguide.directory.model import Directory, Program
+from iopguide.record import FrozenRecord
 
 #: Filters a directory may have no data for (``SearchResult.not_recorded``).
 NOT_RECORDED_PLANS = "insurance_plans"
@@ -19,13 +19,15 @@ NOT_RECORDED_SCHEDULES = "schedules"
 Check = Callable[[Program], "list[str] | None"]
 
 
-@dataclass(frozen=True, slots=True)
-class Blocker:
+class Blocker(FrozenRecord):
     """How much one filter narrowed an empty search, to suggest what to widen."""
 
-    filter: str  # the filter's id in the filter table, e.g. "level"
-    removed: int  # programs this filter rules out on its own
-    without_it: int  # programs that would match if only this filter were dropped
+    __slots__ = ("filter", "removed", "without_it")
+
+    def __init__(self, filter: str, removed: int, without_it: int) -> None:
+        self.filter = filter  # the filter's id in the filter table, e.g. "level"
+        self.removed = removed  # programs this filter rules out on its own
+        self.without_it = without_it  # programs that would match if only this one were dropped
 
 
 def unrecorded(directory: Directory, filters: Filters) -> tuple[Filters, tuple[str, ...]]:
@@ -40,10 +42,10 @@ def unrecorded(directory: Directory, filters: Filters) -> tuple[Filters, tuple[s
     missing: list[str] = []
     if filters.plans and "plans" not in recorded:
         missing.append(NOT_RECORDED_PLANS)
-        filters = replace(filters, plans=())
+        filters = filters.replace(plans=())
     if filters.schedules and "schedules" not in recorded:
         missing.append(NOT_RECORDED_SCHEDULES)
-        filters = replace(filters, schedules=())
+        filters = filters.replace(schedules=())
     return filters, tuple(missing)
 
 

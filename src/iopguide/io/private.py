@@ -138,8 +138,8 @@ KEY_SIZE = 32
 def secret_key(folder: Path) -> bytes | None:
     """This user's random key for *folder* (made on first use), or None when it cannot be kept.
 
-    Entries in the cache carry an HMAC made with it, so an entry is used only if
-    iopguide, running as this user, wrote it: anyone who can put a file in the
+    Entries in the cache carry a MAC (:mod:`iopguide.io.mac`) made with it, so an entry
+    is used only if iopguide, running as this user, wrote it: anyone who can put a file in the
     folder but cannot read this 0600 key cannot forge one that passes, however
     right its content hash and checksum look.
     """

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
-from typing import BinaryIO
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 
 def open_without_waiting(path: str | os.PathLike[str]) -> BinaryIO:

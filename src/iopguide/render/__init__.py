@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
 
 from iopguide.errors import UsageError
 from iopguide.i18n import _
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+
 if TYPE_CHECKING:
+    from typing import Any, ClassVar
+
     from iopguide.app.environment import Environment
 
 #: Built-in formats: ``module:Class`` of each, imported only when chosen.

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
 
 from iopguide.render import Renderer, register
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+
 if TYPE_CHECKING:
+    from typing import Any
+
     from iopguide.app.environment import Environment
     from iopguide.app.results import (
         AssessmentReport,

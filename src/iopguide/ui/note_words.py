@@ -6,12 +6,12 @@ No rich here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from iopguide.directory.search import SearchResult
 from iopguide.i18n import _, ngettext
 from iopguide.text import clean
 from iopguide.vocabulary import SCHEDULE_TIMES
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 
 if TYPE_CHECKING:  # notes.py is read only when there is a notes file
     from iopguide.directory.notes import Note

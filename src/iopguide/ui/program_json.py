@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from iopguide import crisis
 from iopguide.directory import fit, provenance
 from iopguide.directory.filter_table import BY_ID
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.search import Match, SearchResult
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+
 if TYPE_CHECKING:  # read only when there is a notes file
+    from typing import Any
+
     from iopguide.app.results import NotesReport
     from iopguide.directory.notes import Note
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from iopguide.i18n import _
+from iopguide.record import FrozenRecord
 
 _SEPARATORS = re.compile(r"[\s\-/]+")
 
@@ -32,14 +32,24 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    id: str
-    label: str
-    aliases: tuple[str, ...] = ()
-    description: str = ""
-    short: str = ""  # for narrow columns; the label when empty
-    es: tuple[str, ...] = ()  # what a Spanish speaker types; accents optional
+class Term(FrozenRecord):
+    __slots__ = ("id", "label", "aliases", "description", "short", "es")
+
+    def __init__(
+        self,
+        id: str,
+        label: str,
+        aliases: tuple[str, ...] = (),
+        description: str = "",
+        short: str = "",  # for narrow columns; the label when empty
+        es: tuple[str, ...] = (),  # what a Spanish speaker types; accents optional
+    ) -> None:
+        self.id = id
+        self.label = label
+        self.aliases = aliases
+        self.description = description
+        self.short = short
+        self.es = es
 
 
 class Vocabulary:
