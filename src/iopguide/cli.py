@@ -277,10 +277,16 @@ def run(args: list[str]) -> int:
 def _command(args: list[str]) -> typer.core.TyperCommand | typer.core.TyperGroup:
     """The click command tree of the app, its help in the language the line asks for.
 
-    Sub-commands are built when used (:mod:`iopguide.cli_tree`).
+    Sub-commands are built when used (:mod:`iopguide.cli_tree`); a line that asks for
+    help gets typer's formatter without the rich modules help never uses
+    (:mod:`iopguide.cli_rich`).
     """
     from iopguide import cli_help, cli_tree, i18n
 
+    if "--help" in args or "-h" in args:
+        from iopguide.cli_rich import import_help_formatter
+
+        import_help_formatter()
     asked = i18n.normalise(cli_help.language_asked(args))
     if asked:
         i18n.set_language(asked)  # before parsing: --help may come before --lang
