@@ -16,7 +16,6 @@ from typing import Annotated, Any
 import typer
 
 from iopguide import __version__
-from iopguide.cli_failures import failed, silence_stdout, usage_errors
 from iopguide.cli_notes import notes_app
 from iopguide.cli_options import (
     DirectoryOption,
@@ -35,7 +34,6 @@ from iopguide.cli_options import (
 )
 from iopguide.cli_tree import LazyGroup
 from iopguide.directory import DEFAULT_RADIUS_MILES
-from iopguide.errors import IopguideError
 from iopguide.exit_codes import ExitCode
 
 HELP = (
@@ -298,7 +296,11 @@ def outcome(failure: BaseException) -> int:
     """The calm message and exit status for a command that raised *failure*.
 
     Shared with :mod:`iopguide.entry`'s fast path, so both end every way alike.
+    What it needs is imported here: a run that ends well (``--help``) never needs it.
     """
+    from iopguide.cli_failures import failed, silence_stdout, usage_errors
+    from iopguide.errors import IopguideError
+
     try:
         raise failure
     except IopguideError as err:
