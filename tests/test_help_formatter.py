@@ -72,3 +72,12 @@ def test_the_stand_ins_become_rich_classes_when_used() -> None:
     out, err, status = _run(code, [])
     assert status == 0, err
     assert out.split() == [b"False", b"True", b"True", b"True", b"True"]
+
+
+def test_plain_typer_help_imports_no_formatter() -> None:
+    code = (
+        "import sys; from iopguide.entry import main; main(['--help']);"
+        "print('typer.rich_utils' in sys.modules, 'rich.console' in sys.modules, file=sys.stderr)"
+    )
+    out, err, status = _run(code, [], TYPER_USE_RICH="0")
+    assert status == 0 and b"Usage:" in out and err.strip() == b"False False"

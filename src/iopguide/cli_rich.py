@@ -54,8 +54,13 @@ def _stand_in(module_name: str) -> types.ModuleType:
 
 
 def import_help_formatter() -> None:
-    """Import ``typer.rich_utils`` (if it is not yet) with :data:`DEFERRED` standing in."""
-    if "typer.rich_utils" in sys.modules:
+    """Import ``typer.rich_utils`` (if it is not yet) with :data:`DEFERRED` standing in.
+
+    Not with ``TYPER_USE_RICH=0``: typer then writes plain help and never imports it.
+    """
+    from typer.core import HAS_RICH
+
+    if not HAS_RICH or "typer.rich_utils" in sys.modules:
         return
     standing = [name for name in DEFERRED if name not in sys.modules]
     for name in standing:
