@@ -16,7 +16,6 @@ from typing import Annotated, Any
 import typer
 
 from iopguide import __version__
-from iopguide.cli_failures import failed, silence_stdout, usage_errors
 from iopguide.cli_notes import notes_app
 from iopguide.cli_options import (
     DirectoryOption,
@@ -35,7 +34,6 @@ from iopguide.cli_options import (
 )
 from iopguide.cli_tree import LazyGroup
 from iopguide.directory import DEFAULT_RADIUS_MILES
-from iopguide.errors import IopguideError
 from iopguide.exit_codes import ExitCode
 
 HELP = (
@@ -277,10 +275,16 @@ def run(args: list[str]) -> int:
 def _command(args: list[str]) -> typer.core.TyperCommand | typer.core.TyperGroup:
     """The click command tree of the app, its help in the language the line asks for.
 
-    Sub-commands are built when used (:mod:`iopguide.cli_tree`).
+    Sub-commands are built when used (:mod:`iopguide.cli_tree`); a line that asks for
+    help gets typer's formatter without the rich modules help never uses
+    (:mod:`iopguide.cli_rich`).
     """
     from iopguide import cli_help, cli_tree, i18n
 
+    if "--help" in args or "-h" in args:
+        from iopguide.cli_rich import import_help_formatter
+
+        import_help_formatter()
     asked = i18n.normalise(cli_help.language_asked(args))
     if asked:
         i18n.set_language(asked)  # before parsing: --help may come before --lang
@@ -292,7 +296,11 @@ def outcome(failure: BaseException) -> int:
     """The calm message and exit status for a command that raised *failure*.
 
     Shared with :mod:`iopguide.entry`'s fast path, so both end every way alike.
+    What it needs is imported here: a run that ends well (``--help``) never needs it.
     """
+    from iopguide.cli_failures import failed, silence_stdout, usage_errors
+    from iopguide.errors import IopguideError
+
     try:
         raise failure
     except IopguideError as err:
