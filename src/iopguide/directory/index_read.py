@@ -18,7 +18,6 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import weakref
 from array import array
 
 from iopguide.directory import rows
@@ -38,12 +37,32 @@ from iopguide.io import mac
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 #: A header is under a megabyte even at twenty times the national size.
 _MAX_HEADER = 64 << 20
 #: What a damaged entry can raise while it is read: all of it means "do not trust it".
 BROKEN = (IndexError, KeyError, TypeError, ValueError, EOFError)
+
+
+class _Descriptor:
+    """An open file descriptor, closed once: by :meth:`close` or when it is dropped.
+
+    (Rather than ``weakref.finalize``, which costs a search weakref and atexit.)
+    """
+
+    __slots__ = ("fd",)
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def close(self, _close: Callable[[int], None] = os.close) -> None:
+        fd, self.fd = self.fd, -1  # os.close bound early: it may run as the interpreter exits
+        if fd >= 0:
+            _close(fd)
+
+    __del__ = close
 
 
 class Damaged(Exception):
@@ -105,10 +124,10 @@ class Index:
             raise Damaged("the blocks do not end where the file does: cut short or added to")
         # Closed when the index is dropped (the guide loads a directory for each person);
         # made last, so a header refused above is closed once, by open_index.
-        self._closer = weakref.finalize(self, os.close, fd)
+        self._file = _Descriptor(fd)
 
     def close(self) -> None:
-        self._closer()
+        self._file.close()
 
     def body(self) -> bytes:
         """Every block, as written (to record a new stat above them)."""

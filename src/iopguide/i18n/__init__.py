@@ -16,19 +16,36 @@ The core may import this module: it uses nothing but the standard library.
 
 from __future__ import annotations
 
-import gettext as _gettext
 import os
 from collections.abc import Callable
-from pathlib import Path
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+if TYPE_CHECKING:
+    from gettext import NullTranslations
 
 #: The languages iopguide speaks, in the order the guided flow offers them.
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
 DEFAULT = "en"
 DOMAIN = "iopguide"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+#: A text path, not a Path: a search in English imports neither pathlib nor gettext here.
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "locale")
+
+
+class _English:
+    """The English text itself, as gettext's NullTranslations gives it, without gettext."""
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return singular if count == 1 else plural
+
+    def pgettext(self, context: str, message: str) -> str:
+        return message
+
 
 _current = DEFAULT
-_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_translation: NullTranslations | _English = _English()
 
 
 def normalise(value: str | None) -> str | None:
@@ -67,10 +84,12 @@ def set_language(lang: str) -> None:
     global _current, _translation
     code = normalise(lang) or DEFAULT
     if code == DEFAULT:
-        _translation = _gettext.NullTranslations()
+        _translation = _English()
     else:
-        _translation = _gettext.translation(
-            DOMAIN, localedir=str(LOCALE_DIR), languages=[code], fallback=True
+        import gettext
+
+        _translation = gettext.translation(
+            DOMAIN, localedir=LOCALE_DIR, languages=[code], fallback=True
         )
     _current = code
 

@@ -133,7 +133,7 @@ def template():  # type: ignore[no-untyped-def]
 
 
 def po_path(lang: str) -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return Path(LOCALE_DIR) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def read_po(lang: str):  # type: ignore[no-untyped-def]
