@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from iopguide.directory import cache, index_build, index_format
@@ -69,7 +71,7 @@ def test_other_path_misses() -> None:
 def test_an_entry_with_a_damaged_header_is_ignored() -> None:
     data = b"content"
     cache.store("/x/dir.yaml", data, sample_directory())
-    path = cache.entry_path("/x/dir.yaml")
+    path = Path(cache.entry_path("/x/dir.yaml"))
     blob = bytearray(path.read_bytes())
     blob[index_format.HEAD_SIZE + 3] ^= 0xFF
     path.write_bytes(bytes(blob))
@@ -80,7 +82,7 @@ def test_an_entry_with_a_damaged_header_is_ignored() -> None:
 def test_a_truncated_entry_is_ignored(keep: int) -> None:
     data = b"content"
     cache.store("/x/dir.yaml", data, sample_directory())
-    path = cache.entry_path("/x/dir.yaml")
+    path = Path(cache.entry_path("/x/dir.yaml"))
     path.write_bytes(path.read_bytes()[:keep])
     assert cache.load("/x/dir.yaml", data) is None
 
@@ -89,7 +91,7 @@ def test_a_planted_entry_without_the_users_key_is_refused(tmp_path) -> None:
     """Right magic, key and layout, but signed with another key: never used."""
     data = b"content"
     parts = index_build.build(sample_directory(), cache.content_key(data), b"k" * 32)
-    path = cache.entry_path("/x/dir.yaml")
+    path = Path(cache.entry_path("/x/dir.yaml"))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"".join(parts))
     assert cache.load("/x/dir.yaml", data) is None
@@ -98,7 +100,7 @@ def test_a_planted_entry_without_the_users_key_is_refused(tmp_path) -> None:
 def test_entry_from_another_format_is_ignored() -> None:
     data = b"content"
     cache.store("/x/dir.yaml", data, sample_directory())
-    path = cache.entry_path("/x/dir.yaml")
+    path = Path(cache.entry_path("/x/dir.yaml"))
     blob = path.read_bytes()
     path.write_bytes(b"IOPIDX\x00\x09" + blob[8:])
     assert cache.load("/x/dir.yaml", data) is None
@@ -114,7 +116,7 @@ def test_unwritable_cache_folder_is_not_an_error(tmp_path, monkeypatch) -> None:
 
 def test_no_temporary_file_is_left_behind() -> None:
     cache.store("/x/dir.yaml", b"content", sample_directory())
-    folder = cache.entry_path("/x/dir.yaml").parent
+    folder = Path(cache.entry_path("/x/dir.yaml")).parent
     assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
 
 
@@ -154,7 +156,7 @@ def test_no_cache_neither_reads_nor_writes_an_entry(tmp_path) -> None:
     path = tmp_path / "dir.yaml"
     path.write_text(VALID, encoding="utf-8")
     load.load_directory(path, use_cache=False)
-    assert not cache.entry_path(str(path.resolve())).exists()
+    assert not Path(cache.entry_path(str(path.resolve()))).exists()
 
 
 def test_an_invalid_file_is_never_cached(tmp_path) -> None:
@@ -165,7 +167,7 @@ def test_an_invalid_file_is_never_cached(tmp_path) -> None:
     path.write_text(VALID.replace("[iop]", "[iopp]"), encoding="utf-8")
     with pytest.raises(DataError):
         load.load_directory(path)
-    assert not cache.entry_path(str(path.resolve())).exists()
+    assert not Path(cache.entry_path(str(path.resolve()))).exists()
 
 
 def test_file_key_matches_content_key(tmp_path) -> None:

@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from iopguide import entry
 from iopguide.entry import find_options, show_options
 
 #: Relative paths in the command lines below are in the repository.
@@ -153,3 +156,11 @@ def test_show_by_the_fast_path_prints_the_same_bytes(args) -> None:
 @pytest.mark.parametrize("args", SHOW_LEFT, ids=repr)
 def test_other_show_lines_go_to_the_full_command_line(args) -> None:
     assert show_options(args) is None
+
+
+@given(st.text(alphabet="/.ab", max_size=12))
+def test_path_text_spells_a_path_as_pathlib_does(text: str) -> None:
+    # the fast path shows --directory as the full command line's Path would
+    from pathlib import PurePosixPath
+
+    assert entry.path_text(text) == str(PurePosixPath(text))

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from iopguide.directory import geo
@@ -45,7 +47,7 @@ def test_damaged_cache_file_is_rebuilt(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("IOPGUIDE_CACHE_DIR", str(tmp_path))
     geo._table.cache_clear()
     try:
-        cache = geo._cache_file()
+        cache = Path(geo._cache_file())
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_bytes(geo._MAGIC + b"not records")
         assert geo.zip_centre("10001").state == "NY"
@@ -72,7 +74,7 @@ def test_a_planted_table_with_a_valid_shape_but_no_matching_checksum_is_rebuilt(
     monkeypatch.setenv("IOPGUIDE_CACHE_DIR", str(tmp_path))
     geo._table.cache_clear()
     try:
-        cache = geo._cache_file()
+        cache = Path(geo._cache_file())
         cache.parent.mkdir(parents=True, exist_ok=True)
         record = geo._RECORD.pack(b"40202", b"KY", 0.0, 0.0)
         cache.write_bytes(geo._MAGIC + b"\0" * geo._CHECKSUM_SIZE + record)

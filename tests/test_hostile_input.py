@@ -83,7 +83,7 @@ def test_a_named_pipe_nobody_writes_to_does_not_hang(fifo, args, status) -> None
 def test_a_pipe_with_a_writer_is_read_as_usual(capsys, tmp_path) -> None:
     read_end, write_end = os.pipe()
     with os.fdopen(write_end, "wb") as writer:
-        writer.write(sample_directory_path().read_bytes())
+        writer.write(Path(sample_directory_path()).read_bytes())
     try:
         code, out, _ = call(capsys, "find", "--directory", f"/dev/fd/{read_end}", "--json")
     finally:
@@ -95,7 +95,7 @@ def test_a_pipe_with_a_writer_is_read_as_usual(capsys, tmp_path) -> None:
 def _national_size_file_with_an_error_in_every_programme(tmp_path: Path) -> tuple[Path, dict]:
     import yaml
 
-    sample = yaml.safe_load(sample_directory_path().read_text(encoding="utf-8"))
+    sample = yaml.safe_load(Path(sample_directory_path()).read_text(encoding="utf-8"))
     programs = []
     while len(json.dumps(programs)) < 2_500_000:
         for program in sample["programs"]:
@@ -160,7 +160,7 @@ def test_paths_that_may_not_be_read_or_written_are_named_not_a_crash(capsys, tmp
 
 def test_a_file_name_that_is_not_utf8_is_shown_not_a_crash(capsys, tmp_path) -> None:
     name = os.fsdecode(os.fsencode(str(tmp_path)) + b"/dir\xff.yaml")
-    Path(name).write_bytes(sample_directory_path().read_bytes())
+    Path(name).write_bytes(Path(sample_directory_path()).read_bytes())
     code, out, _ = call(capsys, "find", "--directory", name, "--json")
     assert code == 0
     assert json.loads(out)["directory"]["path"] == name

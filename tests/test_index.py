@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -182,7 +183,7 @@ def test_a_block_changed_after_the_header_was_read_sends_the_search_to_the_file(
 
     cache.store("/x/random.yaml", b"bytes", DIRECTORY)
     directory = cache.load_by_key("/x/random.yaml", cache.content_key(b"bytes"), fallback)
-    path = cache.entry_path("/x/random.yaml")
+    path = Path(cache.entry_path("/x/random.yaml"))
     blob = bytearray(path.read_bytes())
     blob[-10] ^= 0x01  # the last block: an id block
     blob[len(blob) // 2] ^= 0x01  # and one in the middle
@@ -195,9 +196,9 @@ def test_a_block_changed_after_the_header_was_read_sends_the_search_to_the_file(
 
 def test_a_damaged_block_in_a_real_load_rereads_the_file_and_drops_the_entry(tmp_path) -> None:
     file = tmp_path / "programs.yaml"
-    file.write_bytes(load.sample_directory_path().read_bytes())
+    file.write_bytes(Path(load.sample_directory_path()).read_bytes())
     first = load.load_directory(file)
-    entry = cache.entry_path(str(file.resolve()))
+    entry = Path(cache.entry_path(str(file.resolve())))
     blob = bytearray(entry.read_bytes())
     index = cache.load_by_key(str(file.resolve()), _key(file)).programs._index
     for number in index.tile_block:  # every tile: the search needs one
@@ -224,7 +225,7 @@ def test_a_header_whose_values_have_the_wrong_types_is_refused() -> None:
     slices = header[index_format.HEADER.index("slices")]
     header[index_format.HEADER.index("slices")] = ((*slices[0][:2], "0", slices[0][3]), *slices[1:])
     data = marshal.dumps(tuple(header))
-    path = cache.entry_path("/x/random.yaml")
+    path = Path(cache.entry_path("/x/random.yaml"))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(
         b"".join(
@@ -242,7 +243,7 @@ def test_a_header_whose_values_have_the_wrong_types_is_refused() -> None:
 
 def test_a_block_that_points_outside_the_file_is_refused(tmp_path) -> None:
     cache.store("/x/random.yaml", b"bytes", DIRECTORY)
-    path = cache.entry_path("/x/random.yaml")
+    path = Path(cache.entry_path("/x/random.yaml"))
     path.write_bytes(path.read_bytes()[:-1])  # the last block is now cut short
     assert cache.load("/x/random.yaml", b"bytes") is None
 
@@ -263,7 +264,7 @@ def test_a_file_whose_stat_is_unchanged_and_settled_is_not_hashed_again(
     tmp_path, monkeypatch
 ) -> None:
     file = tmp_path / "programs.yaml"
-    file.write_bytes(load.sample_directory_path().read_bytes())
+    file.write_bytes(Path(load.sample_directory_path()).read_bytes())
     monkeypatch.setattr(cache, "RACY_NS", 0)  # as if the file were written long ago
     load.load_directory(file)
     hashes = _Hashes(monkeypatch)
@@ -275,7 +276,7 @@ def test_a_file_whose_stat_is_unchanged_and_settled_is_not_hashed_again(
 def test_a_racy_file_is_hashed_every_time_until_it_settles(tmp_path, monkeypatch) -> None:
     """Changed within RACY_NS of the stat being recorded: the stat cannot vouch for it."""
     file = tmp_path / "programs.yaml"
-    file.write_bytes(load.sample_directory_path().read_bytes())
+    file.write_bytes(Path(load.sample_directory_path()).read_bytes())
     monkeypatch.setattr(cache, "RACY_NS", 10**18)
     load.load_directory(file)
     hashes = _Hashes(monkeypatch)
@@ -288,7 +289,7 @@ def test_the_same_content_with_a_new_stat_is_hashed_once_and_restamped(
     tmp_path, monkeypatch
 ) -> None:
     file = tmp_path / "programs.yaml"
-    file.write_bytes(load.sample_directory_path().read_bytes())
+    file.write_bytes(Path(load.sample_directory_path()).read_bytes())
     monkeypatch.setattr(cache, "RACY_NS", 0)
     load.load_directory(file)
     past = os.stat(file).st_mtime_ns - 10**10
@@ -309,7 +310,7 @@ def test_a_rewrite_that_leaves_the_stat_alike_is_noticed_by_the_racy_rule(tmp_pa
     is hashed, and the new content is read.
     """
     file = tmp_path / "programs.yaml"
-    text = load.sample_directory_path().read_text(encoding="utf-8")
+    text = Path(load.sample_directory_path()).read_text(encoding="utf-8")
     file.write_text(text, encoding="utf-8")
     load.load_directory(file)
     changed = text.replace("Lamplight Sample", "Lamplight Simple", 1)

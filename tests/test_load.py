@@ -30,11 +30,12 @@ VALID = (
 
 
 def test_builtin_paths_are_the_repository_data_files_in_development():
-    path = builtin_directory_path()
+    path = Path(builtin_directory_path())
     assert path.is_file()
     assert path.name == "national-directory.json.xz"
     assert path.read_bytes() == (REPO / "data" / "national-directory.json.xz").read_bytes()
-    assert sample_directory_path().read_bytes() == (REPO / "data" / "programs.yaml").read_bytes()
+    sample = Path(sample_directory_path()).read_bytes()
+    assert sample == (REPO / "data" / "programs.yaml").read_bytes()
 
 
 def test_the_default_directory_is_real_data_and_sample_is_asked_for_by_name():

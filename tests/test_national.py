@@ -51,7 +51,7 @@ def directory():
 
 
 def test_the_shipped_file_is_small_compressed_and_real() -> None:
-    path = builtin_directory_path()
+    path = Path(builtin_directory_path())
     assert path.name == national.FILE_NAME and path.stat().st_size < 5 * 1024 * 1024
     header = json.loads(lzma.decompress(path.read_bytes()).split(b"\n", 1)[0][14:-1])
     assert header["sample"] is False
@@ -63,7 +63,7 @@ def test_the_shipped_file_is_small_compressed_and_real() -> None:
 def test_the_shipped_file_is_what_the_importer_makes_from_the_workbooks() -> None:
     needs_workbooks()
     built, count = national.build(WORKBOOKS)
-    shipped = builtin_directory_path().read_bytes()
+    shipped = Path(builtin_directory_path()).read_bytes()
     assert count > 18_000
     # Compare the JSON, not the compressed bytes: a different xz build may pack differently.
     assert lzma.decompress(built) == lzma.decompress(shipped), (

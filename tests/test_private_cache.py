@@ -40,7 +40,7 @@ def fresh(tmp_path, monkeypatch) -> Path:
 
 
 def sample():
-    return parse_directory(sample_directory_path().read_bytes(), "programs.yaml")
+    return parse_directory(Path(sample_directory_path()).read_bytes(), "programs.yaml")
 
 
 def mode(path: Path) -> int:
@@ -54,8 +54,8 @@ def test_folders_are_0700_and_files_0600_under_umask_000(fresh) -> None:
         assert geo.zip_centre("40202") is not None
     finally:
         os.umask(old)
-    entry = cache.entry_path(SOURCE)
-    table = geo._cache_file()
+    entry = Path(cache.entry_path(SOURCE))
+    table = Path(geo._cache_file())
     assert mode(fresh) == 0o700
     assert mode(entry.parent) == 0o700
     assert mode(entry) == 0o600
@@ -91,7 +91,7 @@ def test_a_sticky_folder_like_tmp_above_it_is_fine(tmp_path, monkeypatch) -> Non
     shared.mkdir()
     os.chmod(shared, 0o1777)
     monkeypatch.setenv("IOPGUIDE_CACHE_DIR", str(shared / "mine"))
-    assert private_cache_dir() == shared / "mine"
+    assert Path(private_cache_dir()) == shared / "mine"
 
 
 def test_a_folder_of_another_users_is_not_used(tmp_path, monkeypatch, capsys) -> None:
@@ -110,14 +110,14 @@ def test_a_folder_of_another_users_is_not_used(tmp_path, monkeypatch, capsys) ->
 def test_cache_dir_expands_a_quoted_tilde(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("IOPGUIDE_CACHE_DIR", "~/c")
-    assert cache_dir() == tmp_path / "c"
+    assert Path(cache_dir()) == tmp_path / "c"
 
 
 def test_an_entry_signed_with_another_key_is_not_believed(fresh) -> None:
     """Right layout, magic and content key, every HMAC right for a key that is not the user's."""
     cache.store(SOURCE, DATA, sample())
     parts = index_build.build(sample(), cache.content_key(DATA), hashlib.sha256(b"").digest())
-    cache.entry_path(SOURCE).write_bytes(b"".join(parts))
+    Path(cache.entry_path(SOURCE)).write_bytes(b"".join(parts))
     assert cache.load(SOURCE, DATA) is None
 
 
@@ -125,7 +125,7 @@ def test_an_entry_signed_with_another_key_is_not_believed(fresh) -> None:
 def test_a_strange_file_at_an_entry_is_never_read_and_is_replaced(fresh, plant) -> None:
     """Run in a child with a timeout: a FIFO opened for reading would wait for ever."""
     cache.store(SOURCE, DATA, sample())
-    entry = cache.entry_path(SOURCE)
+    entry = Path(cache.entry_path(SOURCE))
     entry.unlink()
     if plant == "symlink-to-dev-zero":
         entry.symlink_to("/dev/zero")
@@ -141,7 +141,7 @@ def test_a_strange_file_at_an_entry_is_never_read_and_is_replaced(fresh, plant) 
         "import sys; from iopguide.directory import cache; "
         "from iopguide.directory.load import sample_directory_path, parse_directory; "
         f"assert cache.load({SOURCE!r}, {DATA!r}) is None; "
-        "d = parse_directory(sample_directory_path().read_bytes(), 'p'); "
+        "d = parse_directory(open(sample_directory_path(), 'rb').read(), 'p'); "
         f"cache.store({SOURCE!r}, {DATA!r}, d); "
         f"assert cache.load({SOURCE!r}, {DATA!r}) is not None; print('ok')"
     )
@@ -156,7 +156,7 @@ def test_a_strange_file_at_an_entry_is_never_read_and_is_replaced(fresh, plant) 
 @pytest.mark.skipif(not ROOT, reason="only root can plant a file that belongs to another user")
 def test_an_entry_of_another_users_is_not_read(fresh) -> None:
     cache.store(SOURCE, DATA, sample())
-    entry = cache.entry_path(SOURCE)
+    entry = Path(cache.entry_path(SOURCE))
     os.chown(entry, 65534, 65534)
     assert cache.load(SOURCE, DATA) is None
 
@@ -164,7 +164,7 @@ def test_an_entry_of_another_users_is_not_read(fresh) -> None:
 def test_a_zip_table_forged_with_a_correct_checksum_is_detected(fresh) -> None:
     """The attack from the review: 40202 (Louisville) moved to Los Angeles."""
     assert geo.zip_centre("40202").state == "KY"
-    table = geo._cache_file()
+    table = Path(geo._cache_file())
     body = bytearray(table.read_bytes()[len(geo._MAGIC) + geo._CHECKSUM_SIZE :])
     size = geo._RECORD.size
     for offset in range(0, len(body), size):
@@ -201,7 +201,7 @@ def test_an_entry_that_breaks_a_search_is_dropped_so_the_next_run_rebuilds_it(
     from iopguide.cli import run
 
     file = tmp_path / "programs.yaml"
-    file.write_bytes(sample_directory_path().read_bytes())
+    file.write_bytes(Path(sample_directory_path()).read_bytes())
     assert run(["find", "--directory", str(file), "--json"]) == 0
     real_rows = rows.to_rows
     broken = [(*row[:3], 7, *row[4:]) for row in real_rows(sample().programs)]  # levels: 7
@@ -209,7 +209,7 @@ def test_an_entry_that_breaks_a_search_is_dropped_so_the_next_run_rebuilds_it(
     source = str(file.resolve())
     cache.store_by_key(source, cache.content_key(file.read_bytes()), sample())
     monkeypatch.setattr(rows, "to_rows", real_rows)
-    entry = cache.entry_path(source)
+    entry = Path(cache.entry_path(source))
     capsys.readouterr()
     assert run(["find", "--directory", str(file), "--json"]) == 1
     assert "unexpected problem" in capsys.readouterr().err

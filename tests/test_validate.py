@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 
@@ -286,7 +287,7 @@ def _both_paths(entry):
 
 
 def test_fast_and_careful_paths_build_the_same_programs_for_the_sample_directory():
-    data = sample_directory_path().read_bytes()
+    data = Path(sample_directory_path()).read_bytes()
     root = read_document(data, "programs.yaml").root
     assert len(root["programs"]) >= 1
     for entry in root["programs"]:

@@ -148,15 +148,21 @@ def _show_report(options: dict[str, Any]) -> Any:
     )
 
 
-def _directory(options: dict[str, Any]) -> Any:
+def _directory(options: dict[str, Any]) -> str | None:
     """The directory chosen as ``cli_options.chosen_directory`` chooses: --sample wins."""
     if not options.get("sample") and options.get("directory") is None:
         return None
-    from pathlib import Path
-
     from iopguide.directory.national import SAMPLE_NAME
 
-    return Path(SAMPLE_NAME if options.get("sample") else options["directory"])
+    return SAMPLE_NAME if options.get("sample") else path_text(options["directory"])
+
+
+def path_text(text: str) -> str:
+    """*text* as ``str(PurePosixPath(text))`` spells it (what typer's Path gives the full
+    command line), without importing pathlib: no ``.`` parts, repeated or trailing ``/``."""
+    root = "//" if text.startswith("//") and not text.startswith("///") else "/" * (text[:1] == "/")
+    parts = [part for part in text.split("/") if part and part != "."]
+    return root + "/".join(parts) if root or parts else "."
 
 
 def _fast(report: Any, options: dict[str, Any]) -> int:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from iopguide.app.results import SearchReport, ShowResult
 from iopguide.commands.lookup import load, unknown_id
 from iopguide.directory.search import parse_filters, search
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 

@@ -5,11 +5,13 @@ Shared by ``find``, ``show``, ``compare``, ``shortlist`` and ``notes``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from iopguide.directory.model import Directory
 from iopguide.errors import UsageError
 from iopguide.i18n import _
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def load(directory: Path | None, use_cache: bool) -> Directory:

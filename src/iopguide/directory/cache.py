@@ -30,7 +30,6 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from iopguide import __version__
 from iopguide.directory import index_format, rows
@@ -82,9 +81,9 @@ def stat_key(info: os.stat_result) -> tuple[int, int, int, int, int]:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def entry_path(source: str) -> Path:
+def entry_path(source: str) -> str:
     """One entry per directory file, named after its absolute path."""
-    return cache_dir() / "directories" / _entry_name(source)
+    return os.path.join(cache_dir(), "directories", _entry_name(source))
 
 
 def _entry_name(source: str) -> str:
@@ -92,10 +91,10 @@ def _entry_name(source: str) -> str:
     return f"{name}.index"
 
 
-def _private_entry(source: str) -> Path | None:
+def _private_entry(source: str) -> str | None:
     """Where the entry lives, or None when the cache folder is not safe to use."""
     folder = private_cache_dir("directories")
-    return None if folder is None else folder / _entry_name(source)
+    return None if folder is None else os.path.join(folder, _entry_name(source))
 
 
 def _max_entry_bytes() -> int:
@@ -155,7 +154,7 @@ def lookup(
     return _directory(source, index, fallback)
 
 
-def _open(source: str) -> tuple[Any, Path, bytes] | None:
+def _open(source: str) -> tuple[Any, str, bytes] | None:
     from iopguide.directory.index_read import open_index
 
     path = _private_entry(source)
@@ -193,7 +192,7 @@ def forget_used_entries() -> None:
         path = _private_entry(source)
         if path is not None:
             with contextlib.suppress(OSError):
-                path.unlink()
+                os.unlink(path)
     _used.clear()
 
 
@@ -202,7 +201,7 @@ def forget(source: str) -> None:
     path = _private_entry(source)
     if path is not None:
         with contextlib.suppress(OSError):
-            path.unlink()
+            os.unlink(path)
 
 
 def store(source: str, data: bytes, directory: Directory) -> None:
@@ -231,9 +230,7 @@ def store_by_key(
         write_file(path, parts, overwrite=True, durable=False)
 
 
-def _restamp(
-    path: Path, index: Any, secret: bytes, stat: tuple[int, ...], recorded_ns: int
-) -> None:
+def _restamp(path: str, index: Any, secret: bytes, stat: tuple[int, ...], recorded_ns: int) -> None:
     """Record the file's new stat in the entry (same content: a copy, a touch, a racy stat)."""
     from iopguide.directory import index_build
     from iopguide.io.atomic import write_file

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
 import re
 import struct
 from functools import lru_cache
-from pathlib import Path
 
 from iopguide.io import mac
 from iopguide.record import FrozenRecord
@@ -100,13 +100,14 @@ def _build_records() -> bytes:
     return b"".join(_RECORD.pack(*row) for row in rows)
 
 
-def _cache_file() -> Path | None:
+def _cache_file() -> str | None:
     import zipcodes
 
     from iopguide.paths import private_cache_dir
 
     folder = private_cache_dir()
-    return None if folder is None else folder / f"zip-centres-{zipcodes.__version__}.bin"
+    name = f"zip-centres-{zipcodes.__version__}.bin"
+    return None if folder is None else os.path.join(folder, name)
 
 
 def _sign(secret: bytes, body: bytes) -> bytes:
@@ -138,7 +139,7 @@ def _table() -> _ZipTable:
     return _ZipTable(body)
 
 
-def _write_quietly(path: Path, data: bytes) -> None:
+def _write_quietly(path: str, data: bytes) -> None:
     """Best effort: a read-only or full cache folder only costs speed, never correctness."""
     from iopguide.io.atomic import write_file
 

@@ -8,7 +8,7 @@ Public API::
 
     DEFAULT_MAX_BYTES
     max_directory_bytes() -> int
-    builtin_directory_path() -> Path
+    builtin_directory_path() -> str
     load_directory(path=None, *, use_cache=True) -> Directory
     parse_directory(data, filename) -> Directory
     check_directory(path=None) -> Validation      # for `directory validate`
@@ -26,7 +26,6 @@ import gc
 import os
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 from iopguide.directory.limits import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, max_directory_bytes, too_big
 from iopguide.directory.model import Directory, Program
@@ -67,12 +66,13 @@ __all__ = [
 COMPRESSED_SUFFIXES = (".xz", ".lzma", ".gz")
 
 
-def read_directory_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
+def read_directory_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
     """The bytes of *path*; UsageError when it cannot be read, DataError when too big."""
     limit = max_directory_bytes() if max_bytes is None else max_bytes
-    shown = clean(str(path))
+    path = os.fspath(path)
+    shown = clean(path)
     try:
-        if path.is_dir():
+        if os.path.isdir(path):
             raise _folder(shown)
         with open_without_waiting(path) as handle:
             try:
@@ -107,8 +107,9 @@ def read_directory_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
         ) from None
     if len(data) > limit:
         raise too_big(shown, len(data), limit)
-    if path.suffix.lower() in COMPRESSED_SUFFIXES:
-        data = _decompress(data, path.suffix.lower(), shown, limit)
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in COMPRESSED_SUFFIXES:
+        data = _decompress(data, suffix, shown, limit)
     return data
 
 
@@ -216,16 +217,17 @@ def parse_directory(
     return result.directory
 
 
-def _source(path: Path | None) -> tuple[Path, str | None, bool]:
-    path = resolve_directory(path)
-    if path is None:
+def _source(path: str | os.PathLike[str] | None) -> tuple[str, str | None, bool]:
+    """(the file to read, the path to show or None for a shipped one, whether shipped)."""
+    file = resolve_directory(path)
+    if file is None:
         return builtin_directory_path(), None, True
-    if path == sample_directory_path():
-        return path, None, True
-    return Path(path), str(path), False
+    if file == sample_directory_path():
+        return file, None, True
+    return file, file, False
 
 
-def check_directory(path: Path | None = None) -> Validation:
+def check_directory(path: str | os.PathLike[str] | None = None) -> Validation:
     """Validate a file (None: the built-in one) without raising DataError.
 
     A missing or unreadable file is still a UsageError: there is nothing to check.
@@ -233,7 +235,7 @@ def check_directory(path: Path | None = None) -> Validation:
     from iopguide.directory.validate import Validation
 
     file, shown_path, builtin = _source(path)
-    filename = clean(str(file))
+    filename = clean(file)
     try:
         data = read_directory_bytes(file)
     except DataError as err:
@@ -242,7 +244,7 @@ def check_directory(path: Path | None = None) -> Validation:
 
 
 def load_directory(
-    path: Path | None = None, *, use_cache: bool = True, freeze: bool = False
+    path: str | os.PathLike[str] | None = None, *, use_cache: bool = True, freeze: bool = False
 ) -> Directory:
     """The directory in *path*, or the built-in one when *path* is None.
 
@@ -254,7 +256,7 @@ def load_directory(
     *freeze* (for one-shot commands only) hands everything built to ``gc.freeze``.
     """
     file, shown_path, builtin = _source(path)
-    filename = clean(str(file))
+    filename = clean(file)
 
     def parse() -> Directory:
         data = read_directory_bytes(file)
@@ -266,7 +268,7 @@ def load_directory(
             return parse()
         from iopguide.directory import cache
 
-        source = str(file.resolve())
+        source = os.path.realpath(file)
 
         def fallback() -> tuple[Program, ...]:  # a damaged block: read the file after all
             cache.forget(source)
@@ -293,7 +295,7 @@ def load_directory(
         return directory
 
 
-def _file_state(file: Path) -> os.stat_result | None:
+def _file_state(file: str) -> os.stat_result | None:
     """The stat of *file* when it may be indexed: a regular file of a sane size; else None.
 
     Anything odd (a folder, a pipe, an empty or oversized file, an unreadable
@@ -311,7 +313,7 @@ def _file_state(file: Path) -> os.stat_result | None:
     return info
 
 
-def _file_key(file: Path) -> bytes | None:
+def _file_key(file: str) -> bytes | None:
     """The cache key of *file*'s current bytes, hashed in chunks; None when it cannot be read.
 
     Hashing a chunk at a time into one reused buffer avoids a 22 MB copy for a

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 from iopguide.directory.model import DirectoryInfo, Program
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: The file's name inside the package (``iopguide/data/``) and the repository (``data/``).
 FILE_NAME = "national-directory.json.xz"

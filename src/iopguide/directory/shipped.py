@@ -1,11 +1,18 @@
-"""Where the directories shipped with iopguide are: the national one and the sample."""
+"""Where the directories shipped with iopguide are: the national one and the sample.
+
+Paths here are text (``os.path``), not ``pathlib.Path``: a search does not
+import pathlib, which costs it about 2 ms (urllib.parse and ipaddress with it).
+Any function taking a path takes text or a ``Path``.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def _shipped(name: str) -> Path:
+def _shipped(name: str) -> str:
     """A data file inside the installed package, or in the repository's data/ folder.
 
     The wheel puts data/ inside the package (``iopguide/data/``), where
@@ -13,31 +20,35 @@ def _shipped(name: str) -> Path:
     gives the same answer without importing importlib.resources and zipfile (a few
     milliseconds on every search).
     """
-    shipped = Path(__file__).parent.parent / "data" / name
-    if shipped.is_file():
+    shipped = os.path.join(os.path.dirname(_HERE), "data", name)
+    if os.path.isfile(shipped):
         return shipped
     # Editable install / source checkout: <repo>/src/iopguide/directory/shipped.py -> <repo>/data
-    return Path(__file__).resolve().parents[3] / "data" / name
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(_HERE))))
+    return os.path.join(repo, "data", name)
 
 
-def builtin_directory_path() -> Path:
+def builtin_directory_path() -> str:
     """The directory used by default: SAMHSA's National Directory, shipped compressed."""
     from iopguide.directory.national import FILE_NAME
 
     return _shipped(FILE_NAME)
 
 
-def sample_directory_path() -> Path:
+def sample_directory_path() -> str:
     """The fictional sample directory (``--sample`` or ``--directory sample``)."""
     from iopguide.directory.national import SAMPLE_FILE_NAME
 
     return _shipped(SAMPLE_FILE_NAME)
 
 
-def resolve_directory(path: Path | None) -> Path | None:
-    """``sample`` (when no such file exists) means the built-in sample directory."""
+def resolve_directory(path: str | os.PathLike[str] | None) -> str | None:
+    """*path* as text; ``sample`` (when no such file exists) means the built-in sample."""
     from iopguide.directory.national import SAMPLE_NAME
 
-    if path is not None and str(path).strip().lower() == SAMPLE_NAME and not path.exists():
+    if path is None:
+        return None
+    text = os.fspath(path)
+    if text.strip().lower() == SAMPLE_NAME and not os.path.exists(text):
         return sample_directory_path()
-    return path
+    return text

@@ -66,7 +66,7 @@ def default_path() -> Path:
         return Path(os.path.expanduser(named))
     from iopguide.paths import data_dir
 
-    return data_dir() / FILE_NAME
+    return Path(data_dir()) / FILE_NAME
 
 
 def command(words: str, path: Path) -> str:

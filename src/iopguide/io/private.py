@@ -18,7 +18,6 @@ import contextlib
 import os
 import stat
 import sys
-from pathlib import Path
 
 PRIVATE_FOLDER = 0o700
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -28,8 +27,9 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _refused: set[str] = set()
 
 
-def private_folder(path: Path) -> Path | None:
+def private_folder(path: str | os.PathLike[str]) -> str | None:
     """*path*, created if needed (0700), when it is safe to keep private files in; else None."""
+    path = os.fspath(path)
     try:
         _make(path)
         problem = _folder_problem(path)
@@ -43,21 +43,22 @@ def private_folder(path: Path) -> Path | None:
     return None
 
 
-def _make(path: Path) -> None:
+def _make(path: str) -> None:
     missing = []
-    here = path
+    here = os.path.abspath(path)
     while not os.path.lexists(here):
         missing.append(here)
-        if here.parent == here:
+        parent = os.path.dirname(here)
+        if parent == here:
             break
-        here = here.parent
+        here = parent
     for folder in reversed(missing):
         with contextlib.suppress(FileExistsError):
             os.mkdir(folder, PRIVATE_FOLDER)
             os.chmod(folder, PRIVATE_FOLDER)  # mkdir's mode is cut by the umask
 
 
-def _folder_problem(path: Path) -> str | None:
+def _folder_problem(path: str) -> str | None:
     """Why *path* may not hold private files, or None when it may."""
     me = os.geteuid()
     info = os.stat(path)
@@ -67,7 +68,9 @@ def _folder_problem(path: Path) -> str | None:
         return "it belongs to another user"
     if info.st_mode & 0o022:
         return f"other users can write to it (chmod 700 {path} makes it private)"
-    for parent in Path(os.path.abspath(path)).parents:
+    here = os.path.abspath(path)
+    while (parent := os.path.dirname(here)) != here:
+        here = parent
         info = os.stat(parent)
         open_to_others = info.st_mode & 0o002 or (info.st_mode & 0o020 and info.st_uid != me)
         if open_to_others and not info.st_mode & stat.S_ISVTX:
@@ -75,8 +78,8 @@ def _folder_problem(path: Path) -> str | None:
     return None
 
 
-def _say_once(path: Path, problem: str) -> None:
-    key = str(path)
+def _say_once(path: str, problem: str) -> None:
+    key = path
     if key in _refused:
         return
     _refused.add(key)
@@ -90,7 +93,7 @@ def _say_once(path: Path, problem: str) -> None:
         )
 
 
-def open_private(path: Path, max_bytes: int) -> int | None:
+def open_private(path: str | os.PathLike[str], max_bytes: int) -> int | None:
     """An open descriptor of a file iopguide wrote itself, or None when it is not plainly that.
 
     None for a link, a pipe, a device, a folder, a file of another user's or one
@@ -116,7 +119,7 @@ def open_private(path: Path, max_bytes: int) -> int | None:
     return None
 
 
-def read_private(path: Path, max_bytes: int) -> bytes | None:
+def read_private(path: str | os.PathLike[str], max_bytes: int) -> bytes | None:
     """The bytes of a file iopguide wrote itself (see :func:`open_private`), or None."""
     fd = open_private(path, max_bytes)
     if fd is None:
@@ -135,7 +138,7 @@ def read_private(path: Path, max_bytes: int) -> bytes | None:
 KEY_SIZE = 32
 
 
-def secret_key(folder: Path) -> bytes | None:
+def secret_key(folder: str | os.PathLike[str]) -> bytes | None:
     """This user's random key for *folder* (made on first use), or None when it cannot be kept.
 
     Entries in the cache carry a MAC (:mod:`iopguide.io.mac`) made with it, so an entry
@@ -143,7 +146,7 @@ def secret_key(folder: Path) -> bytes | None:
     folder but cannot read this 0600 key cannot forge one that passes, however
     right its content hash and checksum look.
     """
-    path = folder / "key"
+    path = os.path.join(folder, "key")
     key = read_private(path, KEY_SIZE)
     if key is not None and len(key) == KEY_SIZE:
         return key

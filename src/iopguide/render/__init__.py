@@ -13,7 +13,6 @@ To add a format: write a module with a
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
 from iopguide.errors import UsageError
 from iopguide.i18n import _
@@ -21,6 +20,7 @@ from iopguide.i18n import _
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any, ClassVar
 
     from iopguide.app.environment import Environment
