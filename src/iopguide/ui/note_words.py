@@ -16,6 +16,9 @@ from iopguide.vocabulary import SCHEDULE_TIMES
 if TYPE_CHECKING:  # notes.py is read only when there is a notes file
     from iopguide.directory.notes import Note
 
+#: What your notes say is shown in this style (rich's), apart from the listing's text.
+NOTE_STYLE = "magenta"
+
 
 def note_label(note: Note) -> str:
     """ "Your note, 2026-11-20" """
