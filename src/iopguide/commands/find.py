@@ -7,7 +7,6 @@ from typing import Any
 
 from iopguide.app.results import SearchReport, ShowResult
 from iopguide.commands.lookup import load, unknown_id
-from iopguide.directory.search import parse_filters, search
 
 
 def run_find(
@@ -22,6 +21,8 @@ def run_find(
 
     *notes* (a notes file, or None) are consulted beside the directory.
     """
+    from iopguide.directory.search import parse_filters, search  # show needs neither
+
     filters = parse_filters(**values)
     noted = _notes(notes)  # a bad notes file is reported before the directory is read
     loaded = load(directory, use_cache)

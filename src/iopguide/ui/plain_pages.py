@@ -24,7 +24,6 @@ from iopguide.ui.result_words import (
     program_rows,
     summary_lines,
 )
-from iopguide.ui.search_words import cannot_answer_lines, none_listed_line
 
 if TYPE_CHECKING:
     from iopguide.app.environment import Environment
@@ -38,6 +37,8 @@ MIN_WIDTH = 20
 
 def search_text(result: SearchResult, info: DirectoryInfo, limit: int, width: int) -> str | None:
     """``results_view.render_search``'s cards as a pipe gets them, or None."""
+    from iopguide.ui.search_words import cannot_answer_lines, none_listed_line  # not for show
+
     shown = result.matches if limit == 0 else result.matches[:limit]
     if not shown or not MIN_WIDTH <= width < TABLE_MIN_WIDTH:
         return None
