@@ -2,7 +2,9 @@
 
 Below ``TABLE_MIN_WIDTH`` columns (a narrow window, a projector at large font,
 or a pipe, where rich assumes 80) each program becomes a stacked card, so a
-phone number is never cut.
+phone number is never cut. What each card, summary and programme page says is in
+:mod:`iopguide.ui.result_words`; to a pipe, :mod:`iopguide.ui.plain_pages` usually writes
+the same bytes without rich.
 """
 
 from __future__ import annotations
