@@ -152,13 +152,29 @@ def test_what_the_plain_writer_leaves_to_rich(sample) -> None:  # type: ignore[n
     from iopguide.directory.notes import Note
 
     result = search(sample, parse_filters(zip_code="40202"))
-    nothing = search(sample, parse_filters(states=["WY"]))
     assert plain_pages.search_text(result, sample.info, 20, 130) is None  # a table
     assert plain_pages.search_text(result, sample.info, 20, 19) is None
-    assert plain_pages.search_text(nothing, sample.info, 20, 80) is None  # no results
     program = result.matches[0].program
     note = Note(program.id, learned_on=datetime.date(2026, 1, 2), phone="555")
     assert plain_pages.program_text(program, sample.info, 80, note) is None
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"states": ["WY"]},
+        {"zip_code": "40202", "radius": 0.5, "levels": ["php"], "age_groups": ["adolescents"]},
+        {"cities": ["Nowhere"], "states": ["KY"]},
+        {"zip_code": "82001", "levels": ["php"], "insurance": ["aetna"]},
+    ],
+)
+def test_no_results_match_rich(sample, filters: dict) -> None:  # type: ignore[no-untyped-def]
+    for width in (*WIDTHS, 200):  # no table without results, at any width
+        text = _same_search(sample, filters, width)
+    assert text.startswith("No programs matched all of your filters.\n")
+    i18n.set_language("es")
+    for width in (20, 80):
+        assert _same_search(sample, filters, width).startswith("Ningún")
 
 
 # --------------------------------------------------------------------------- made-up texts

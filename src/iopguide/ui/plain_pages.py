@@ -3,7 +3,7 @@
 rich costs a pipe about twenty milliseconds to import and thirty to lay out twenty cards;
 these pages say the same words (:mod:`iopguide.ui.result_words`) laid out the same way
 (:mod:`iopguide.ui.plain_layout`), byte for byte. Whatever they do not cover (a table at
-130 columns or more, a note on the programme, no results, wide or combining characters,
+130 columns or more, a note on the programme, wide or combining characters,
 a stream rich would take for a terminal) is left to :mod:`iopguide.ui.results_view`:
 the functions here then return None or False.
 """
@@ -36,11 +36,12 @@ MIN_WIDTH = 20
 
 
 def search_text(result: SearchResult, info: DirectoryInfo, limit: int, width: int) -> str | None:
-    """``results_view.render_search``'s cards as a pipe gets them, or None."""
-    from iopguide.ui.search_words import cannot_answer_lines, none_listed_line  # not for show
+    """``results_view.render_search``'s cards (or no results) as a pipe gets them, or None."""
+    from iopguide.ui.no_results_words import no_results  # not for show
+    from iopguide.ui.search_words import cannot_answer_lines, none_listed_line
 
     shown = result.matches if limit == 0 else result.matches[:limit]
-    if not shown or not MIN_WIDTH <= width < TABLE_MIN_WIDTH:
+    if width < MIN_WIDTH or (shown and width >= TABLE_MIN_WIDTH):  # a table: rich's
         return None
     page = PlainPage(width)
     try:
@@ -51,6 +52,9 @@ def search_text(result: SearchResult, info: DirectoryInfo, limit: int, width: in
             page.paragraph(line)
         if first:
             page.blank()
+        if not shown:
+            for line, _style in no_results(result):
+                page.paragraph(line)
         for number, match in enumerate(shown, 1):
             page.paragraph(f"{number}. {clean(match.program.name)}")
             rows = [(label, value) for label, value, _style in card_rows(match, info)]

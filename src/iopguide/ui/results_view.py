@@ -22,7 +22,7 @@ from iopguide.directory.notes import Note
 from iopguide.directory.search import Match, SearchResult
 from iopguide.i18n import _
 from iopguide.ui.console import data_text, print_page
-from iopguide.ui.no_results_view import no_results
+from iopguide.ui.no_results_words import no_results
 from iopguide.ui.note_view import NOTE_STYLE, note_section
 from iopguide.ui.note_words import note_summary
 from iopguide.ui.program_words import payment_text, schedule_text
@@ -70,7 +70,7 @@ def render_search(
     if page:
         page.append(Text(""))  # a blank line before the results
     if not shown:
-        page += no_results(result, commands=commands)
+        page += [Text(line, style=style) for line, style in no_results(result, commands=commands)]
     elif console.width >= TABLE_MIN_WIDTH:
         page.append(_table(shown, console.width, info, first=first))
     else:
