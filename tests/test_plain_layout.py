@@ -159,6 +159,26 @@ def test_what_the_plain_writer_leaves_to_rich(sample) -> None:  # type: ignore[n
     assert plain_pages.program_text(program, sample.info, 80, note) is None
 
 
+def test_results_with_your_notes_match_rich(sample) -> None:  # type: ignore[no-untyped-def]
+    """A note's row ("Your note, DATE") widens the labels; one marked closed is counted."""
+    from iopguide.directory.notes import Note
+
+    first, second, third = (program.id for program in sample.programs[:3])
+    notes = {
+        first: Note(first, datetime.date(2026, 11, 20), runs_iop=True, wait="about 2 weeks"),
+        second: Note(second, datetime.date(2026, 11, 21), closed=True),
+        third: Note(third, datetime.date(2026, 11, 22), note="Call\nMonday", plans=("Gold",)),
+    }
+    result = search(sample, parse_filters(zip_code="40202", radius=500.0), notes)
+    for width in WIDTHS[1:]:  # at 20 the note's label leaves its text no room: rich's
+        text = plain_pages.search_text(result, sample.info, 20, width)
+        expected = _rich(
+            lambda console: results_view.render_search(result, sample.info, 20, console), width
+        )
+        assert text == expected
+    assert "\n  Your note, 2026-11-20 " in text
+
+
 @pytest.mark.parametrize(
     "filters",
     [
