@@ -289,7 +289,6 @@ class _Tty(io.StringIO):
 def test_the_width_is_the_one_rich_uses(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Every mix of $COLUMNS, $TERM, FORCE_COLOR, TTY_COMPATIBLE, a width asked for and
     terminal sizes on the standard streams: rich's console and pipe_width agree."""
-    real_size = os.get_terminal_size
     cases = itertools.product(
         (None, "57", "0", "wide"),  # COLUMNS
         (None, "dumb", "xterm"),  # TERM
@@ -323,7 +322,6 @@ def test_the_width_is_the_one_rich_uses(monkeypatch) -> None:  # type: ignore[no
         case = (columns, term, force, compatible, width, size, isatty)
         assert rich_sees_terminal(isatty, os.environ) == console.is_terminal, case
         assert found == (None if console.is_terminal else console.width), case
-    monkeypatch.setattr(os, "get_terminal_size", real_size)
 
 
 # --------------------------------------------------------------------------- no rich at all
