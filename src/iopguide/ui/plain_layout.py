@@ -93,8 +93,8 @@ class PlainPage:
         self.width = width
         self._lines: list[str] = []
 
-    def paragraph(self, text: str, *, width: int | None = None) -> None:
-        self._lines += wrap(text, width or self.width)
+    def paragraph(self, text: str) -> None:
+        self._lines += wrap(text, self.width)
 
     def grid(self, rows: Sequence[tuple[str, str]], *, gap: int, indent: int = 0) -> None:
         self._lines += [" " * indent + line for line in grid(rows, self.width - indent, gap)]
