@@ -118,7 +118,7 @@ def test_cli_find_takes_each_option_with_the_tables_flags_and_help() -> None:
         "directory/search.py",
         "directory/widening.py",
         "entry.py",
-        "ui/no_results_view.py",
+        "ui/no_results_words.py",
         "ui/program_json.py",
     ],
 )

@@ -22,8 +22,8 @@ from iopguide.content.topics import (
     topics_dir,
 )
 from iopguide.errors import UsageError
-from iopguide.ui.console import PAGE_WIDTH
 from iopguide.ui.learn_view import render_topic, render_topic_list
+from iopguide.ui.pipe_width import PAGE_WIDTH
 from iopguide.vocabulary import LEVELS
 
 REQUIRED = (

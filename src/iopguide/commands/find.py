@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from iopguide.app.results import SearchReport, ShowResult
 from iopguide.commands.lookup import load, unknown_id
-from iopguide.directory.search import parse_filters, search
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 if TYPE_CHECKING:
@@ -24,6 +23,8 @@ def run_find(
 
     *notes* (a notes file, or None) are consulted beside the directory.
     """
+    from iopguide.directory.search import parse_filters, search  # show needs neither
+
     filters = parse_filters(**values)
     noted = _notes(notes)  # a bad notes file is reported before the directory is read
     loaded = load(directory, use_cache)

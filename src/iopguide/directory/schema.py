@@ -5,7 +5,7 @@ cache rows, ``Program.to_dict`` (through the model, which the tables must
 mirror: checked below), the importers' vocabulary sets and the field tables of
 docs/directory-format.md (tests/test_directory_format_doc.py compares them).
 Adding a programme field: an entry here, an attribute in ``model.py``, and -
-if people should see it - a row in ``ui/results_view.render_program``.
+if people should see it - a row in ``ui/result_words.program_rows``.
 
 A field's *kind* names one rule, checked by ``directory/fast.py`` and
 ``directory/careful.py``: ``id`` (a slug), ``text``, ``terms`` (a list of

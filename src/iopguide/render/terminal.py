@@ -1,11 +1,11 @@
-"""``--format terminal`` (the default): pages laid out for a person, through rich."""
+"""``--format terminal`` (the default): pages laid out for a person, through rich
+(search results and ``show`` to a pipe or file without it: ui/plain_pages.py)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from iopguide.render import Renderer, register
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 if TYPE_CHECKING:
     from iopguide.app.environment import Environment
     from iopguide.app.results import (
@@ -29,16 +29,24 @@ class TerminalRenderer(Renderer):
 
     def render_search(self, report: SearchReport, env: Environment) -> None:
         from iopguide.render.notices import sample_notice
-        from iopguide.ui.results_view import render_search
+        from iopguide.ui.plain_pages import print_search
 
         sample_notice(report.info)
+        if print_search(report.result, report.info, report.limit, env):
+            return  # a pipe or file, without rich
+        from iopguide.ui.results_view import render_search
+
         render_search(report.result, report.info, report.limit, env.console)
 
     def render_program(self, shown: ShowResult, env: Environment) -> None:
         from iopguide.render.notices import sample_notice
-        from iopguide.ui.results_view import render_program
+        from iopguide.ui.plain_pages import print_program
 
         sample_notice(shown.info)
+        if print_program(shown.program, shown.info, env, shown.note):
+            return  # a pipe or file, without rich
+        from iopguide.ui.results_view import render_program
+
         render_program(shown.program, shown.info, env.console, note=shown.note)
 
     def render_compare(self, report: CompareReport, env: Environment) -> None:

@@ -22,7 +22,8 @@ from iopguide import crisis
 from iopguide.assessment.rules import Assessment
 from iopguide.i18n import _
 from iopguide.ui.blocks import bullets, crisis_footer
-from iopguide.ui.console import PAGE_WIDTH, page_width, print_page
+from iopguide.ui.console import page_width, print_page
+from iopguide.ui.pipe_width import PAGE_WIDTH
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType

@@ -19,11 +19,7 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from iopguide.text import clean
-
-#: Reading pages (the assessment result, topics, the guide) stop at this width,
-#: so a wide projector still reads like a page.
-PAGE_WIDTH = 100
-
+from iopguide.ui.pipe_width import dumb_terminal, reading_width
 
 #: Messages to a pipe or file are laid out this wide, i.e. never wrapped in practice:
 #: a path or an error copied from a log must stay on one line.
@@ -77,7 +73,7 @@ def make_console(**options: Any) -> Console:
     options.setdefault("highlight", False)
     options.setdefault("emoji", False)
     options.setdefault("soft_wrap", False)
-    if os.environ.get("TERM", "").strip().lower() == "dumb" and "width" not in options:
+    if dumb_terminal(os.environ) and "width" not in options:
         # rich takes a dumb terminal to be 80 by 25 unless told both sizes; a
         # 40-column one then breaks words in two. Its real size is known all the same.
         size = shutil.get_terminal_size()
@@ -102,7 +98,7 @@ def is_plain(console: Console) -> bool:
 
 
 def page_width(console: Console) -> int:
-    return max(20, min(console.width, PAGE_WIDTH))
+    return reading_width(console.width)
 
 
 def print_page(console: Console, page: Sequence[RenderableType], width: int | None = None) -> None:

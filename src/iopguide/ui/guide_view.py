@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from iopguide import crisis
 from iopguide.i18n import _
 from iopguide.ui.blocks import bullets, crisis_footer
-from iopguide.ui.console import PAGE_WIDTH, fill, is_plain, make_console, page_width
+from iopguide.ui.console import fill, is_plain, make_console, page_width
+from iopguide.ui.pipe_width import PAGE_WIDTH
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType

@@ -8,10 +8,7 @@ from rich.text import Text
 
 from iopguide.directory.notes import Note
 from iopguide.ui.console import data_text
-from iopguide.ui.note_words import note_fields, note_label
-
-#: What your notes say is shown in this style, apart from the listing's text.
-NOTE_STYLE = "magenta"
+from iopguide.ui.note_words import NOTE_STYLE, note_fields, note_label
 
 
 def note_section(note: Note) -> list[RenderableType]:

@@ -6,15 +6,17 @@ No rich here.
 
 from __future__ import annotations
 
-from iopguide.directory.search import SearchResult
 from iopguide.i18n import _, ngettext
 from iopguide.text import clean
 from iopguide.vocabulary import SCHEDULE_TIMES
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
-
-if TYPE_CHECKING:  # notes.py is read only when there is a notes file
+if TYPE_CHECKING:  # notes.py is read only when there is a notes file; search.py by a search
     from iopguide.directory.notes import Note
+    from iopguide.directory.search import SearchResult
+
+#: What your notes say is shown in this style (rich's), apart from the listing's text.
+NOTE_STYLE = "magenta"
 
 
 def note_label(note: Note) -> str:

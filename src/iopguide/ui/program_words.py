@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from iopguide.directory.model import Program
-from iopguide.directory.search import Match
 from iopguide.i18n import N_, _, ngettext
 from iopguide.vocabulary import PAYMENT, SCHEDULE_TIMES
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+if TYPE_CHECKING:
+    from iopguide.directory.search import Match
 
 NOT_LISTED = N_("Not listed")
 TELEHEALTH_ASK = N_("offers telehealth: ask whether their IOP is offered online")

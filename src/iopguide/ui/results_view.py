@@ -2,7 +2,9 @@
 
 Below ``TABLE_MIN_WIDTH`` columns (a narrow window, a projector at large font,
 or a pipe, where rich assumes 80) each program becomes a stacked card, so a
-phone number is never cut.
+phone number is never cut. What each card, summary and programme page says is in
+:mod:`iopguide.ui.result_words`; to a pipe, :mod:`iopguide.ui.plain_pages` usually writes
+the same bytes without rich.
 """
 
 from __future__ import annotations
@@ -14,66 +16,33 @@ from rich.table import Table
 from rich.text import Text
 
 from iopguide import crisis
-from iopguide.directory import fit, provenance
+from iopguide.directory import provenance
 from iopguide.directory.model import DirectoryInfo, Program
 from iopguide.directory.notes import Note
 from iopguide.directory.search import Match, SearchResult
-from iopguide.i18n import _, ngettext
-from iopguide.text import serves_only_text
+from iopguide.i18n import _
 from iopguide.ui.console import data_text, print_page
-from iopguide.ui.no_results_view import no_results
+from iopguide.ui.no_results_words import no_results
 from iopguide.ui.note_view import NOTE_STYLE, note_section
-from iopguide.ui.note_words import closed_line, hidden_line, note_label, note_said, note_summary
-from iopguide.ui.program_words import (
-    NOT_LISTED,
-    address_text,
-    payment_text,
-    place_words,
-    schedule_text,
-    telehealth_text,
+from iopguide.ui.note_words import note_summary
+from iopguide.ui.program_words import payment_text, schedule_text
+from iopguide.ui.result_words import (
+    TABLE_MIN_WIDTH,
+    card_rows,
+    distance_text,
+    levels_text,
+    phone_text,
+    place_text,
+    program_closing,
+    program_heading,
+    program_rows,
+    restrictions_text,
+    summary_lines,
 )
-from iopguide.ui.search_words import (
-    age_hint,
-    cannot_answer_lines,
-    none_listed_line,
-    telehealth_line,
-)
-from iopguide.vocabulary import (
-    LEVELS,
-)
+from iopguide.ui.search_words import cannot_answer_lines, none_listed_line
 
-TABLE_MIN_WIDTH = 130
-#: Said where the directory gives nothing (compare with ``_(NOT_LISTED)``).
+#: The table stops at this width, however wide the window.
 MAX_WIDTH = 180
-
-
-def levels_text(program: Program, match: Match | None = None) -> str:
-    text = ", ".join(LEVELS.short(level) for level in program.levels)
-    if match is not None and match.level_match == fit.ASK:
-        text = _("{levels} · may run an IOP: ask").format(levels=text)
-    return text
-
-
-#: What a telehealth result is, said where the place is.
-def place_text(program: Program, match: Match | None = None) -> str:
-    return place_words(program, match) or _(NOT_LISTED)
-
-
-def restrictions_text(program: Program) -> str:
-    """Who a programme serves only, or "" (shown wherever a programme is shown).
-
-    The importers write these phrases in English from SAMHSA's codes; each is a
-    catalogue entry, so it reads in the person's language (free text stays as written).
-    """
-    return serves_only_text(program.serves_only)
-
-
-def distance_text(match: Match) -> str:
-    return "" if match.distance_miles is None else f"{match.distance_miles:.1f} mi"
-
-
-def _phone(program: Program) -> str:
-    return program.contact.phone or program.contact.intake_phone or _(NOT_LISTED)
 
 
 def _name_cell(program: Program) -> Text:
@@ -101,7 +70,7 @@ def render_search(
     if page:
         page.append(Text(""))  # a blank line before the results
     if not shown:
-        page += no_results(result, commands=commands)
+        page += [Text(line, style=style) for line, style in no_results(result, commands=commands)]
     elif console.width >= TABLE_MIN_WIDTH:
         page.append(_table(shown, console.width, info, first=first))
     else:
@@ -137,52 +106,10 @@ def _none_listed(result: SearchResult) -> list[RenderableType]:
 def _summary(
     result: SearchResult, shown: int, info: DirectoryInfo, *, commands: bool = True
 ) -> list[RenderableType]:
-    total = result.total
-    lines: list[RenderableType] = []
-    if total:
-        if not commands:
-            line = ngettext("{total} program matched.", "{total} programs matched.", total)
-        elif shown < total:
-            line = ngettext(
-                "{total} program matched; showing the first {shown} (use --limit 0 for all). "
-                "See one in full: iopguide show ID",
-                "{total} programs matched; showing the first {shown} (use --limit 0 for all). "
-                "See one in full: iopguide show ID",
-                total,
-            )
-        else:
-            line = ngettext(
-                "{total} program matched. See one in full: iopguide show ID",
-                "{total} programs matched. See one in full: iopguide show ID",
-                total,
-            )
-        lines.append(Text(line.format(total=total, shown=shown), style="dim"))
-    for said in (
-        hidden_line(result, commands=commands),
-        telehealth_line(result, commands=commands),
-    ):
-        if said:
-            lines.append(Text(said))
-    ages = age_hint(result, shown) if commands else None
-    if ages:
-        lines.append(Text(ages))
-    if total and result.filters.origin is not None:
-        lines.append(
-            Text(
-                _("Distances are straight-line miles from the centre of ZIP {zip}.").format(
-                    zip=result.filters.origin.zip
-                ),
-                style="dim",
-            )
-        )
-    programs = [m.program for m in result.matches[:shown]]
-    credit = provenance.credit_line(info, programs)
-    if credit and total:
-        lines.append(Text(credit, style="dim"))
-    stale = provenance.stale_line(info, programs)
-    if stale and total:
-        lines.append(Text(stale))
-    return lines
+    return [
+        Text(line, style=style)
+        for line, style in summary_lines(result, shown, info, commands=commands)
+    ]
 
 
 def _table(matches: tuple[Match, ...], width: int, info: DirectoryInfo, *, first: int = 1) -> Table:
@@ -215,7 +142,7 @@ def _table(matches: tuple[Match, ...], width: int, info: DirectoryInfo, *, first
             levels_text(program, match),
             distance_text(match),
             data_text(place_text(program, match)),
-            data_text(_phone(program)),
+            data_text(phone_text(program)),
             payment_text(program),
             schedule_text(program),
             _why(match),
@@ -233,40 +160,14 @@ def _why(match: Match) -> Text:
     return text
 
 
-def _note_text(note: Note) -> Text:
-    return data_text(note_said(note), NOTE_STYLE)
-
-
 def _card(number: int, match: Match, info: DirectoryInfo, *, ids: bool = True) -> Padding:
-    program = match.program
     head = Text(f"{number}. ", style="bold")
-    head.append_text(data_text(program.name, "bold"))
-    rows = [
-        *(
-            [(_("Miles"), Text(f"{match.distance_miles:.1f}", "cyan"))]
-            if match.distance_miles is not None
-            else []
-        ),
-        *(
-            [(_("Only"), data_text(restrictions_text(program), "yellow"))]
-            if program.serves_only
-            else []
-        ),
-        (_("Levels"), Text(levels_text(program, match))),
-        (_("Where"), data_text(place_text(program, match))),
-        (_("Phone"), data_text(_phone(program))),
-        (_("Pays"), Text(payment_text(program))),
-        (_("When"), Text(schedule_text(program))),
-        (_("Why"), data_text("; ".join(match.reasons))),
-        *([(note_label(match.note), _note_text(match.note))] if match.note else []),
-        (_("Source"), data_text(provenance.origin_text(program, info))),
-        *([("Id", data_text(program.id, "dim"))] if ids else []),
-    ]
+    head.append_text(data_text(match.program.name, "bold"))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
-    for label, value in rows:
-        grid.add_row(label, value)
+    for label, value, style in card_rows(match, info, ids=ids):
+        grid.add_row(label, Text(value, style))
     return Padding(Group(head, Padding(grid, (0, 0, 0, 2))), (0, 0, 1, 0))
 
 
@@ -284,70 +185,17 @@ def render_program(
 ) -> None:
     """Everything the directory says about one programme (``show``; the guide's "in full"),
     then, apart from it, your *note* on it."""
-    from iopguide.directory.schema import BY_NAME, CONTACT  # not needed by a search
-
-    page: list[RenderableType] = [Rule(style="cyan"), data_text(program.name, "bold")]
-    if note is not None and note.closed:
-        page.append(Text(closed_line(note), style="bold " + NOTE_STYLE))
-    if program.organization:
-        page.append(data_text(program.organization, "italic"))
-    if program.serves_only:
-        page.append(
-            data_text(
-                _("Who it serves: {groups}").format(groups=restrictions_text(program)),
-                "bold yellow",
-            )
-        )
-
+    page: list[RenderableType] = [Rule(style="cyan")]
+    page += [Text(line, style=style) for line, style in program_heading(program, note)]
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    contact = program.contact
-
-    def row(label: str, value: object) -> None:
-        if value:
-            grid.add_row(label, value if isinstance(value, Text) else data_text(value))
-
-    if commands:
-        row("Id", program.id)
-    if match is not None and match.distance_miles is not None:
-        row(_("Miles"), f"{match.distance_miles:.1f}")
-
-    def rows(*names: str) -> None:  # list fields, labelled in directory/schema.py
-        for name in names:
-            field, values = BY_NAME[name], getattr(program, name)
-            vocab = field.vocabulary
-            row(_(field.label), ", ".join(vocab.labels(values) if vocab else values))
-
-    rows("levels", "conditions", "payment", "insurance_plans", "ages", "languages")
-    rows("special_groups", "facility_types")
-    row(_("Address"), address_text(program))
-    row(_("Telehealth"), telehealth_text(program))
-    row(_("Schedule"), schedule_text(program))
-    rows("services", "approaches", "accreditation")
-    for part in CONTACT:
-        row(_(part.label), getattr(contact, part.name))
-    row(_(BY_NAME["notes"].label), program.notes)
-    row(_("Listed / checked"), provenance.origin_text(program, info))
-    row(_("Source"), program.source or info.source)
-    if fit.may_run_iop(program):
-        row(
-            "IOP",
-            _(
-                "Not recorded: SAMHSA's mental-health listings cannot say whether a facility "
-                "runs an IOP; its care suggests it may. Call and ask."
-            ),
-        )
+    for label, value in program_rows(program, info, match=match, commands=commands):
+        grid.add_row(label, Text(value))
     page.append(grid)
     if note is not None:
         page += note_section(note)
-    stale = provenance.stale_line(info, [program])
-    if stale:  # says "call to confirm" itself
-        page.append(Text(stale + " " + _("Ask how soon you can start.")))
-    else:
-        page.append(
-            Text(_("Call before you go: details change. Ask how soon you can start."), style="dim")
-        )
-    page.append(Text(crisis.FOOTER, style="bold"))
+    line, style = program_closing(program, info)
+    page += [Text(line, style=style), Text(crisis.FOOTER, style="bold")]
     # Through print_page: to a pipe, plain text at the page width (a Rule would fill 30,000).
     print_page(console, page)

@@ -1,25 +1,26 @@
-"""What a search with no results says: which filter ruled out the most, and what to widen."""
+"""What a search with no results says: which filter ruled out the most, and what to widen.
+
+Lines of (text, rich style), shown by results_view and by the plain writer (no rich).
+"""
 
 from __future__ import annotations
-
-from rich.console import RenderableType
-from rich.text import Text
 
 from iopguide import crisis
 from iopguide.directory.filter_table import BY_ID
 from iopguide.directory.filter_words import advice
-from iopguide.directory.search import Blocker, SearchResult
 from iopguide.i18n import _, ngettext
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
+if TYPE_CHECKING:
+    from iopguide.directory.search import Blocker, SearchResult
 
-def no_results(result: SearchResult, *, commands: bool = True) -> list[RenderableType]:
-    lines: list[RenderableType] = [
-        Text(_("No programs matched all of your filters."), style="bold")
-    ]
+
+def no_results(result: SearchResult, *, commands: bool = True) -> list[tuple[str, str]]:
+    lines = [(_("No programs matched all of your filters."), "bold")]
     if result.blockers and commands:
         top = result.blockers[0]
         lines.append(
-            Text(
+            (
                 ngettext(
                     "The filter that ruled out the most was {filter} "
                     "({removed} of {searched} program).",
@@ -28,7 +29,8 @@ def no_results(result: SearchResult, *, commands: bool = True) -> list[Renderabl
                     result.searched,
                 ).format(
                     filter=BY_ID[top.filter].label, removed=top.removed, searched=result.searched
-                )
+                ),
+                "",
             )
         )
         for blocker in _widening_order(result)[:2]:
@@ -38,9 +40,9 @@ def no_results(result: SearchResult, *, commands: bool = True) -> list[Renderabl
                 "Without {filter}: {count} programs would match.",
                 count,
             ).format(filter=BY_ID[blocker.filter].label, count=count)
-            lines.append(Text("  " + line))
-        lines.append(Text(_widen_hint(result), style="cyan"))
-    lines.append(Text(crisis.REFERRAL_LINE))
+            lines.append(("  " + line, ""))
+        lines.append((_widen_hint(result), "cyan"))
+    lines.append((crisis.REFERRAL_LINE, ""))
     return lines
 
 
