@@ -18,27 +18,58 @@ vocabulary ids), ``states`` (the same, for telehealth), ``state`` (one state),
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from iopguide import vocabulary as V
 from iopguide.directory.model import Contact, Location, Program, Schedule
 from iopguide.i18n import N_
+from iopguide.record import FrozenRecord
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
-    name: str
-    kind: str
-    vocabulary: V.Vocabulary | None = None
-    required: bool = False
-    bounds: tuple[float, float] | None = None  # inclusive, except the low end when *above*
-    doc: str = ""  # the "meaning" cell of its row in docs/directory-format.md
-    shape: str = ""  # the "type" cell of that row
-    above: bool = False  # the value must be more than bounds[0], not equal to it
-    outside: str = ""  # the message for a number outside *bounds* ({value:g} is the number)
-    parts: tuple[Field, ...] = ()  # a group's fields
-    model: type | None = None  # a group's model class
-    label: str = ""  # its row's label in ``show`` (marked with N_, translated there)
+class Field(FrozenRecord):
+    """One field of a programme (or of a group inside one): its rules, docs and label."""
+
+    __slots__ = (
+        "name",
+        "kind",
+        "vocabulary",
+        "required",
+        "bounds",
+        "doc",
+        "shape",
+        "above",
+        "outside",
+        "parts",
+        "model",
+        "label",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        kind: str,
+        vocabulary: V.Vocabulary | None = None,
+        required: bool = False,
+        bounds: tuple[float, float] | None = None,  # inclusive, except the low end when *above*
+        doc: str = "",  # the "meaning" cell of its row in docs/directory-format.md
+        shape: str = "",  # the "type" cell of that row
+        above: bool = False,  # the value must be more than bounds[0], not equal to it
+        outside: str = "",  # the message for a number outside *bounds* ({value:g} is the number)
+        parts: tuple[Field, ...] = (),  # a group's fields
+        model: type | None = None,  # a group's model class
+        label: str = "",  # its row's label in ``show`` (marked with N_, translated there)
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.vocabulary = vocabulary
+        self.required = required
+        self.bounds = bounds
+        self.doc = doc
+        self.shape = shape
+        self.above = above
+        self.outside = outside
+        self.parts = parts
+        self.model = model
+        self.label = label
 
 
 def _terms(name: str, vocabulary: V.Vocabulary, shape: str, doc: str, **kw: object) -> Field:
