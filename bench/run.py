@@ -29,6 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 NATIONAL_PROGRAMS = 18_924
+BARE = "bare typer app --help"
 BARE_TYPER = (
     "import typer\napp = typer.Typer(add_completion=False)\n\n"
     "@app.command()\ndef find(zip_code: str = '') -> None:\n    'Find.'\n\n"
@@ -104,16 +105,23 @@ class Table:
     def __init__(self) -> None:
         self.rows: list[tuple[str, str, str, str]] = []
 
-    def ratio(self, name: str, seconds: float, ratio: float, limit: float) -> None:
-        verdict = "ok" if ratio <= limit else "OVER"
-        self.rows.append((name, _ms(seconds), f"{ratio:.1f}x", f"<= {limit:g}x ({verdict})"))
+    def ratio(
+        self, name: str, seconds: float, ratio: float, limit: float, also: float | None = None
+    ) -> None:
+        """A ratio and its target; *also*, a second ceiling (the bare typer app's ratio)."""
+        ok = ratio <= limit and (also is None or ratio <= also)
+        target = f"<= {limit:g}x" + ("" if also is None else f" and <= {also:.1f}x (bare typer)")
+        self.rows.append((name, _ms(seconds), f"{ratio:.1f}x", f"{target} ({_verdict(ok)})"))
+
+    def comparison(self, name: str, seconds: float, ratio: float) -> None:
+        self.rows.append((name, _ms(seconds), f"{ratio:.1f}x", "(for comparison)"))
 
     def seconds(self, name: str, seconds: float, limit: float) -> None:
-        verdict = "ok" if seconds <= limit else "OVER"
+        verdict = _verdict(seconds <= limit)
         self.rows.append((name, _ms(seconds), "", f"<= {limit:g} s ({verdict})"))
 
     def megabytes(self, name: str, mb: float, limit: float) -> None:
-        verdict = "ok" if mb <= limit else "OVER"
+        verdict = _verdict(mb <= limit)
         self.rows.append((name, f"{mb:.0f} MB", "", f"<= {limit:g} MB ({verdict})"))
 
     def print(self) -> None:
@@ -121,6 +129,10 @@ class Table:
         print("|---|---|---|---|")
         for row in self.rows:
             print("| " + " | ".join(row) + " |")
+
+
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "OVER"
 
 
 def _ms(seconds: float) -> str:
@@ -197,10 +209,7 @@ def main() -> None:
             "show ID on the national directory": ([*iop, "show", first_id(find, env)], 4),
             "iopguide --version": ([*iop, "--version"], 2),
             "iopguide --help": ([*iop, "--help"], 12),
-            "bare typer app --help (for comparison)": (
-                [sys.executable, str(work / "bare_typer.py"), "--help"],
-                12,
-            ),
+            BARE: ([sys.executable, str(work / "bare_typer.py"), "--help"], None),
         }
         if not args.no_scaled:
             for scale, limit in ((5, 5), (20, 8)):
@@ -211,7 +220,12 @@ def main() -> None:
                 )
         base, medians = interleaved(figures, env, args.runs)
         for name, (_cmd, limit) in figures.items():
-            table.ratio(name, *medians[name], limit)
+            if name == BARE:
+                table.comparison(name, *medians[name])
+            elif name == "iopguide --help":  # and no slower than a bare typer app
+                table.ratio(name, *medians[name], limit, also=medians[BARE][1])
+            else:
+                table.ratio(name, *medians[name], limit)
 
         find_json = [*find, "--json", "--directory", str(national)]
         find_yaml = [*find, "--json", "--directory", str(national_yaml)]
