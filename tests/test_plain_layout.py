@@ -338,7 +338,11 @@ def _without_rich(*args: str) -> str:
     """What the command prints to a pipe, checking that it never imported rich."""
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "TERM")}
     done = subprocess.run(
-        [sys.executable, "-c", _NO_RICH, *args], capture_output=True, text=True, env=env
+        [sys.executable, "-c", _NO_RICH, *args],
+        stdin=subprocess.DEVNULL,  # no terminal's width either (rich would take stdin's)
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr

@@ -114,7 +114,7 @@ def test_cache_dir_expands_a_quoted_tilde(tmp_path, monkeypatch) -> None:
 
 
 def test_an_entry_signed_with_another_key_is_not_believed(fresh) -> None:
-    """Right layout, magic and content key, every HMAC right for a key that is not the user's."""
+    """Right layout, magic and content key, every MAC right for a key that is not the user's."""
     cache.store(SOURCE, DATA, sample())
     parts = index_build.build(sample(), cache.content_key(DATA), hashlib.sha256(b"").digest())
     Path(cache.entry_path(SOURCE)).write_bytes(b"".join(parts))

@@ -7,14 +7,17 @@ from iopguide.commands.lookup import load, unknown_id
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 if TYPE_CHECKING:
+    from os import PathLike
     from pathlib import Path
     from typing import Any
+
+    DirectoryPath = str | PathLike[str] | None  # a path as text or Path; None: the built-in
 
 
 def run_find(
     *,
     limit: int,
-    directory: Path | None,
+    directory: DirectoryPath,
     use_cache: bool,
     notes: Path | None = None,
     **values: Any,
@@ -32,7 +35,7 @@ def run_find(
 
 
 def run_show(
-    program_id: str, *, directory: Path | None, use_cache: bool, notes: Path | None = None
+    program_id: str, *, directory: DirectoryPath, use_cache: bool, notes: Path | None = None
 ) -> ShowResult:
     noted = _notes(notes)
     loaded = load(directory, use_cache)

@@ -11,10 +11,10 @@ from iopguide.i18n import _
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers take it as True), without typing
 if TYPE_CHECKING:
-    from pathlib import Path
+    from os import PathLike
 
 
-def load(directory: Path | None, use_cache: bool) -> Directory:
+def load(directory: str | PathLike[str] | None, use_cache: bool) -> Directory:
     """Load for a one-shot command, then freeze the result out of the collector's sight.
 
     The directory lives until this process exits; without the freeze the first

@@ -122,16 +122,13 @@ class Filter(FrozenRecord):
 
     def __init__(
         self,
-        id: str,  # the search check's id (checks.CHECKS) and Blocker.filter
+        id: str,
         options: tuple[Option, ...],
-        vocabulary: str
-        | None,  # the iopguide.vocabulary its values resolve through (None: free text)
-        parse: Callable[[Mapping[str, Any]], dict[str, Any]],  # option values -> Filters fields
-        active: Callable[[Filters], bool],  # whether the search checks it
-        json: Callable[[Filters], dict[str, object]],  # its keys in Filters.to_dict
-        command: Callable[
-            [Filters], list[str]
-        ],  # its part of an `iopguide find` line (when active)
+        vocabulary: str | None,
+        parse: Callable[[Mapping[str, Any]], dict[str, Any]],
+        active: Callable[[Filters], bool],
+        json: Callable[[Filters], dict[str, object]],
+        command: Callable[[Filters], list[str]],
         #: Its part of the search in words, given the words so far (when active). A "where"
         #: filter starts the description from the levels' words, the first active one wins.
         words: Words,
@@ -139,13 +136,13 @@ class Filter(FrozenRecord):
         where: bool = False,  # starts the description (see words)
         location: bool = False,  # where the person is: suggested to widen after the others
     ) -> None:
-        self.id = id
+        self.id = id  # the search check's id (checks.CHECKS) and Blocker.filter
         self.options = options
-        self.vocabulary = vocabulary
-        self.parse = parse
-        self.active = active
-        self.json = json
-        self.command = command
+        self.vocabulary = vocabulary  # the vocabulary its values resolve through (None: text)
+        self.parse = parse  # option values -> Filters fields
+        self.active = active  # whether the search checks it
+        self.json = json  # its keys in Filters.to_dict
+        self.command = command  # its part of an `iopguide find` line (when active)
         self.words = words
         self.widen = widen
         self.where = where

@@ -93,7 +93,7 @@ class Index:
     """An open index file: its checked header, and its blocks read on demand."""
 
     def __init__(self, fd: int, size: int, secret: bytes, header: tuple[Any, ...], start: int):
-        self._fd, self._secret, self._start = fd, secret, start
+        self._secret, self._start = secret, start
         self._body = size - start
         self.header = header
         values = dict(zip(HEADER, header, strict=True))
@@ -131,7 +131,7 @@ class Index:
 
     def body(self) -> bytes:
         """Every block, as written (to record a new stat above them)."""
-        data = os.pread(self._fd, self._body, self._start)
+        data = os.pread(self._file.fd, self._body, self._start)  # closed: -1, EBADF
         if len(data) != self._body:
             raise OSError("the index changed while it was read")
         return data
@@ -146,7 +146,7 @@ class Index:
         if not start + MAC_SIZE <= end <= self._body:
             raise Damaged(f"block {number} lies outside the file")
         try:
-            data = os.pread(self._fd, end - start, self._start + start)
+            data = os.pread(self._file.fd, end - start, self._start + start)
         except OSError as err:
             raise Damaged(f"block {number}: {err}") from None
         if len(data) != end - start:

@@ -13,7 +13,10 @@ try:  # hashlib's own blake2b, without loading OpenSSL
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - an interpreter without the built-in module
     from hashlib import blake2b
-from _operator import _compare_digest as same  # what hmac.compare_digest is without OpenSSL
+try:  # what hmac.compare_digest is without OpenSSL
+    from _operator import _compare_digest as same
+except ImportError:  # pragma: no cover - not CPython
+    from hmac import compare_digest as same
 
 SIZE = 32
 

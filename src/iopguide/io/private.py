@@ -29,7 +29,7 @@ _refused: set[str] = set()
 
 def private_folder(path: str | os.PathLike[str]) -> str | None:
     """*path*, created if needed (0700), when it is safe to keep private files in; else None."""
-    path = os.fspath(path)
+    path = os.path.abspath(path)  # one spelling for making, checking and using it
     try:
         _make(path)
         problem = _folder_problem(path)
@@ -45,7 +45,7 @@ def private_folder(path: str | os.PathLike[str]) -> str | None:
 
 def _make(path: str) -> None:
     missing = []
-    here = os.path.abspath(path)
+    here = path
     while not os.path.lexists(here):
         missing.append(here)
         parent = os.path.dirname(here)

@@ -62,11 +62,9 @@ def _breaks(text: str, width: int) -> list[int]:
 
 def wrap(text: str, width: int) -> list[str]:
     """*text* in lines of at most *width* characters, broken where rich breaks it."""
-    lines: list[str] = []
-    for line in _checked(text).split("\n"):
-        cuts = [0, *_breaks(line, width), len(line)]
-        lines += [line[a:b] for a, b in pairwise(cuts)]
-    return lines
+    line = _checked(text)  # one line: a line break is not a single-cell character
+    cuts = [0, *_breaks(line, width), len(line)]
+    return [line[a:b] for a, b in pairwise(cuts)]
 
 
 def grid(rows: Sequence[tuple[str, str]], width: int, gap: int) -> list[str]:
