@@ -173,6 +173,10 @@ _ORDER = {name: {t.id: i for i, t in enumerate(BY_FIELD[name])} for name in LIST
 def _in_vocabulary_order(field_name: str, ids: set[str]) -> tuple[str, ...]:
     """Like ``Vocabulary.sort``, with the order computed once (it runs 170,000 times)."""
     order = _ORDER[field_name]
+    if len(ids) < 2:
+        return tuple(ids)
+    if ids <= order.keys():  # always, for ids the importer made: no default needed
+        return tuple(sorted(ids, key=order.__getitem__))
     return tuple(sorted(ids, key=lambda i: order.get(i, len(order))))
 
 
@@ -182,21 +186,14 @@ def select_codes(present: list[str], table: dict[str, Code]) -> tuple[list[Code]
     Umbrella codes (``OP``, ``FX``) count only when none of their specific codes is
     present; a single gender accepted becomes a restriction.
     """
-    found: list[Code] = []
-    unknown: list[str] = []
     seen = set(present)
-    for raw in present:
-        code = table.get(raw)
-        if code is None:
-            unknown.append(raw)
-            continue
-        specific = UMBRELLAS.get(raw)
-        if specific is not None and not specific.isdisjoint(seen):
-            continue
-        found.append(code)
-    for rule in ONLY_RULES:
-        if rule.applies(seen, table):
-            found.append(rule.code)
+    unknown = [raw for raw in present if raw not in table]
+    # Comprehensions, not one loop with branches: this runs for 21,000 rows of ~100 codes.
+    covered = {
+        raw for raw, specific in UMBRELLAS.items() if raw in seen and not specific.isdisjoint(seen)
+    }
+    found = [table[raw] for raw in present if raw in table and raw not in covered]
+    found += [rule.code for rule in ONLY_RULES if rule.applies(seen, table)]
     return found, unknown
 
 
