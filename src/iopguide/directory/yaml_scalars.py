@@ -13,6 +13,8 @@ _BOOL_NULL: dict[str, object] = {
     **{w: False for w in ("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")},
     **{w: None for w in ("~", "null", "Null", "NULL", "")},
 }
+#: The words YAML 1.1 reads as true, false or null (``~`` and the empty text too).
+TYPED_WORDS = frozenset(_BOOL_NULL)
 #: First characters of a plain scalar that YAML 1.1 might read as something other than text.
 SPECIAL_FIRST = frozenset([*"yYnNtTfFoO~-+0123456789.<=", ""])
 _FLOAT = re.compile(
