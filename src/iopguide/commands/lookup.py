@@ -28,12 +28,10 @@ def load(directory: str | PathLike[str] | None, use_cache: bool) -> Directory:
 
 
 def unknown_id(program_id: str, directory: Directory) -> UsageError:
-    import difflib
-
+    from iopguide.suggest import close_matches
     from iopguide.text import clean, shorten
 
-    ids = directory.ids()
-    close = difflib.get_close_matches(program_id.strip().lower(), ids, n=3, cutoff=0.5)
+    close = close_matches(program_id.strip().lower(), directory.ids(), n=3, cutoff=0.5)
     given = repr(shorten(clean(program_id)))
     if close:
         message = _("No program with the id {id} in {directory}. Did you mean {close}?").format(
