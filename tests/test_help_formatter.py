@@ -74,6 +74,22 @@ def test_the_stand_ins_become_rich_classes_when_used() -> None:
     assert out.split() == [b"False", b"True", b"True", b"True", b"True"]
 
 
+def test_the_emoji_table_is_loaded_only_when_a_code_is_looked_up() -> None:
+    code = (
+        "import sys; from iopguide.entry import main; main(['--help']);"
+        "table = sys.modules['rich._emoji_codes'];"
+        "print(hasattr(table, '__file__'), end=' ');"
+        "from rich.console import Console; import io; out = io.StringIO();"
+        "Console(file=out).print(':smiley: and :no-such-code:');"
+        "print(out.getvalue().strip() == '\\U0001f603 and :no-such-code:', end=' ');"
+        "from rich.emoji import Emoji; print(str(Emoji('heart')) == '\\u2764',"
+        " hasattr(sys.modules['rich._emoji_codes'], '__file__'))"
+    )
+    out, err, status = _run(code, [])
+    assert status == 0, err
+    assert out.split()[-4:] == [b"False", b"True", b"True", b"True"]
+
+
 def test_plain_typer_help_imports_no_formatter() -> None:
     code = (
         "import sys; from iopguide.entry import main; main(['--help']);"

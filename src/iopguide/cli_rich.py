@@ -9,8 +9,15 @@ modules standing in: each name typer takes from them is a class that becomes ric
 own the first time it is called, looked up or checked against, so markdown mode
 and pretty tracebacks still work if anything asks for them. The stand-in modules
 are gone from ``sys.modules`` once typer has its names, so any other import of
-``rich.markdown`` gets the real one. tests/test_help_formatter.py checks that the
-help pages are the same bytes either way.
+``rich.markdown`` gets the real one.
+
+Rich also looks up every ``:name:`` in the text it prints in its table of 4,700
+emoji codes, which it imports (about 17 ms) the first time it prints anything
+with emoji on, as typer's console does. iopguide's help has no emoji codes, so
+:class:`_LazyEmoji` stands in for that table: rich's own, loaded the first time
+anything looks a code up. tests/test_help_formatter.py checks that the help
+pages are the same bytes either way, and that an emoji code still becomes its
+emoji.
 """
 
 from __future__ import annotations
@@ -53,6 +60,38 @@ def _stand_in(module_name: str) -> types.ModuleType:
     return module
 
 
+#: Rich's emoji table, imported when rich prints text with emoji codes on.
+EMOJI_TABLE = "rich._emoji_codes"
+
+
+class _LazyEmoji:
+    """Rich's ``EMOJI`` dict, imported the first time anything reads it."""
+
+    def _real(self) -> dict[str, str]:
+        if sys.modules.get(EMOJI_TABLE) is _EMOJI_STAND_IN:
+            del sys.modules[EMOJI_TABLE]
+        return importlib.import_module(EMOJI_TABLE).EMOJI
+
+    def __getitem__(self, name: str) -> str:
+        return self._real()[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._real()
+
+    def __iter__(self) -> Any:
+        return iter(self._real())
+
+    def __len__(self) -> int:
+        return len(self._real())
+
+    def __getattr__(self, name: str) -> Any:  # get, keys, items, values ...
+        return getattr(self._real(), name)
+
+
+_EMOJI_STAND_IN = types.ModuleType(EMOJI_TABLE)
+_EMOJI_STAND_IN.EMOJI = _LazyEmoji()  # type: ignore[attr-defined]
+
+
 def import_help_formatter() -> None:
     """Import ``typer.rich_utils`` (if it is not yet) with :data:`DEFERRED` standing in.
 
@@ -62,6 +101,7 @@ def import_help_formatter() -> None:
 
     if not HAS_RICH or "typer.rich_utils" in sys.modules:
         return
+    sys.modules.setdefault(EMOJI_TABLE, _EMOJI_STAND_IN)  # stays: rich reads it as it prints
     standing = [name for name in DEFERRED if name not in sys.modules]
     for name in standing:
         sys.modules[name] = _stand_in(name)
