@@ -21,12 +21,10 @@ parsing with validation (every problem with its line) in :mod:`.checking`.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import time
-from collections.abc import Iterator
 
+from iopguide.directory.gc_pause import gc_paused
 from iopguide.directory.limits import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, max_directory_bytes, too_big
 from iopguide.directory.model import Directory, Program
 from iopguide.directory.shipped import (
@@ -176,35 +174,10 @@ def check_bytes(
     the only problem reported, since nothing after it can be trusted.
     """
     limit = max_directory_bytes() if max_bytes is None else max_bytes
-    with _gc_paused():
+    with gc_paused():
         from iopguide.directory.checking import check_unpaused
 
         return check_unpaused(data, filename, path=path, builtin=builtin, limit=limit)
-
-
-@contextlib.contextmanager
-def _gc_paused(*, freeze: bool = False) -> Iterator[None]:
-    """Pause the cyclic garbage collector while building millions of small objects.
-
-    Reading and validating creates containers that are all still alive at the end,
-    so collections only cost time (about a third of the JSON path's time for a
-    national directory) and free nothing. (One-shot commands also freeze the
-    result afterwards: see ``commands.find``. A long-running guide must not, or
-    every cycle not yet collected would be kept for good.) With *freeze*, what
-    was built is moved out of the collector's sight before it is turned back on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            # Before the collector is back on: freezing also zeroes its count, so the
-            # next allocation does not set off a collection over everything just built
-            # (27 ms for a national directory, for nothing).
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def parse_directory(
@@ -262,7 +235,7 @@ def load_directory(
         data = read_directory_bytes(file)
         return parse_directory(data, filename, path=shown_path, builtin=builtin)
 
-    with _gc_paused(freeze=freeze):  # building the programmes makes many small objects too
+    with gc_paused(freeze=freeze):  # building the programmes makes many small objects too
         before = _file_state(file) if use_cache else None
         if before is None:
             return parse()
