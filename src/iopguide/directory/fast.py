@@ -23,9 +23,19 @@ MISS = object()
 _NUMBER_TYPES = (int, float)  # exact types: a bool is not a number here
 
 Check = Callable[[object], object]
-Plan = tuple[tuple[str, Check, object], ...]
-#: In a plan, for a field whose check must see an absent value too.
-_ASK = object()
+
+
+class Plan:
+    """How to check a mapping of the fields of one table, given only the keys it has."""
+
+    __slots__ = ("absent", "required", "slots")
+
+    def __init__(
+        self, slots: dict[str, tuple[int, Check]], absent: list[object], required: frozenset[str]
+    ) -> None:
+        self.slots = slots  # field name -> (its place in table order, its check)
+        self.absent = absent  # each field's value when it is not given
+        self.required = required
 
 
 class FastChecks:
@@ -33,14 +43,17 @@ class FastChecks:
     _order: dict[int, dict[str, int]]
 
     def plan(self, table: tuple[Field, ...]) -> Plan:
-        """(name, check, value when absent) for every field of *table*."""
-        plan = []
-        for f in table:
+        """The checks of every field of *table*, and their answers for an absent value."""
+        slots: dict[str, tuple[int, Check]] = {}
+        absent: list[object] = []
+        for index, f in enumerate(table):
             check = self._check_for(f)
-            # A check's answer for an absent value, when it is immutable and can be reused.
-            absent = _ASK if f.kind == "group" else check(None)
-            plan.append((f.name, check, absent))
-        return tuple(plan)
+            slots[f.name] = (index, check)
+            # An absent group is None: its model makes an empty one of its own (and a
+            # check's answer is shared by every mapping without the field: it is immutable).
+            absent.append(None if f.kind == "group" else check(None))
+        required = frozenset(f.name for f in table if f.required)
+        return Plan(slots, absent, required)
 
     def _check_for(self, f: Field) -> Check:
         kind = f.kind
@@ -59,14 +72,34 @@ class FastChecks:
         memo = self._memo.setdefault(id(vocab), {})
         order = self._order.setdefault(id(vocab), {t: i for i, t in enumerate(vocab.ids)})
         known, resolve = memo.get, vocab.resolve
+        # Whole values already accepted (a text, or a list's items as a tuple): most programs
+        # of a big directory repeat lists that others have. Only an all-text value is kept,
+        # and text equals nothing but text, so a key matches only the same texts.
+        accepted: dict[object, object] = {}
+        seen = accepted.get
 
         def check(value: object) -> object:
             if value is None:
                 return None if one else MISS if required else ()
             if type(value) is str:
+                key: object = value
                 value = (value,)
-            elif not isinstance(value, list):
+            elif isinstance(value, list):
+                key = tuple(value)
+            else:
                 return MISS
+            try:
+                found = seen(key)
+            except TypeError:  # an item that is a mapping or a list
+                return MISS
+            if found is not None:
+                return found
+            found = terms(value)
+            if found is not MISS:
+                accepted[key] = found
+            return found
+
+        def terms(value: list | tuple) -> object:
             found = []
             for item in value:
                 if type(item) is not str:
@@ -90,14 +123,13 @@ class FastChecks:
 
     def _group_check(self, f: Field) -> Check:
         plan, model = self.plan(f.parts), f.model
-        known = frozenset(p.name for p in f.parts)
         names = [p.name for p in f.parts]
-        first, second = (names.index(n) for n in PAIRED) if PAIRED[0] in known else (None, None)
+        first, second = (names.index(n) for n in PAIRED) if PAIRED[0] in names else (None, None)
 
         def check(value: object) -> object:
             if value is None:
                 return model()  # type: ignore[misc]
-            if not isinstance(value, dict) or not value.keys() <= known:
+            if not isinstance(value, dict):
                 return MISS
             values = fields(plan, value)
             if values is None:
@@ -110,23 +142,24 @@ class FastChecks:
 
 
 def fields(plan: Plan, mapping: dict) -> list[object] | None:
-    """Every field of *mapping* through its check, in table order; None at the first miss."""
-    get = mapping.get
-    values = []
-    append = values.append
-    for name, check, absent in plan:
-        value = get(name)
-        if value is not None:
-            value = check(value)
-            if value is MISS:
-                return None
-        elif absent is _ASK:
-            value = check(None)
-        elif absent is MISS:  # a required field
+    """The value of every field of *mapping*'s table, in table order; None at the first miss.
+
+    Only the keys *mapping* has are checked (a program gives about half its
+    fields): an unknown key, a missing required field or a check's miss is a miss.
+    """
+    if not mapping.keys() >= plan.required:
+        return None
+    values = plan.absent.copy()
+    slots = plan.slots
+    for name, value in mapping.items():
+        try:
+            index, check = slots[name]
+        except KeyError:  # not a field of the table
             return None
-        else:
-            value = absent
-        append(value)
+        value = check(value)
+        if value is MISS:
+            return None
+        values[index] = value
     return values
 
 
