@@ -12,7 +12,7 @@ fields is never read back into this code's Program.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from iopguide.directory import model
 from iopguide.directory.model import Program
@@ -42,20 +42,49 @@ STATE, LAT, LON = 2, 4, 5
 
 def to_rows(programs: Iterable[Program]) -> list[Row]:
     """Rows for *programs*; equal texts and tuples become one object (written once)."""
+    shared_columns, groups = _sharing()
     shared: dict[Any, Any] = {}
     share = shared.setdefault
     rows = []
+    append = rows.append
     for program in programs:
-        row = []
-        for name in FIELDS:
-            value = getattr(program, name)
-            if name in model.GROUPS:
-                value = tuple(share(v, v) if isinstance(v, str) else v for v in value.values())
-            if isinstance(value, (str, tuple)):
-                value = share(value, value)
-            row.append(value)
-        rows.append(tuple(row))
+        row = list(_VALUES(program))
+        for column in shared_columns:
+            value = row[column]
+            row[column] = share(value, value)
+        for column, parts_of, shared_parts in groups:
+            parts = list(parts_of(row[column]))
+            for index in shared_parts:
+                value = parts[index]
+                parts[index] = share(value, value)
+            group = tuple(parts)
+            row[column] = share(group, group)
+        append(tuple(row))
     return rows
+
+
+#: Every field of a Program, in row order, in one call.
+_VALUES = attrgetter(*FIELDS)
+#: The kinds of field whose values are text (or None) or tuples of text: shared by value.
+#: (Never a number or a flag: 1 == 1.0 == True would make one stand for another.)
+_SHARED_KINDS = frozenset(
+    {"id", "text", "state", "zip", "date", "website", "terms", "states", "texts"}
+)
+
+
+def _sharing() -> tuple[list[int], list[tuple[int, Any, list[int]]]]:
+    """The columns shared by value, and each group's (column, parts getter, parts shared)."""
+    from iopguide.directory.schema import PROGRAM  # only an index writer needs the kinds
+
+    def shared(table: tuple[Any, ...]) -> list[int]:
+        return [index for index, f in enumerate(table) if f.kind in _SHARED_KINDS]
+
+    groups = [
+        (FIELDS.index(f.name), attrgetter(*f.model.__slots__), shared(f.parts))
+        for f in PROGRAM
+        if f.kind == "group"
+    ]
+    return shared(PROGRAM), groups
 
 
 def all_fit(found: tuple[Any, ...]) -> bool:
