@@ -303,6 +303,23 @@ def test_the_same_content_with_a_new_stat_is_hashed_once_and_restamped(
     assert (hashes.count, parses) == (1, [])
 
 
+def test_a_changed_file_is_hashed_by_the_lookup_and_once_more_after_it_is_read(
+    tmp_path, monkeypatch
+) -> None:
+    """The lookup's hash of the new bytes keys the new entry; one more, after reading, checks it."""
+    file = tmp_path / "programs.yaml"
+    text = Path(load.sample_directory_path()).read_text(encoding="utf-8")
+    file.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    load.load_directory(file)
+    file.write_text(text.replace("Lamplight Sample", "Lamplight Changed", 1), encoding="utf-8")
+    hashes = _Hashes(monkeypatch)
+    assert any("Lamplight Changed" in p.name for p in load.load_directory(file).programs)
+    assert hashes.count == 2
+    again = load.load_directory(file)  # from the new entry, not hashed: its stat is settled
+    assert hashes.count == 2 and type(again.programs).__name__ == "IndexedPrograms"
+
+
 def test_a_rewrite_that_leaves_the_stat_alike_is_noticed_by_the_racy_rule(tmp_path) -> None:
     """Same size and inode, rewritten within one clock tick: the stat alone would match.
 

@@ -247,12 +247,20 @@ def load_directory(
             cache.forget(source)
             return tuple(parse().programs)
 
-        cached = cache.lookup(source, before, lambda: _file_key(file), fallback)
+        hashed: list[bytes | None] = []  # the file's key, when the lookup had to hash it
+
+        def key_now() -> bytes | None:
+            hashed.append(_file_key(file))
+            return hashed[-1]
+
+        cached = cache.lookup(source, before, key_now, fallback)
         if cached is not None:
             info = cached.info.replace(path=shown_path, builtin=builtin)
             return cached.replace(info=info)
         recorded_ns = time.time_ns()
-        key = _file_key(file)  # of the file's own bytes (compressed ones included)
+        # Of the file's own bytes (compressed ones included). One the lookup made is as good:
+        # the file is hashed again after it is read, after recorded_ns, which the racy rule needs.
+        key = hashed[0] if hashed else _file_key(file)
         directory = parse()
         after = _file_state(file)
         stat = cache.stat_key(before)
