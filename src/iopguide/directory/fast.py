@@ -63,7 +63,12 @@ class FastChecks:
             return self._group_check(f)
         if kind in ("number", "whole"):
             return _number_check(f)
-        return _SIMPLE[kind] if not f.required else _required(_SIMPLE[kind])
+        check = _SIMPLE[kind]
+        if kind in _BY_TEXT:
+            check = _by_text(check)
+        if f.required and check(None) is not MISS:
+            check = _required(check)
+        return check
 
     def _terms_check(self, f: Field) -> Check:
         """Vocabulary ids in vocabulary order for a clean list (or single text) value."""
@@ -177,6 +182,22 @@ def _text(value: object) -> object:
     return value.strip() or None
 
 
+def _by_text(check: Check) -> Check:
+    """*check* answering once for each text (a national directory repeats its dates and ZIPs)."""
+    answers: dict[str, object] = {}
+    known = answers.get
+
+    def by_text(value: object) -> object:
+        if type(value) is not str:  # only text: 1 == 1.0 == True would share an answer
+            return check(value)
+        found = known(value)
+        if found is None:
+            found = answers[value] = check(value)
+        return found
+
+    return by_text
+
+
 def _required(check: Check) -> Check:
     def required(value: object) -> object:
         value = check(value)
@@ -268,6 +289,8 @@ def _number_check(f: Field) -> Check:
     return number
 
 
+#: Kinds whose check costs more than remembering its answer for a text.
+_BY_TEXT = frozenset({"date", "zip"})
 _SIMPLE: dict[str, Check] = {
     "id": _id,
     "text": _text,
