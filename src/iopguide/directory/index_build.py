@@ -40,7 +40,8 @@ import marshal
 import math
 import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import count, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -97,9 +98,10 @@ class _KeySets:
             self._given[keys] = found
         return found
 
-    def union(self, entries: Sequence[Entry]) -> int:
+    def union(self, numbers: Iterable[int]) -> int:
+        """The number of the union of the key sets numbered *numbers*."""
         sets = list(self.numbers)
-        return self.number(tuple({key for _p, k, _r in entries for key in sets[k]}))
+        return self.number(tuple({key for k in set(numbers) for key in sets[k]}))
 
 
 def _chunks(entries: Sequence[Any], size: int = TILE) -> list[Sequence[Any]]:
@@ -126,12 +128,13 @@ def build(
     blocks = _Blocks(secret, content_key)
     where: dict[int, tuple[int, int]] = {}  # position -> (block, index in block)
 
-    def add_rows(chunk: Sequence[Entry]) -> tuple[int, int]:
-        """(block number, key set of the whole block)"""
-        number = blocks.add(tuple(map(tuple, zip(*chunk, strict=True))))
-        for index, (position, _keys, _row) in enumerate(chunk):
-            where.setdefault(position, (number, index))
-        return number, keysets.union(chunk)
+    def add_rows(chunk: Sequence[Entry], *, copies: bool = False) -> tuple[int, int]:
+        """(block number, key set of the whole block); *copies* for telehealth's blocks."""
+        positions, numbers, _rows = columns = tuple(map(tuple, zip(*chunk, strict=True)))
+        number = blocks.add(columns)
+        if not copies:  # where each programme is, for the ids (each is placed once)
+            where.update(zip(positions, zip(repeat(number), count()), strict=False))
+        return number, keysets.union(numbers)
 
     placed, elsewhere = [], []
     for entry in entries:
@@ -144,7 +147,7 @@ def build(
     unplaced = tuple(add_rows(c) for c in _chunks(elsewhere))
     slices, tiles = _tiles(placed, add_rows)
     telehealth = tuple(
-        (state, tuple(add_rows(c) for c in _chunks(serving)))
+        (state, tuple(add_rows(c, copies=True) for c in _chunks(serving)))
         for state, serving in _by_state(entries)
     )
     ids = sorted((row[0], position) for position, _keys, row in entries)
