@@ -376,3 +376,28 @@ def test_one_bad_list_among_programs_repeating_it_is_reported_once():
     )
     found = problems_of(text)
     assert [p.program_id for p in found] == ["b-iop"]
+
+
+def test_equal_texts_and_lists_accepted_by_the_fast_path_are_one_object():
+    """So a directory in memory holds each once, and an index block writes each once."""
+    checker = _Checker("f")
+    base = {"id": "a", "name": "A", "levels": ["iop"], "conditions": ["anxiety"]}
+    made = [
+        checker.fast_program(
+            {
+                **base,
+                "id": pid,
+                "source": "".join(["SAMHSA ", "2022"]),  # equal texts, built apart
+                "serves_only": [" ".join(["Veterans", "only"])],
+                "payment": payment,
+                "location": {"city": "".join(["Louis", "ville"])},
+            },
+            1,
+        )
+        for pid, payment in (("a", ["medicaid", "self_pay"]), ("b", ["self_pay", "medicaid"]))
+    ]
+    first, second = made
+    assert first.source == "SAMHSA 2022" and first.source is second.source
+    assert first.serves_only == ("Veterans only",) and first.serves_only is second.serves_only
+    assert first.payment is second.payment
+    assert first.location.city is second.location.city

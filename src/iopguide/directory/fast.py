@@ -41,6 +41,9 @@ class Plan:
 class FastChecks:
     _memo: dict[int, dict[str, str | None]]
     _order: dict[int, dict[str, int]]
+    #: Every text and list of texts accepted, by value: equal ones become one object, so
+    #: a directory in memory holds each once and an index block writes each once.
+    _shared: dict[object, object]
 
     def plan(self, table: tuple[Field, ...]) -> Plan:
         """The checks of every field of *table*, and their answers for an absent value."""
@@ -63,7 +66,7 @@ class FastChecks:
             return self._group_check(f)
         if kind in ("number", "whole"):
             return _number_check(f)
-        check = _SIMPLE[kind]
+        check = _MAKING[kind](self._shared.setdefault) if kind in _MAKING else _SIMPLE[kind]
         if kind in _BY_TEXT:
             check = _by_text(check)
         if f.required and check(None) is not MISS:
@@ -81,7 +84,7 @@ class FastChecks:
         # of a big directory repeat lists that others have. Only an all-text value is kept,
         # and text equals nothing but text, so a key matches only the same texts.
         accepted: dict[object, object] = {}
-        seen = accepted.get
+        seen, share = accepted.get, self._shared.setdefault
 
         def check(value: object) -> object:
             if value is None:
@@ -101,7 +104,7 @@ class FastChecks:
                 return found
             found = terms(value)
             if found is not MISS:
-                accepted[key] = found
+                accepted[key] = found = share(found, found)
             return found
 
         def terms(value: list | tuple) -> object:
@@ -174,12 +177,52 @@ def _id(value: object) -> object:
     return value
 
 
-def _text(value: object) -> object:
-    if value is None:
-        return None
-    if type(value) is not str:
+Share = Callable[[object, object], object]
+
+
+def _text_check(share: Share) -> Check:
+    def text(value: object) -> object:
+        if value is None:
+            return None
+        if type(value) is not str:
+            return MISS
+        value = value.strip()
+        return share(value, value) if value else None
+
+    return text
+
+
+def _texts_check(share: Share) -> Check:
+    def texts(value: object) -> object:
+        if value is None:
+            return ()
+        if type(value) is str:
+            value = [value]
+        elif not isinstance(value, list):
+            return MISS
+        found = []
+        for item in value:
+            if type(item) is not str:
+                return MISS
+            item = item.strip()
+            if item:
+                found.append(share(item, item))
+        found = tuple(found)
+        return share(found, found)
+
+    return texts
+
+
+def _website_check(share: Share) -> Check:
+    text = _text_check(share)
+
+    def website(value: object) -> object:
+        value = text(value)
+        if value is None or value is MISS or WEBSITE.fullmatch(value):  # type: ignore[arg-type]
+            return value
         return MISS
-    return value.strip() or None
+
+    return website
 
 
 def _by_text(check: Check) -> Check:
@@ -204,23 +247,6 @@ def _required(check: Check) -> Check:
         return MISS if value is None else value
 
     return required
-
-
-def _texts(value: object) -> object:
-    if value is None:
-        return ()
-    if type(value) is str:
-        value = [value]
-    elif not isinstance(value, list):
-        return MISS
-    texts = []
-    for item in value:
-        if type(item) is not str:
-            return MISS
-        item = item.strip()
-        if item:
-            texts.append(item)
-    return tuple(texts)
 
 
 def _flag(value: object) -> object:
@@ -249,13 +275,6 @@ def _zip(value: object) -> object:
         return MISS
     zip5 = normalise_zip(value)
     return MISS if zip5 is None else zip5
-
-
-def _website(value: object) -> object:
-    value = _text(value)
-    if value is None or value is MISS or WEBSITE.fullmatch(value):  # type: ignore[arg-type]
-        return value
-    return MISS
 
 
 def _number_check(f: Field) -> Check:
@@ -291,12 +310,10 @@ def _number_check(f: Field) -> Check:
 
 #: Kinds whose check costs more than remembering its answer for a text.
 _BY_TEXT = frozenset({"date", "zip"})
-_SIMPLE: dict[str, Check] = {
-    "id": _id,
-    "text": _text,
-    "texts": _texts,
-    "flag": _flag,
-    "date": _date,
-    "zip": _zip,
-    "website": _website,
+_SIMPLE: dict[str, Check] = {"id": _id, "flag": _flag, "date": _date, "zip": _zip}
+#: Kinds whose check is made for a file: it shares the texts it accepts.
+_MAKING: dict[str, Callable[[Share], Check]] = {
+    "text": _text_check,
+    "texts": _texts_check,
+    "website": _website_check,
 }

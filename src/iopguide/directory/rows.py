@@ -41,50 +41,26 @@ STATE, LAT, LON = 2, 4, 5
 
 
 def to_rows(programs: Iterable[Program]) -> list[Row]:
-    """Rows for *programs*; equal texts and tuples become one object (written once)."""
-    shared_columns, groups = _sharing()
-    shared: dict[Any, Any] = {}
-    share = shared.setdefault
+    """Rows for *programs*, holding the programmes' own values.
+
+    Equal texts and lists are one object already when the validator's fast path
+    made them (see ``FastChecks._shared``), so a block writes each once; sharing
+    them here again cost a national directory 85 ms.
+    """
     rows = []
     append = rows.append
     for program in programs:
         row = list(_VALUES(program))
-        for column in shared_columns:
-            value = row[column]
-            row[column] = share(value, value)
-        for column, parts_of, shared_parts in groups:
-            parts = list(parts_of(row[column]))
-            for index in shared_parts:
-                value = parts[index]
-                parts[index] = share(value, value)
-            group = tuple(parts)
-            row[column] = share(group, group)
+        for column, parts_of in _GROUP_PARTS:
+            row[column] = parts_of(row[column])
         append(tuple(row))
     return rows
 
 
 #: Every field of a Program, in row order, in one call.
 _VALUES = attrgetter(*FIELDS)
-#: The kinds of field whose values are text (or None) or tuples of text: shared by value.
-#: (Never a number or a flag: 1 == 1.0 == True would make one stand for another.)
-_SHARED_KINDS = frozenset(
-    {"id", "text", "state", "zip", "date", "website", "terms", "states", "texts"}
-)
-
-
-def _sharing() -> tuple[list[int], list[tuple[int, Any, list[int]]]]:
-    """The columns shared by value, and each group's (column, parts getter, parts shared)."""
-    from iopguide.directory.schema import PROGRAM  # only an index writer needs the kinds
-
-    def shared(table: tuple[Any, ...]) -> list[int]:
-        return [index for index, f in enumerate(table) if f.kind in _SHARED_KINDS]
-
-    groups = [
-        (FIELDS.index(f.name), attrgetter(*f.model.__slots__), shared(f.parts))
-        for f in PROGRAM
-        if f.kind == "group"
-    ]
-    return shared(PROGRAM), groups
+#: (column, every part in one call) of each group (two parts or more: a tuple each).
+_GROUP_PARTS = tuple((column, attrgetter(*cls.__slots__)) for column, cls, _size in _GROUPS)
 
 
 def all_fit(found: tuple[Any, ...]) -> bool:
