@@ -66,6 +66,11 @@ COMPRESSED_SUFFIXES = (".xz", ".lzma", ".gz")
 
 def read_directory_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
     """The bytes of *path*; UsageError when it cannot be read, DataError when too big."""
+    return _decompressed(*_read_file(path, max_bytes))
+
+
+def _read_file(path: str | os.PathLike[str], max_bytes: int | None) -> tuple[bytes, str, str, int]:
+    """(the file's own bytes, its name to show, its suffix, the size limit)."""
     limit = max_directory_bytes() if max_bytes is None else max_bytes
     path = os.fspath(path)
     shown = clean(path)
@@ -105,10 +110,11 @@ def read_directory_bytes(path: str | os.PathLike[str], *, max_bytes: int | None 
         ) from None
     if len(data) > limit:
         raise too_big(shown, len(data), limit)
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in COMPRESSED_SUFFIXES:
-        data = _decompress(data, suffix, shown, limit)
-    return data
+    return data, shown, os.path.splitext(path)[1].lower(), limit
+
+
+def _decompressed(data: bytes, shown: str, suffix: str, limit: int) -> bytes:
+    return _decompress(data, suffix, shown, limit) if suffix in COMPRESSED_SUFFIXES else data
 
 
 def _folder(shown: str) -> UsageError:
@@ -247,31 +253,24 @@ def load_directory(
             cache.forget(source)
             return tuple(parse().programs)
 
-        hashed: list[bytes | None] = []  # the file's key, when the lookup had to hash it
-
-        def key_now() -> bytes | None:
-            hashed.append(_file_key(file))
-            return hashed[-1]
-
-        cached = cache.lookup(source, before, key_now, fallback)
+        cached = cache.lookup(source, before, lambda: _file_key(file), fallback)
         if cached is not None:
             info = cached.info.replace(path=shown_path, builtin=builtin)
             return cached.replace(info=info)
-        recorded_ns = time.time_ns()
-        # Of the file's own bytes (compressed ones included). One the lookup made is as good:
-        # the file is hashed again after it is read, after recorded_ns, which the racy rule needs.
-        key = hashed[0] if hashed else _file_key(file)
-        directory = parse()
+        recorded_ns = time.time_ns()  # before the bytes are read: the racy rule needs no later
+        read = _read_file(file, None)
+        # The key of exactly the bytes parsed (a compressed file's own): the entry holds
+        # their programmes, whatever happens to the file while they are read.
+        key = cache.content_key(read[0])
+        data = _decompressed(*read)
+        del read
+        directory = parse_directory(data, filename, path=shown_path, builtin=builtin)
+        del data
         after = _file_state(file)
         stat = cache.stat_key(before)
-        if (
-            key is not None
-            and after is not None
-            and cache.stat_key(after) == stat
-            and _file_key(file) == key
-        ):
-            # Not changed while it was read (reading may change only its access time), and
-            # hashed again: the entry must hold the programmes of exactly the bytes it names.
+        if after is not None and cache.stat_key(after) == stat:
+            # Not changed while it was read (reading may change only its access time): the
+            # stat recorded is that of the bytes parsed (a change in its clock tick is racy).
             cache.store_by_key(source, key, directory, stat=stat, recorded_ns=recorded_ns)
         return directory
 
