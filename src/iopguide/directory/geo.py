@@ -20,6 +20,7 @@ import os
 import re
 import struct
 from functools import lru_cache
+from itertools import starmap
 
 from iopguide.io import mac
 from iopguide.record import FrozenRecord
@@ -119,7 +120,7 @@ def _records(entries: list[dict]) -> bytes:
         state = (entry.get("state") or "  ")[:2].encode("ascii", "replace")
         rows.append((entry["zip_code"].encode("ascii"), state, lat, lon))
     rows.sort()
-    return b"".join(_RECORD.pack(*row) for row in rows)
+    return b"".join(starmap(_RECORD.pack, rows))
 
 
 def _cache_file() -> str | None:
