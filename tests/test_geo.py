@@ -83,3 +83,16 @@ def test_a_planted_table_with_a_valid_shape_but_no_matching_checksum_is_rebuilt(
         assert geo.zip_centre("10001") is not None  # the whole table is back
     finally:
         geo._table.cache_clear()
+
+
+def test_the_table_is_made_from_every_entry_of_the_zipcodes_package() -> None:
+    """The fresh list the table is read from is the package's own list, entry for entry."""
+    import zipcodes
+
+    assert geo._zip_entries() == zipcodes.list_all()
+    assert geo._zip_entries() is not zipcodes.list_all()  # not kept alive for the process
+    size = geo._RECORD.size
+    records = geo._build_records()
+    zips = [records[i : i + 5] for i in range(0, len(records), size)]
+    placed = [e for e in zipcodes.list_all() if e.get("lat") and e.get("long")]
+    assert zips == sorted(zips) and len(zips) == len(placed) > 40_000

@@ -303,6 +303,52 @@ def test_the_same_content_with_a_new_stat_is_hashed_once_and_restamped(
     assert (hashes.count, parses) == (1, [])
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "hashed"), [("Sample", "Changed", 0), ("Sample", "Simple", 1)]
+)
+def test_a_changed_file_is_hashed_from_disk_only_when_its_size_could_not_tell(
+    tmp_path, monkeypatch, old: str, new: str, hashed: int
+) -> None:
+    """Another size is other bytes; the new entry is keyed on the bytes read for parsing."""
+    file = tmp_path / "programs.yaml"
+    text = Path(load.sample_directory_path()).read_text(encoding="utf-8")
+    file.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    load.load_directory(file)
+    changed = text.replace(f"Lamplight {old}", f"Lamplight {new}", 1)
+    file.write_text(changed, encoding="utf-8")
+    hashes = _Hashes(monkeypatch)
+    assert any(f"Lamplight {new}" in p.name for p in load.load_directory(file).programs)
+    assert hashes.count == hashed
+    again = load.load_directory(file)  # from the new entry: its stat is settled
+    assert hashes.count == hashed and type(again.programs).__name__ == "IndexedPrograms"
+    assert any(f"Lamplight {new}" in p.name for p in again.programs)
+    assert cache.load(os.path.realpath(file), changed.encode("utf-8")) is not None
+
+
+@pytest.mark.parametrize("new", ["Simple", "Changed"])  # the same size, another size
+def test_a_file_rewritten_while_it_is_read_is_never_served_as_the_bytes_read(
+    tmp_path, monkeypatch, new: str
+) -> None:
+    file = tmp_path / "programs.yaml"
+    text = Path(load.sample_directory_path()).read_text(encoding="utf-8")
+    file.write_text(text, encoding="utf-8")
+    real = load._read_file
+
+    def read_then_rewrite(*args):
+        read = real(*args)
+        with open(file, "r+", encoding="utf-8") as handle:  # the same inode
+            handle.write(text.replace("Lamplight Sample", f"Lamplight {new}", 1))
+            handle.truncate()
+        return read
+
+    monkeypatch.setattr(load, "_read_file", read_then_rewrite)
+    first = load.load_directory(file)
+    monkeypatch.setattr(load, "_read_file", real)
+    assert not any(f"Lamplight {new}" in p.name for p in first.programs)  # what was read
+    assert any(f"Lamplight {new}" in p.name for p in load.load_directory(file).programs)
+
+
 def test_a_rewrite_that_leaves_the_stat_alike_is_noticed_by_the_racy_rule(tmp_path) -> None:
     """Same size and inode, rewritten within one clock tick: the stat alone would match.
 

@@ -19,7 +19,7 @@ def load(directory: str | PathLike[str] | None, use_cache: bool) -> Directory:
 
     The directory lives until this process exits; without the freeze the first
     collection walks all of it again (87 ms for a national directory), and it
-    must happen before the collector is turned back on (see ``load._gc_paused``). Only
+    must happen before the collector is turned back on (see ``gc_pause.gc_paused``). Only
     one-shot commands do this: the guide runs on, and must not keep cycles.
     """
     from iopguide.directory.load import load_directory

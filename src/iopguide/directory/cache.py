@@ -13,9 +13,10 @@ reads a few blocks near the person instead. An entry is used only when:
   is the same, the file is trusted unchanged - unless its last change was less
   than :data:`RACY_NS` before the stat was recorded (git's "racy clean" rule: a
   change within the same clock tick would leave the stat alike), when it is
-  hashed again. When the stat differs, the file is hashed: the same content
-  (a copy, a touch) keeps the entry and records the new stat; other content
-  rebuilds it.
+  hashed again. When the stat differs, the file is hashed (unless its size
+  differs too: other content): the same content (a copy, a touch) keeps the
+  entry and records the new stat; other content rebuilds it. A new entry is
+  keyed on the very bytes that were parsed.
 
 Anything else (stale, corrupt, forged, foreign, truncated, unreadable, a link,
 a pipe, a file of another user's or too big) is ignored and rebuilt. Files live
@@ -145,6 +146,9 @@ def lookup(
     last_change = max(info.st_mtime_ns, info.st_ctime_ns)
     if index.stat == stat and index.recorded_ns - last_change >= RACY_NS:
         return _directory(source, index, fallback)
+    if index.stat is not None and index.stat[2] != info.st_size:
+        index.close()  # another size: other bytes, without hashing them to know
+        return None
     recorded_ns = time.time_ns()
     if key_now() != index.content_key:
         index.close()

@@ -20,7 +20,6 @@ from iopguide.text import clean, shorten
 
 TOP_FIELDS = ("directory", "programs")
 HEADER_FIELDS = ("name", "source", "sample", "updated")
-PROGRAM_FIELD_SET = frozenset(PROGRAM_FIELDS)
 #: The careful path's order (the id first, on its own).
 _CAREFUL_ORDER = tuple(f for f in check_order(PROGRAM) if f.kind != "id")
 
@@ -172,8 +171,6 @@ class _Checker(CarefulChecks, FastChecks):
         It must accept nothing that :meth:`check_program` would refuse, and build
         the same Program (tests compare the two).
         """
-        if not entry.keys() <= PROGRAM_FIELD_SET:
-            return None
         values = fields(self._plan, entry)
         if values is None:
             return None

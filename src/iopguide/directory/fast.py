@@ -6,7 +6,7 @@ it is plainly right and ``MISS`` on anything unusual; the careful path
 check must accept nothing the careful path would refuse, and give the same
 value (tests compare the two). The checks are closures made once per file from
 the tables in :mod:`iopguide.directory.schema`, so a program costs one call per
-field.
+field it gives (and a list, date or ZIP seen before in the file, one lookup).
 """
 
 from __future__ import annotations
@@ -23,24 +23,40 @@ MISS = object()
 _NUMBER_TYPES = (int, float)  # exact types: a bool is not a number here
 
 Check = Callable[[object], object]
-Plan = tuple[tuple[str, Check, object], ...]
-#: In a plan, for a field whose check must see an absent value too.
-_ASK = object()
+
+
+class Plan:
+    """How to check a mapping of the fields of one table, given only the keys it has."""
+
+    __slots__ = ("absent", "required", "slots")
+
+    def __init__(
+        self, slots: dict[str, tuple[int, Check]], absent: list[object], required: frozenset[str]
+    ) -> None:
+        self.slots = slots  # field name -> (its place in table order, its check)
+        self.absent = absent  # each field's value when it is not given
+        self.required = required
 
 
 class FastChecks:
     _memo: dict[int, dict[str, str | None]]
     _order: dict[int, dict[str, int]]
+    #: Every text and list of texts accepted, by value: equal ones become one object, so
+    #: a directory in memory holds each once and an index block writes each once.
+    _shared: dict[object, object]
 
     def plan(self, table: tuple[Field, ...]) -> Plan:
-        """(name, check, value when absent) for every field of *table*."""
-        plan = []
-        for f in table:
+        """The checks of every field of *table*, and their answers for an absent value."""
+        slots: dict[str, tuple[int, Check]] = {}
+        absent: list[object] = []
+        for index, f in enumerate(table):
             check = self._check_for(f)
-            # A check's answer for an absent value, when it is immutable and can be reused.
-            absent = _ASK if f.kind == "group" else check(None)
-            plan.append((f.name, check, absent))
-        return tuple(plan)
+            slots[f.name] = (index, check)
+            # An absent group is None: its model makes an empty one of its own (and a
+            # check's answer is shared by every mapping without the field: it is immutable).
+            absent.append(None if f.kind == "group" else check(None))
+        required = frozenset(f.name for f in table if f.required)
+        return Plan(slots, absent, required)
 
     def _check_for(self, f: Field) -> Check:
         kind = f.kind
@@ -50,7 +66,12 @@ class FastChecks:
             return self._group_check(f)
         if kind in ("number", "whole"):
             return _number_check(f)
-        return _SIMPLE[kind] if not f.required else _required(_SIMPLE[kind])
+        check = _MAKING[kind](self._shared.setdefault) if kind in _MAKING else _SIMPLE[kind]
+        if kind in _BY_TEXT:
+            check = _by_text(check)
+        if f.required and check(None) is not MISS:
+            check = _required(check)
+        return check
 
     def _terms_check(self, f: Field) -> Check:
         """Vocabulary ids in vocabulary order for a clean list (or single text) value."""
@@ -59,14 +80,34 @@ class FastChecks:
         memo = self._memo.setdefault(id(vocab), {})
         order = self._order.setdefault(id(vocab), {t: i for i, t in enumerate(vocab.ids)})
         known, resolve = memo.get, vocab.resolve
+        # Whole values already accepted (a text, or a list's items as a tuple): most programs
+        # of a big directory repeat lists that others have. Only an all-text value is kept,
+        # and text equals nothing but text, so a key matches only the same texts.
+        accepted: dict[object, object] = {}
+        seen, share = accepted.get, self._shared.setdefault
 
         def check(value: object) -> object:
             if value is None:
                 return None if one else MISS if required else ()
             if type(value) is str:
+                key: object = value
                 value = (value,)
-            elif not isinstance(value, list):
+            elif isinstance(value, list):
+                key = tuple(value)
+            else:
                 return MISS
+            try:
+                found = seen(key)
+            except TypeError:  # an item that is a mapping or a list
+                return MISS
+            if found is not None:
+                return found
+            found = terms(value)
+            if found is not MISS:
+                accepted[key] = found = share(found, found)
+            return found
+
+        def terms(value: list | tuple) -> object:
             found = []
             for item in value:
                 if type(item) is not str:
@@ -90,14 +131,13 @@ class FastChecks:
 
     def _group_check(self, f: Field) -> Check:
         plan, model = self.plan(f.parts), f.model
-        known = frozenset(p.name for p in f.parts)
         names = [p.name for p in f.parts]
-        first, second = (names.index(n) for n in PAIRED) if PAIRED[0] in known else (None, None)
+        first, second = (names.index(n) for n in PAIRED) if PAIRED[0] in names else (None, None)
 
         def check(value: object) -> object:
             if value is None:
                 return model()  # type: ignore[misc]
-            if not isinstance(value, dict) or not value.keys() <= known:
+            if not isinstance(value, dict):
                 return MISS
             values = fields(plan, value)
             if values is None:
@@ -110,23 +150,24 @@ class FastChecks:
 
 
 def fields(plan: Plan, mapping: dict) -> list[object] | None:
-    """Every field of *mapping* through its check, in table order; None at the first miss."""
-    get = mapping.get
-    values = []
-    append = values.append
-    for name, check, absent in plan:
-        value = get(name)
-        if value is not None:
-            value = check(value)
-            if value is MISS:
-                return None
-        elif absent is _ASK:
-            value = check(None)
-        elif absent is MISS:  # a required field
+    """The value of every field of *mapping*'s table, in table order; None at the first miss.
+
+    Only the keys *mapping* has are checked (a program gives about half its
+    fields): an unknown key, a missing required field or a check's miss is a miss.
+    """
+    if not mapping.keys() >= plan.required:
+        return None
+    values = plan.absent.copy()
+    slots = plan.slots
+    for name, value in mapping.items():
+        try:
+            index, check = slots[name]
+        except KeyError:  # not a field of the table
             return None
-        else:
-            value = absent
-        append(value)
+        value = check(value)
+        if value is MISS:
+            return None
+        values[index] = value
     return values
 
 
@@ -136,12 +177,68 @@ def _id(value: object) -> object:
     return value
 
 
-def _text(value: object) -> object:
-    if value is None:
-        return None
-    if type(value) is not str:
+Share = Callable[[object, object], object]
+
+
+def _text_check(share: Share) -> Check:
+    def text(value: object) -> object:
+        if value is None:
+            return None
+        if type(value) is not str:
+            return MISS
+        value = value.strip()
+        return share(value, value) if value else None
+
+    return text
+
+
+def _texts_check(share: Share) -> Check:
+    def texts(value: object) -> object:
+        if value is None:
+            return ()
+        if type(value) is str:
+            value = [value]
+        elif not isinstance(value, list):
+            return MISS
+        found = []
+        for item in value:
+            if type(item) is not str:
+                return MISS
+            item = item.strip()
+            if item:
+                found.append(share(item, item))
+        found = tuple(found)
+        return share(found, found)
+
+    return texts
+
+
+def _website_check(share: Share) -> Check:
+    text = _text_check(share)
+
+    def website(value: object) -> object:
+        value = text(value)
+        if value is None or value is MISS or WEBSITE.fullmatch(value):  # type: ignore[arg-type]
+            return value
         return MISS
-    return value.strip() or None
+
+    return website
+
+
+def _by_text(check: Check) -> Check:
+    """*check* answering once for each text (a national directory repeats its dates and ZIPs)."""
+    answers: dict[str, object] = {}
+    known = answers.get
+
+    def by_text(value: object) -> object:
+        if type(value) is not str:  # only text: 1 == 1.0 == True would share an answer
+            return check(value)
+        found = known(value)
+        if found is None:
+            found = answers[value] = check(value)
+        return found
+
+    return by_text
 
 
 def _required(check: Check) -> Check:
@@ -150,23 +247,6 @@ def _required(check: Check) -> Check:
         return MISS if value is None else value
 
     return required
-
-
-def _texts(value: object) -> object:
-    if value is None:
-        return ()
-    if type(value) is str:
-        value = [value]
-    elif not isinstance(value, list):
-        return MISS
-    texts = []
-    for item in value:
-        if type(item) is not str:
-            return MISS
-        item = item.strip()
-        if item:
-            texts.append(item)
-    return tuple(texts)
 
 
 def _flag(value: object) -> object:
@@ -195,13 +275,6 @@ def _zip(value: object) -> object:
         return MISS
     zip5 = normalise_zip(value)
     return MISS if zip5 is None else zip5
-
-
-def _website(value: object) -> object:
-    value = _text(value)
-    if value is None or value is MISS or WEBSITE.fullmatch(value):  # type: ignore[arg-type]
-        return value
-    return MISS
 
 
 def _number_check(f: Field) -> Check:
@@ -235,12 +308,12 @@ def _number_check(f: Field) -> Check:
     return number
 
 
-_SIMPLE: dict[str, Check] = {
-    "id": _id,
-    "text": _text,
-    "texts": _texts,
-    "flag": _flag,
-    "date": _date,
-    "zip": _zip,
-    "website": _website,
+#: Kinds whose check costs more than remembering its answer for a text.
+_BY_TEXT = frozenset({"date", "zip"})
+_SIMPLE: dict[str, Check] = {"id": _id, "flag": _flag, "date": _date, "zip": _zip}
+#: Kinds whose check is made for a file: it shares the texts it accepts.
+_MAKING: dict[str, Callable[[Share], Check]] = {
+    "text": _text_check,
+    "texts": _texts_check,
+    "website": _website_check,
 }

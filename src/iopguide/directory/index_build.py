@@ -40,7 +40,9 @@ import marshal
 import math
 import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import count, repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from iopguide.directory import rows
@@ -63,6 +65,7 @@ ID_CHUNK = 512
 
 if TYPE_CHECKING:
     Entry = tuple[int, int, rows.Row]  # position, key set, row
+    Placed = tuple[float, float, int, Entry]  # lat, lon, position, entry
 
 
 class _Blocks:
@@ -86,13 +89,19 @@ class _KeySets:
 
     def __init__(self) -> None:
         self.numbers: dict[tuple[str, ...], int] = {}
+        self._given: dict[tuple[str, ...], int] = {}  # the same, by the keys as given
 
     def number(self, keys: tuple[str, ...]) -> int:
-        return self.numbers.setdefault(tuple(sorted(keys)), len(self.numbers))
+        found = self._given.get(keys)
+        if found is None:
+            found = self.numbers.setdefault(tuple(sorted(keys)), len(self.numbers))
+            self._given[keys] = found
+        return found
 
-    def union(self, entries: Sequence[Entry]) -> int:
+    def union(self, numbers: Iterable[int]) -> int:
+        """The number of the union of the key sets numbered *numbers*."""
         sets = list(self.numbers)
-        return self.number(tuple({key for _p, k, _r in entries for key in sets[k]}))
+        return self.number(tuple({key for k in set(numbers) for key in sets[k]}))
 
 
 def _chunks(entries: Sequence[Any], size: int = TILE) -> list[Sequence[Any]]:
@@ -119,20 +128,26 @@ def build(
     blocks = _Blocks(secret, content_key)
     where: dict[int, tuple[int, int]] = {}  # position -> (block, index in block)
 
-    def add_rows(chunk: Sequence[Entry]) -> tuple[int, int]:
-        """(block number, key set of the whole block)"""
-        number = blocks.add(tuple(map(tuple, zip(*chunk, strict=True))))
-        for index, (position, _keys, _row) in enumerate(chunk):
-            where.setdefault(position, (number, index))
-        return number, keysets.union(chunk)
+    def add_rows(chunk: Sequence[Entry], *, copies: bool = False) -> tuple[int, int]:
+        """(block number, key set of the whole block); *copies* for telehealth's blocks."""
+        positions, numbers, _rows = columns = tuple(map(tuple, zip(*chunk, strict=True)))
+        number = blocks.add(columns)
+        if not copies:  # where each programme is, for the ids (each is placed once)
+            where.update(zip(positions, zip(repeat(number), count()), strict=False))
+        return number, keysets.union(numbers)
 
     placed, elsewhere = [], []
     for entry in entries:
-        (placed if _coordinates(entry[2]) is not None else elsewhere).append(entry)
+        location = entry[2][rows.LOCATION]
+        lat, lon = location[rows.LAT], location[rows.LON]
+        if lat is None or lon is None:
+            elsewhere.append(entry)
+        else:
+            placed.append((lat, lon, entry[0], entry))
     unplaced = tuple(add_rows(c) for c in _chunks(elsewhere))
     slices, tiles = _tiles(placed, add_rows)
     telehealth = tuple(
-        (state, tuple(add_rows(c) for c in _chunks(serving)))
+        (state, tuple(add_rows(c, copies=True) for c in _chunks(serving)))
         for state, serving in _by_state(entries)
     )
     ids = sorted((row[0], position) for position, _keys, row in entries)
@@ -176,39 +191,29 @@ def restamp(
     return [MAGIC, LENGTH.pack(len(data)), header_mac(secret, data), data, body]
 
 
-def _coordinates(row: rows.Row) -> tuple[float, float] | None:
-    location = row[rows.LOCATION]
-    lat, lon = location[rows.LAT], location[rows.LON]
-    return None if lat is None or lon is None else (lat, lon)
-
-
-def _tiles(placed: list[Entry], add_rows: Any) -> tuple[tuple[Any, ...], tuple[array, ...]]:
+def _tiles(placed: list[Placed], add_rows: Any) -> tuple[tuple[Any, ...], tuple[array, ...]]:
     """Sort-tile-recursive packing: ``slices`` (lat_lo, lat_hi, first tile, end tile) over
-    the tiles' columns (lon_lo, lon_hi, block, key set), both in order, so both bisect."""
+    the tiles' columns (lon_lo, lon_hi, block, key set), both in order, so both bisect.
 
-    def lat_of(e: Entry) -> tuple[float, float, int]:
-        lat, lon = _coordinates(e[2])  # type: ignore[misc]
-        return (lat, lon, e[0])
-
-    def lon_of(e: Entry) -> tuple[float, float, int]:
-        lat, lon = _coordinates(e[2])  # type: ignore[misc]
-        return (lon, lat, e[0])
-
-    placed = sorted(placed, key=lat_of)
+    *placed* is (lat, lon, position, entry) for each programme with coordinates: the
+    position is unique, so sorting never compares two entries.
+    """
+    placed = sorted(placed)  # by latitude, then longitude and position
+    by_lon = itemgetter(1, 0, 2)
     per_slice = TILE * max(1, math.ceil(math.sqrt(len(placed) / TILE)))
     slices = []
     lo, hi, block, keys = array("d"), array("d"), array(NUMBER_TYPE), array(NUMBER_TYPE)
     for start in range(0, len(placed), per_slice):
         band = placed[start : start + per_slice]
         first = len(block)
-        for chunk in _chunks(sorted(band, key=lon_of)):
-            lons = [lon_of(e)[0] for e in chunk]
-            number, keyset = add_rows(chunk)
+        for chunk in _chunks(sorted(band, key=by_lon)):
+            lons = [p[1] for p in chunk]
+            number, keyset = add_rows([p[3] for p in chunk])
             lo.append(min(lons))
             hi.append(max(lons))
             block.append(number)
             keys.append(keyset)
-        slices.append((lat_of(band[0])[0], lat_of(band[-1])[0], first, len(block)))
+        slices.append((band[0][0], band[-1][0], first, len(block)))
     return tuple(slices), (lo, hi, block, keys)
 
 

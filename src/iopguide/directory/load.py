@@ -21,12 +21,10 @@ parsing with validation (every problem with its line) in :mod:`.checking`.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import time
-from collections.abc import Iterator
 
+from iopguide.directory.gc_pause import gc_paused
 from iopguide.directory.limits import DEFAULT_MAX_BYTES, MAX_BYTES_ENV, max_directory_bytes, too_big
 from iopguide.directory.model import Directory, Program
 from iopguide.directory.shipped import (
@@ -68,6 +66,11 @@ COMPRESSED_SUFFIXES = (".xz", ".lzma", ".gz")
 
 def read_directory_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
     """The bytes of *path*; UsageError when it cannot be read, DataError when too big."""
+    return _decompressed(*_read_file(path, max_bytes))
+
+
+def _read_file(path: str | os.PathLike[str], max_bytes: int | None) -> tuple[bytes, str, str, int]:
+    """(the file's own bytes, its name to show, its suffix, the size limit)."""
     limit = max_directory_bytes() if max_bytes is None else max_bytes
     path = os.fspath(path)
     shown = clean(path)
@@ -107,10 +110,11 @@ def read_directory_bytes(path: str | os.PathLike[str], *, max_bytes: int | None 
         ) from None
     if len(data) > limit:
         raise too_big(shown, len(data), limit)
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in COMPRESSED_SUFFIXES:
-        data = _decompress(data, suffix, shown, limit)
-    return data
+    return data, shown, os.path.splitext(path)[1].lower(), limit
+
+
+def _decompressed(data: bytes, shown: str, suffix: str, limit: int) -> bytes:
+    return _decompress(data, suffix, shown, limit) if suffix in COMPRESSED_SUFFIXES else data
 
 
 def _folder(shown: str) -> UsageError:
@@ -176,35 +180,10 @@ def check_bytes(
     the only problem reported, since nothing after it can be trusted.
     """
     limit = max_directory_bytes() if max_bytes is None else max_bytes
-    with _gc_paused():
+    with gc_paused():
         from iopguide.directory.checking import check_unpaused
 
         return check_unpaused(data, filename, path=path, builtin=builtin, limit=limit)
-
-
-@contextlib.contextmanager
-def _gc_paused(*, freeze: bool = False) -> Iterator[None]:
-    """Pause the cyclic garbage collector while building millions of small objects.
-
-    Reading and validating creates containers that are all still alive at the end,
-    so collections only cost time (about a third of the JSON path's time for a
-    national directory) and free nothing. (One-shot commands also freeze the
-    result afterwards: see ``commands.find``. A long-running guide must not, or
-    every cycle not yet collected would be kept for good.) With *freeze*, what
-    was built is moved out of the collector's sight before it is turned back on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            # Before the collector is back on: freezing also zeroes its count, so the
-            # next allocation does not set off a collection over everything just built
-            # (27 ms for a national directory, for nothing).
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def parse_directory(
@@ -262,7 +241,7 @@ def load_directory(
         data = read_directory_bytes(file)
         return parse_directory(data, filename, path=shown_path, builtin=builtin)
 
-    with _gc_paused(freeze=freeze):  # building the programmes makes many small objects too
+    with gc_paused(freeze=freeze):  # building the programmes makes many small objects too
         before = _file_state(file) if use_cache else None
         if before is None:
             return parse()
@@ -278,19 +257,20 @@ def load_directory(
         if cached is not None:
             info = cached.info.replace(path=shown_path, builtin=builtin)
             return cached.replace(info=info)
-        recorded_ns = time.time_ns()
-        key = _file_key(file)  # of the file's own bytes (compressed ones included)
-        directory = parse()
+        recorded_ns = time.time_ns()  # before the bytes are read: the racy rule needs no later
+        read = _read_file(file, None)
+        # The key of exactly the bytes parsed (a compressed file's own): the entry holds
+        # their programmes, whatever happens to the file while they are read.
+        key = cache.content_key(read[0])
+        data = _decompressed(*read)
+        del read
+        directory = parse_directory(data, filename, path=shown_path, builtin=builtin)
+        del data
         after = _file_state(file)
         stat = cache.stat_key(before)
-        if (
-            key is not None
-            and after is not None
-            and cache.stat_key(after) == stat
-            and _file_key(file) == key
-        ):
-            # Not changed while it was read (reading may change only its access time), and
-            # hashed again: the entry must hold the programmes of exactly the bytes it names.
+        if after is not None and cache.stat_key(after) == stat:
+            # Not changed while it was read (reading may change only its access time): the
+            # stat recorded is that of the bytes parsed (a change in its clock tick is racy).
             cache.store_by_key(source, key, directory, stat=stat, recorded_ns=recorded_ns)
         return directory
 

@@ -30,6 +30,7 @@ class Reporter:
         # -> its id (or None), per vocabulary; and each vocabulary's order.
         self._memo: dict[int, dict[str, str | None]] = {}
         self._order: dict[int, dict[str, int]] = {}
+        self._shared: dict[object, object] = {}  # the fast path's texts, by value
 
     # -- reporting --
 
