@@ -103,6 +103,8 @@ def shown_name(path: Path) -> str:
 
 def text_or_none(value: object) -> str | None:
     """Cleaned single-line text, or None when empty (or not text: NaN, true, a list...)."""
+    if type(value) is str and value.isascii() and value.isprintable():
+        return " ".join(value.split()) or None  # nothing for clean() to do (most cells)
     if value is None or isinstance(value, (bool, list, dict)):
         return None
     if isinstance(value, float):

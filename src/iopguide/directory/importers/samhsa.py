@@ -43,6 +43,7 @@ from iopguide.directory.importers.tables import (
     find_table,
     first_row_shown,
     read_sheets,
+    texts,
 )
 from iopguide.directory.importers.workbook_check import read_small_entry
 from iopguide.directory.model import DirectoryInfo
@@ -239,23 +240,20 @@ def _read_rows(
     stats: ImportStats,
     on_progress: ProgressCallback | None,
 ) -> None:
-    get = {
-        name: source.table.index(column_key(name))
+    columns = [
+        (name, source.table.index(column_key(name)))
         for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
-    }
+    ]
     label = shown_name(source.path)
     reference = source.reference or {}
     for row in data_rows(source.table, _REQUIRED_KEYS, stats, label, on_progress):
-
-        def value(name: str, row: Sequence[object] = row) -> str:
-            return at(row, get[name])
-
+        value = texts(row, columns)
         facility = facility_from(
-            value, stats, source=title, edition=edition, last_verified=last_verified
+            value.__getitem__, stats, source=title, edition=edition, last_verified=last_verified
         )
         if facility is None:
             continue
-        present = [c for c in value("service_code_info").split() if c != "*"]
+        present = [c for c in value["service_code_info"].split() if c != "*"]
         found, unknown = select_codes(present, table)
         facility.apply_codes(found)
         for code in unknown:
