@@ -25,11 +25,11 @@ from pathlib import Path
 
 from iopguide.directory.importers import codes as code_tables
 from iopguide.directory.importers.common import (
+    CodeSet,
     Collector,
     ImportResult,
     ImportStats,
     ProgressCallback,
-    select_codes,
     shown_name,
 )
 from iopguide.directory.importers.rows import data_rows, facility_from
@@ -246,6 +246,7 @@ def _read_rows(
     ]
     label = shown_name(source.path)
     reference = source.reference or {}
+    codes = CodeSet(table)
     for row in data_rows(source.table, _REQUIRED_KEYS, stats, label, on_progress):
         value = texts(row, columns)
         facility = facility_from(
@@ -253,10 +254,7 @@ def _read_rows(
         )
         if facility is None:
             continue
-        present = [c for c in value["service_code_info"].split() if c != "*"]
-        found, unknown = select_codes(present, table)
-        facility.apply_codes(found)
-        for code in unknown:
+        for code in codes.apply(facility, value["service_code_info"].split()):
             entry = reference.get(code)
             described = f"{code} ({entry.name if entry else 'not in the reference sheet'})"
             stats.unknown_codes[described] += 1
