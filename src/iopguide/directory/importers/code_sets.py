@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_left
 from collections.abc import Mapping
-from itertools import accumulate, repeat
+from itertools import accumulate, combinations
 from typing import TYPE_CHECKING
 
 from iopguide.directory.importers.codes import CODES, ONLY_RULES, UMBRELLAS, Code, for_edition
@@ -28,10 +28,13 @@ TERMS: tuple[tuple[str, str], ...] = tuple(
 )
 TERM_NUMBER: dict[tuple[str, str], int] = {pair: number for number, pair in enumerate(TERMS)}
 _IDS = tuple(term_id for _field, term_id in TERMS)
-
-#: (field, the number after its last id), in field order.
-_ENDS = tuple(
-    zip(LIST_FIELDS, accumulate(len(BY_FIELD[name].terms) for name in LIST_FIELDS), strict=True)
+#: For each number: its field, and the number after that field's last id.
+_FIELD_END = tuple(
+    (name, end)
+    for name, end in zip(
+        LIST_FIELDS, accumulate(len(BY_FIELD[name].terms) for name in LIST_FIELDS), strict=True
+    )
+    for _term in BY_FIELD[name]
 )
 
 
@@ -41,13 +44,15 @@ def field_numbers(field_name: str) -> frozenset[int]:
 
 
 def by_field(terms: set[int]) -> dict[str, tuple[str, ...]]:
-    """Each field's ids among *terms*, in vocabulary order."""
+    """Each field's ids among *terms*, in vocabulary order (a field without any: ``()``)."""
     ordered = sorted(terms)
-    fields: dict[str, tuple[str, ...]] = {}
+    ids = tuple(map(_IDS.__getitem__, ordered))
+    fields: dict[str, tuple[str, ...]] = dict.fromkeys(LIST_FIELDS, ())
     start = 0
-    for name, end in _ENDS:
+    while start < len(ordered):  # once per field that has ids
+        name, end = _FIELD_END[ordered[start]]
         stop = bisect_left(ordered, end, start)
-        fields[name] = tuple(map(_IDS.__getitem__, ordered[start:stop]))
+        fields[name] = ids[start:stop]
         start = stop
     return fields
 
@@ -55,15 +60,27 @@ def by_field(terms: set[int]) -> dict[str, tuple[str, ...]]:
 class CodeSet:
     """One code table (code -> :class:`Code`), read once for applying rows of codes."""
 
-    __slots__ = ("_rules", "_special", "_table", "_terms")
+    __slots__ = ("_gets", "_rules", "_special", "_table", "_watched")
 
     def __init__(self, table: Mapping[str, Code]) -> None:
-        self._table = table
-        self._terms = {raw: tuple(TERM_NUMBER[a] for a in code.adds) for raw, code in table.items()}
+        codes = {raw: code for raw, code in table.items() if raw != "*"}
+        self._table = codes
         self._special = frozenset(
-            raw for raw, code in table.items() if code.telehealth or code.serves_only or code.note
+            raw for raw, code in codes.items() if code.telehealth or code.serves_only or code.note
         )
-        self._rules = [rule for rule in ONLY_RULES if rule.trusted(table)]
+        self._rules = [rule for rule in ONLY_RULES if rule.trusted(codes)]
+        #: The codes a row's decisions look at (all but its terms): a few of its hundred.
+        self._watched = self._special.union(
+            UMBRELLAS, *UMBRELLAS.values(), *(r.have | r.lacks for r in self._rules)
+        )
+        terms = {raw: tuple(TERM_NUMBER[a] for a in code.adds) for raw, code in codes.items()}
+        terms["*"] = ()
+        #: A row's terms by code, for each choice of umbrellas covered (their terms left out).
+        self._gets = {
+            covered: {**terms, **dict.fromkeys((u for u in covered if u in terms), ())}.get
+            for count in range(len(UMBRELLAS) + 1)
+            for covered in combinations(UMBRELLAS, count)
+        }
 
     def apply(self, facility: Facility, present: list[str]) -> list[str]:
         """Apply one row's codes to *facility*; the codes the table does not know, in order.
@@ -71,29 +88,31 @@ class CodeSet:
         Umbrella codes (``OP``, ``FX``) count only when none of their specific codes is
         present; a single gender accepted becomes a restriction (``ONLY_RULES``).
         Restrictions and notes keep the order of the codes; ``*`` (the workbooks'
-        separator) is no code.
+        separator) is no code. No set of the row's codes is made: only the few it
+        decides by are looked for.
         """
-        table = self._table
-        seen = set(present)
-        seen.discard("*")
-        missing = seen.difference(table)
-        covered = [
-            u for u, specific in UMBRELLAS.items() if u in seen and not specific.isdisjoint(seen)
-        ]
-        applied = seen.difference(covered) if covered else seen
-        facility.terms.update(*map(self._terms.get, applied, repeat(())))
-        special = self._special.intersection(applied)
+        watched = self._watched.intersection(present)
+        covered = tuple(
+            u
+            for u, specific in UMBRELLAS.items()
+            if u in watched and not specific.isdisjoint(watched)
+        )
+        found = list(map(self._gets[covered], present))  # None: a code the table does not know
+        facility.terms.update(*filter(None, found))
+        special = self._special.intersection(watched)
         for raw in sorted(special, key=present.index) if special else ():
-            code = table[raw]
+            code = self._table[raw]
             facility.telehealth = facility.telehealth or code.telehealth
             if code.serves_only and code.serves_only not in facility.serves_only:
                 facility.serves_only.append(code.serves_only)
             if code.note and code.note not in facility.notes:
                 facility.notes.append(code.note)
         for rule in self._rules:
-            if rule.holds(seen) and rule.words not in facility.serves_only:
+            if rule.holds(watched) and rule.words not in facility.serves_only:
                 facility.serves_only.append(rule.words)
-        return [raw for raw in present if raw in missing] if missing else []
+        if None not in found:
+            return []
+        return [raw for raw in present if raw != "*" and raw not in self._table]
 
 
 def edition_codes(edition: str) -> CodeSet:

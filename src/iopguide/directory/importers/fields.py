@@ -71,14 +71,15 @@ _ABBREVIATIONS = {
 
 def ascii_words(text: str) -> list[str]:
     """The lower-case ASCII words of *text*, accents dropped (``Peña`` -> ``pena``)."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return _ASCII_WORD.findall(folded)
+    if not text.isascii():  # ASCII is its own NFKD form: most names and streets
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _ASCII_WORD.findall(text.lower())
 
 
 def match_text(text: str) -> str:
     """Fold a name or street for matching: case, accents, punctuation, common abbreviations."""
     words = ascii_words(text.replace("&", " and "))
-    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+    return " ".join(map(_ABBREVIATIONS.get, words, words))
 
 
 def spreadsheet_zip(value: str) -> str | None:

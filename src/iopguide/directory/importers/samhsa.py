@@ -32,7 +32,7 @@ from iopguide.directory.importers.common import (
     ProgressCallback,
     shown_name,
 )
-from iopguide.directory.importers.rows import data_rows, facility_from
+from iopguide.directory.importers.rows import FACILITY_COLUMNS, data_rows, facility_from
 from iopguide.directory.importers.tables import (
     HEADER_SEARCH_ROWS,
     WORKBOOK_SUFFIXES,
@@ -242,7 +242,7 @@ def _read_rows(
 ) -> None:
     columns = [
         (name, source.table.index(column_key(name)))
-        for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
+        for name in (*FACILITY_COLUMNS, "service_code_info")
     ]
     label = shown_name(source.path)
     reference = source.reference or {}

@@ -75,10 +75,16 @@ def at(row: Sequence[object], index: int | None) -> str:
 def texts(row: Sequence[object], columns: Sequence[tuple[str, int | None]]) -> dict[str, str]:
     """The text of each (name, column) of *row*, as :func:`at` gives it, by name.
 
-    One dict a row: its ``__getitem__`` reads a column without a Python call.
+    One dict a row: its ``__getitem__`` reads a column without a Python call (and a
+    text cell, most of them, is stripped as :func:`cell` would, without one).
     """
     width = len(row)
-    return {name: cell(row[i]) if i is not None and i < width else "" for name, i in columns}
+    return {
+        name: (v.strip() if type(v := row[i]) is str else cell(v))
+        if i is not None and i < width
+        else ""
+        for name, i in columns
+    }
 
 
 def check_input(path: Path) -> None:
