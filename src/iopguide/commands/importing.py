@@ -56,13 +56,16 @@ def run_import(source: str, files: list[Path], *, output: Path, force: bool) -> 
 
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused, as it was before afterwards.
+    """The cyclic garbage collector paused, as it was before afterwards (as loading a
+    directory pauses it: ``directory.load._gc_paused``).
 
     A national import keeps about a million objects to its end and makes no reference
     cycles worth collecting (its peak memory is the same without the collector), so
     the collector would only walk the growing heap again and again: about 0.4 s of 3.
     Afterwards they join the oldest generation unexamined (``freeze`` then ``unfreeze``):
     left young, the first allocation would have the collector walk them all once more.
+    Unfrozen, they stay collectable for a caller that goes on (the tests run imports
+    in one process).
     """
     import gc
 
