@@ -64,9 +64,10 @@ def scalar(value: object, *, quote: bool = False) -> str:
 
 
 _SCALARS = (bool, int, float, type(None))
-#: Text already written, by (text, quoted, inside a flow list): a national directory
-#: writes "outpatient" 15,000 times and its states and cities thousands of times.
-Memo = dict[tuple[str, bool, bool], str]
+#: Text already written, by (text, quoted, inside a flow list), and flow lists by
+#: (tuple of texts, quoted): a national directory writes "outpatient" 15,000 times, its
+#: states and cities thousands of times, and a few hundred distinct lists of levels.
+Memo = dict[tuple[Any, ...], str]
 
 
 def lines(
@@ -122,7 +123,14 @@ _FLOW_SPECIAL = re.compile(r"[,\[\]{}]")
 
 
 def _flow(items: Sequence[Any], quote: bool, memo: Memo) -> str:
-    """A list of scalars as ``[a, b]``; text with a comma or bracket is quoted by the rule."""
+    """A list of scalars as ``[a, b]``; text with a comma or bracket is quoted by the rule.
+
+    A tuple of texts only is remembered (a key with any other item could equal one
+    that writes differently: ``(1,) == (True,)``).
+    """
+    key = (items, quote) if type(items) is tuple else None
+    if key is not None and (text := memo.get(key)) is not None:
+        return text
     parts = []
     for item in items:
         if type(item) is str:
@@ -134,7 +142,10 @@ def _flow(items: Sequence[Any], quote: bool, memo: Memo) -> str:
         if text[0] != '"' and _FLOW_SPECIAL.search(text):
             text = scalar(item, quote=True)
         parts.append(text)
-    return "[" + ", ".join(parts) + "]"
+    text = "[" + ", ".join(parts) + "]"
+    if key is not None and all(type(item) is str for item in items):
+        memo[key] = text
+    return text
 
 
 def list_item(
