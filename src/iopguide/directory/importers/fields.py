@@ -145,8 +145,3 @@ def valid_website(value: object) -> str | None:
     if re.match(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", text, re.IGNORECASE):
         return "http://" + text
     return None
-    if re.match(r"^https?://[^\s/]+\.[^\s]+$", text, re.IGNORECASE):
-        return text
-    if re.match(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", text, re.IGNORECASE):
-        return "http://" + text
-    return None
