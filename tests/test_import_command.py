@@ -302,3 +302,20 @@ def test_summary_counts_each_kind_of_placement(
     text = " ".join(capsys.readouterr().out.split())
     assert "located 1 with published coordinates 1 at ZIP-code centres" in text
     assert "1 without coordinates" in text
+
+
+def test_the_collector_is_as_it_was_after_an_import(tmp_path: Path, workbooks) -> None:
+    import gc
+
+    from iopguide.commands.importing import run_import
+
+    assert gc.isenabled()
+    run_import("samhsa", workbooks, output=tmp_path / "on.json", force=False)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run_import("samhsa", workbooks, output=tmp_path / "off.json", force=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert (tmp_path / "on.json").read_bytes() == (tmp_path / "off.json").read_bytes()

@@ -109,6 +109,21 @@ def test_one_cell_at_the_last_address_is_refused_before_calamine(good, tmp_path)
     assert "not read" in said
 
 
+def test_a_far_cell_with_a_namespace_prefix_is_refused(good, tmp_path):
+    """``<x:c>`` is a cell too: the quick count of plain ``<c`` tags must not miss it."""
+    bad = rewrite(
+        good,
+        tmp_path / "prefixed.xlsx",
+        {
+            "xl/worksheets/sheet1.xml": sheet_with(
+                '<row r="1048576"><x:c xmlns:x="http://schemas.openxmlformats.org/'
+                'spreadsheetml/2006/main" r="XFD1048576"><x:v>1</x:v></x:c></row>'
+            )
+        },
+    )
+    assert_refused(run_import(bad, out=tmp_path / "o.json"), tmp_path / "o.json", "1,048,576")
+
+
 def test_a_header_cell_at_column_zzzzzz_is_refused(good, tmp_path):
     bad = rewrite(
         good,

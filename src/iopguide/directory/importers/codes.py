@@ -40,7 +40,6 @@ together and holds the rules that read them.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -78,19 +77,13 @@ class OnlyRule:
     lacks: frozenset[str]
     words: str
 
-    def applies(self, seen: set[str], table: Mapping[str, Code]) -> bool:
-        """True when every *have* code is present and trusted, and no *lacks* code is present."""
-        return (
-            self.have <= seen
-            and seen.isdisjoint(self.lacks)
-            and all(_trusted(table.get(code)) for code in self.have)
-        )
+    def trusted(self, table: Mapping[str, Code]) -> bool:
+        """Whether *table* (one edition's) trusts every *have* code: else the rule never applies."""
+        return all(_trusted(table.get(code)) for code in self.have)
 
-    @property
-    def code(self) -> Code:
-        return Code(
-            "+".join(sorted(self.have)) + "-only", "ONLY", self.words, serves_only=self.words
-        )
+    def holds(self, seen: set[str]) -> bool:
+        """True when every *have* code is present and no *lacks* code is."""
+        return self.have <= seen and seen.isdisjoint(self.lacks)
 
 
 _AGES = frozenset({"ADLT", "CHLD", "SNR", "YAD"})
@@ -138,12 +131,6 @@ def for_edition(table: dict[str, Code], edition: str | None) -> dict[str, Code]:
     if edition != "SA":
         return table
     return {key: _without_ages(code) for key, code in table.items()}
-
-
-@functools.cache
-def codes_for_edition(edition: str) -> dict[str, Code]:
-    """:data:`CODES` as :func:`for_edition` trims them, built once per edition."""
-    return for_edition(dict(CODES), edition)
 
 
 def _without_ages(code: Code) -> Code:

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 
 from iopguide.directory.geo import zip_centre
-from iopguide.directory.importers.codes import (
-    ONLY_RULES,
-    UMBRELLAS,
-    Code,
-    name_restrictions,
-)
+from iopguide.directory.importers.code_sets import TERM_NUMBER, by_field, field_numbers
+from iopguide.directory.importers.codes import name_restrictions
 from iopguide.directory.importers.coordinates import coordinates, in_us
 from iopguide.directory.importers.counts import (
     CAVEAT_CONDITION_FROM_EDITION,
@@ -26,7 +21,6 @@ from iopguide.directory.importers.counts import (
 )
 from iopguide.directory.importers.fields import ascii_words, match_text
 from iopguide.directory.model import Contact, Location, Program
-from iopguide.directory.schema import BY_FIELD, LIST_FIELDS
 
 
 class ZipCentres:
@@ -49,7 +43,8 @@ class ZipCentres:
 
 
 class Facility:
-    """One listing as read, before merging. Sets hold vocabulary ids."""
+    """One listing as read, before merging. Its vocabulary ids are numbers in *terms*
+    (see :mod:`.code_sets`, which applies a row's codes)."""
 
     __slots__ = (
         "city",
@@ -64,11 +59,11 @@ class Facility:
         "organization",
         "phone",
         "serves_only",
-        "sets",
         "sources",
         "state",
         "street",
         "telehealth",
+        "terms",
         "website",
         "zip",
     )
@@ -99,7 +94,7 @@ class Facility:
         self.website: str | None = None
         self.lat: float | None = None
         self.lon: float | None = None
-        self.sets: dict[str, set[str]] = {name_: set() for name_ in LIST_FIELDS}
+        self.terms: set[int] = set()
         self.telehealth = False
         self.serves_only: list[str] = []
         self.notes: list[str] = []
@@ -107,21 +102,8 @@ class Facility:
         self.editions = {edition}
         self.last_verified = last_verified
 
-    def apply_codes(self, codes: Iterable[Code]) -> None:
-        sets = self.sets
-        for code in codes:
-            for field_name, term_id in code.adds:
-                sets[field_name].add(term_id)
-            if code.telehealth:
-                self.telehealth = True
-            if code.serves_only and code.serves_only not in self.serves_only:
-                self.serves_only.append(code.serves_only)
-            if code.note and code.note not in self.notes:
-                self.notes.append(code.note)
-
     def merge(self, other: Facility) -> None:
-        for field_name, ids in other.sets.items():
-            self.sets[field_name] |= ids
+        self.terms |= other.terms
         self.telehealth = self.telehealth or other.telehealth
         for attr in (
             "organization",
@@ -163,38 +145,12 @@ class Facility:
             notes=" ".join(self.notes) or None,
             last_verified=self.last_verified,
             source="; ".join(self.sources),
-            **{name: _in_vocabulary_order(name, ids) for name, ids in self.sets.items()},
+            **by_field(self.terms),
         )
 
 
-_ORDER = {name: {t.id: i for i, t in enumerate(BY_FIELD[name])} for name in LIST_FIELDS}
-
-
-def _in_vocabulary_order(field_name: str, ids: set[str]) -> tuple[str, ...]:
-    """Like ``Vocabulary.sort``, with the order computed once (it runs 170,000 times)."""
-    order = _ORDER[field_name]
-    if len(ids) < 2:
-        return tuple(ids)
-    if ids <= order.keys():  # always, for ids the importer made: no default needed
-        return tuple(sorted(ids, key=order.__getitem__))
-    return tuple(sorted(ids, key=lambda i: order.get(i, len(order))))
-
-
-def select_codes(present: list[str], table: dict[str, Code]) -> tuple[list[Code], list[str]]:
-    """The codes of one row to apply, and the ones the table does not know.
-
-    Umbrella codes (``OP``, ``FX``) count only when none of their specific codes is
-    present; a single gender accepted becomes a restriction.
-    """
-    seen = set(present)
-    unknown = [raw for raw in present if raw not in table]
-    # Comprehensions, not one loop with branches: this runs for 21,000 rows of ~100 codes.
-    covered = {
-        raw for raw, specific in UMBRELLAS.items() if raw in seen and not specific.isdisjoint(seen)
-    }
-    found = [table[raw] for raw in present if raw in table and raw not in covered]
-    found += [rule.code for rule in ONLY_RULES if rule.applies(seen, table)]
-    return found, unknown
+_LEVELS = field_numbers("levels")
+_CONDITIONS = field_numbers("conditions")
 
 
 def facility_key(name: str, street: str, zip5: str) -> str:
@@ -263,19 +219,21 @@ class Collector:
                 else:
                     facility.lat, facility.lon = centre
                     placed = "zip"
-            if not facility.sets["levels"]:
+            if facility.terms.isdisjoint(_LEVELS):
                 # The directory format needs a level of care; inventing one would mislead.
                 otp_only = facility.editions == {"OTP"}
                 stats.skipped[SKIP_OTP_NO_SERVICES if otp_only else SKIP_NO_LEVEL] += 1
                 continue
-            if not facility.sets["conditions"]:
+            if facility.terms.isdisjoint(_CONDITIONS):
                 implied = {
-                    EDITION_CONDITIONS[e] for e in facility.editions if e in EDITION_CONDITIONS
+                    TERM_NUMBER["conditions", EDITION_CONDITIONS[e]]
+                    for e in facility.editions
+                    if e in EDITION_CONDITIONS
                 }
                 if not implied:
                     stats.skipped[SKIP_NO_CONDITION] += 1
                     continue
-                facility.sets["conditions"] |= implied
+                facility.terms |= implied
                 stats.caveats[CAVEAT_CONDITION_FROM_EDITION] += 1
             pid = program_id(facility)
             digits = 6

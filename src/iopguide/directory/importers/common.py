@@ -7,17 +7,18 @@ street and ZIP once normalised), gives each a stable id and turns it into a
 come back in :class:`ImportStats` for the command to show.
 
 The parts: :mod:`.counts` (skip reasons, caveats, totals), :mod:`.fields`
-(published values made plain) and :mod:`.collect` (facilities, merging, ids).
+(published values made plain), :mod:`.code_sets` (a row's codes applied) and
+:mod:`.collect` (facilities, merging, ids).
 Importers import from here.
 """
 
+from iopguide.directory.importers.code_sets import CodeSet
 from iopguide.directory.importers.collect import (
     Collector,
     Facility,
     ZipCentres,
     facility_key,
     program_id,
-    select_codes,
 )
 from iopguide.directory.importers.counts import (
     CAVEAT_CONDITION_FROM_EDITION,
@@ -63,6 +64,7 @@ __all__ = [
     "SKIP_NO_LEVEL",
     "SKIP_NO_NAME",
     "SKIP_OTP_NO_SERVICES",
+    "CodeSet",
     "Collector",
     "Facility",
     "ImportResult",
@@ -73,7 +75,6 @@ __all__ = [
     "facility_names",
     "match_text",
     "program_id",
-    "select_codes",
     "shown_name",
     "spreadsheet_zip",
     "text_or_none",

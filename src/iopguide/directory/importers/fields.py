@@ -71,14 +71,15 @@ _ABBREVIATIONS = {
 
 def ascii_words(text: str) -> list[str]:
     """The lower-case ASCII words of *text*, accents dropped (``Peña`` -> ``pena``)."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return _ASCII_WORD.findall(folded)
+    if not text.isascii():  # ASCII is its own NFKD form: most names and streets
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _ASCII_WORD.findall(text.lower())
 
 
 def match_text(text: str) -> str:
     """Fold a name or street for matching: case, accents, punctuation, common abbreviations."""
     words = ascii_words(text.replace("&", " and "))
-    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+    return " ".join(map(_ABBREVIATIONS.get, words, words))
 
 
 def spreadsheet_zip(value: str) -> str | None:
@@ -103,6 +104,8 @@ def shown_name(path: Path) -> str:
 
 def text_or_none(value: object) -> str | None:
     """Cleaned single-line text, or None when empty (or not text: NaN, true, a list...)."""
+    if type(value) is str and value.isascii() and value.isprintable():
+        return " ".join(value.split()) or None  # nothing for clean() to do (most cells)
     if value is None or isinstance(value, (bool, list, dict)):
         return None
     if isinstance(value, float):
@@ -139,11 +142,6 @@ def valid_website(value: object) -> str | None:
         return None
     if WEBSITE.fullmatch(text):
         return text if _DOTTED_HOST.match(text) else None
-    if re.match(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", text, re.IGNORECASE):
-        return "http://" + text
-    return None
-    if re.match(r"^https?://[^\s/]+\.[^\s]+$", text, re.IGNORECASE):
-        return text
     if re.match(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", text, re.IGNORECASE):
         return "http://" + text
     return None

@@ -24,13 +24,13 @@ from iopguide.directory.importers.common import (
     CAVEAT_OUTSIDE_US,
     SKIP_NO_NAME,
     SKIP_NOT_A_RECORD,
+    CodeSet,
     Collector,
     Facility,
     ImportResult,
     ImportStats,
     ProgressCallback,
     facility_names,
-    select_codes,
     shown_name,
     spreadsheet_zip,
     text_or_none,
@@ -208,16 +208,16 @@ def _facility(record: object, source: str, stats: ImportStats) -> Facility | Non
         facility.lat, facility.lon = placed
     elif lat not in (None, "") or lon not in (None, ""):
         stats.caveats[CAVEAT_OUTSIDE_US] += 1
-    facility.apply_codes(_service_codes(row.get("services"), stats))
+    table, present = _service_codes(row.get("services"), stats)
+    CodeSet(table).apply(facility, present)
     return facility
 
 
-def _service_codes(services: object, stats: ImportStats) -> list[Code]:
-    if not isinstance(services, list):
-        return []
+def _service_codes(services: object, stats: ImportStats) -> tuple[dict[str, Code], list[str]]:
+    """The codes a record's services name (a table of their own) and the list of them."""
     table: dict[str, Code] = {}
     present: list[str] = []
-    for entry in services:
+    for entry in services if isinstance(services, list) else ():
         if not isinstance(entry, dict):
             continue
         category = str(entry.get("f2") or "").strip()
@@ -233,5 +233,4 @@ def _service_codes(services: object, stats: ImportStats) -> list[Code]:
                 continue
             table[code.code] = code
             present.append(code.code)
-    found, _ = select_codes(present, table)
-    return found
+    return table, present

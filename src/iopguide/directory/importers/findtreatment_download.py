@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from iopguide.directory.importers import codes as code_tables
+from iopguide.directory.importers.code_sets import edition_codes
 from iopguide.directory.importers.common import (
     CAVEAT_OUTSIDE_US,
     Collector,
     Facility,
     ImportStats,
     ProgressCallback,
-    select_codes,
     shown_name,
     text_or_none,
     valid_website,
@@ -94,9 +94,7 @@ def read_download(
             continue
         # The substance-use edition's age codes are not trusted (codes.for_edition).
         edition = next(iter(facility.editions))
-        found, unknown = select_codes(present, code_tables.codes_for_edition(edition))
-        facility.apply_codes(found)
-        for code in unknown:
+        for code in edition_codes(edition).apply(facility, present):
             stats.unknown_codes[f"{code} (a column of the download iopguide does not know)"] += 1
         collector.add(facility, name)
     return title, stats.read - before

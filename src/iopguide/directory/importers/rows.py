@@ -26,6 +26,19 @@ from iopguide.directory.importers.tables import Table, cell, repeats_header
 
 #: How often (in rows) progress is reported.
 PROGRESS_EVERY = 500
+#: The columns :func:`facility_from` reads.
+FACILITY_COLUMNS = (
+    "name1",
+    "name2",
+    "street1",
+    "street2",
+    "city",
+    "state",
+    "zip",
+    "phone",
+    "intake1",
+    "intake2",
+)
 
 
 def data_rows(

@@ -25,14 +25,14 @@ from pathlib import Path
 
 from iopguide.directory.importers import codes as code_tables
 from iopguide.directory.importers.common import (
+    CodeSet,
     Collector,
     ImportResult,
     ImportStats,
     ProgressCallback,
-    select_codes,
     shown_name,
 )
-from iopguide.directory.importers.rows import data_rows, facility_from
+from iopguide.directory.importers.rows import FACILITY_COLUMNS, data_rows, facility_from
 from iopguide.directory.importers.tables import (
     HEADER_SEARCH_ROWS,
     WORKBOOK_SUFFIXES,
@@ -43,6 +43,7 @@ from iopguide.directory.importers.tables import (
     find_table,
     first_row_shown,
     read_sheets,
+    texts,
 )
 from iopguide.directory.importers.workbook_check import read_small_entry
 from iopguide.directory.model import DirectoryInfo
@@ -239,26 +240,21 @@ def _read_rows(
     stats: ImportStats,
     on_progress: ProgressCallback | None,
 ) -> None:
-    get = {
-        name: source.table.index(column_key(name))
-        for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
-    }
+    columns = [
+        (name, source.table.index(column_key(name)))
+        for name in (*FACILITY_COLUMNS, "service_code_info")
+    ]
     label = shown_name(source.path)
     reference = source.reference or {}
+    codes = CodeSet(table)
     for row in data_rows(source.table, _REQUIRED_KEYS, stats, label, on_progress):
-
-        def value(name: str, row: Sequence[object] = row) -> str:
-            return at(row, get[name])
-
+        value = texts(row, columns)
         facility = facility_from(
-            value, stats, source=title, edition=edition, last_verified=last_verified
+            value.__getitem__, stats, source=title, edition=edition, last_verified=last_verified
         )
         if facility is None:
             continue
-        present = [c for c in value("service_code_info").split() if c != "*"]
-        found, unknown = select_codes(present, table)
-        facility.apply_codes(found)
-        for code in unknown:
+        for code in codes.apply(facility, value["service_code_info"].split()):
             entry = reference.get(code)
             described = f"{code} ({entry.name if entry else 'not in the reference sheet'})"
             stats.unknown_codes[described] += 1

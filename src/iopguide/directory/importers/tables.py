@@ -72,6 +72,21 @@ def at(row: Sequence[object], index: int | None) -> str:
     return cell(row[index]) if index is not None and index < len(row) else ""
 
 
+def texts(row: Sequence[object], columns: Sequence[tuple[str, int | None]]) -> dict[str, str]:
+    """The text of each (name, column) of *row*, as :func:`at` gives it, by name.
+
+    One dict a row: its ``__getitem__`` reads a column without a Python call (and a
+    text cell, most of them, is stripped as :func:`cell` would, without one).
+    """
+    width = len(row)
+    return {
+        name: (v.strip() if type(v := row[i]) is str else cell(v))
+        if i is not None and i < width
+        else ""
+        for name, i in columns
+    }
+
+
 def check_input(path: Path) -> None:
     """UsageError unless *path* is a regular file: a folder, or a FIFO or device (which
     would make reading wait for ever), is named."""

@@ -287,6 +287,9 @@ class _Extent:
 
 
 _CELL_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+# The same tags without a namespace prefix: where no ":c" occurs, no tag has one, and this
+# pattern (starting with the literal "<c") is about twice as fast to count with.
+_PLAIN_CELL_OPEN = re.compile(rb"<c[\s/>]")
 # Cells exactly as Excel writes them. Each is also a _CELL_OPEN match, so equal counts
 # mean every cell tag is one of these. Both start with a literal the regex engine finds fast.
 _FAST_ROWS = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"')
@@ -298,10 +301,13 @@ def _fast_extent(extent: _Extent, data: bytes) -> bool:
     """The common case, at regex speed: every cell tag starts as Excel writes it
     (``<c r="B7"``). Counts empty cells too (harmless: a legible sheet is never that wide).
     Returns False, having changed nothing, when some cell is written any other way."""
-    if _CELL_OPEN.search(data) is None and b"dimension" not in data:
+    prefixed = b":c" in data
+    if b"dimension" not in data and (
+        (not prefixed and b"<c" not in data) or _CELL_OPEN.search(data) is None
+    ):
         return True  # no cells here (shared strings, styles): nothing to measure
     rows = _FAST_ROWS.findall(data)
-    if len(_CELL_OPEN.findall(data)) != len(rows):
+    if len((_CELL_OPEN if prefixed else _PLAIN_CELL_OPEN).findall(data)) != len(rows):
         return False
     if rows:
         columns = set(_FAST_COLUMNS.findall(data))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from iopguide.directory.reader import resolve_plain
@@ -63,38 +63,94 @@ def scalar(value: object, *, quote: bool = False) -> str:
     return _ESCAPE.sub(_escape, json.dumps(value, ensure_ascii=False))
 
 
+_SCALARS = (bool, int, float, type(None))
+#: Text already written, by (text, quoted, inside a flow list), and flow lists by
+#: (tuple of texts, quoted): a national directory writes "outpatient" 15,000 times, its
+#: states and cities thousands of times, and a few hundred distinct lists of levels.
+Memo = dict[tuple[Any, ...], str]
+
+
 def lines(
-    mapping: Mapping[str, Any], indent: int = 0, quoted: frozenset[str] = frozenset()
-) -> Iterator[str]:
+    mapping: Mapping[str, Any],
+    indent: int = 0,
+    quoted: frozenset[str] = frozenset(),
+    memo: Memo | None = None,
+) -> list[str]:
     """The block lines of *mapping*; keys named in *quoted* have their text double-quoted."""
-    pad = " " * indent
+    out: list[str] = []
+    _lines(out, mapping, " " * indent, quoted, {} if memo is None else memo)
+    return out
+
+
+def _lines(
+    out: list[str], mapping: Mapping[str, Any], pad: str, quoted: frozenset[str], memo: Memo
+) -> None:
     for key, value in mapping.items():
-        if isinstance(value, Mapping):
+        kind = type(value)
+        if kind is str:  # most values, and never a mapping or a list
+            out.append(f"{pad}{key}: {_text(value, key in quoted, False, memo)}\n")
+        elif kind in _SCALARS:
+            out.append(f"{pad}{key}: {scalar(value, quote=key in quoted)}\n")
+        elif isinstance(value, Mapping):
             if not value:
-                yield f"{pad}{key}: {{}}\n"
+                out.append(f"{pad}{key}: {{}}\n")
                 continue
-            yield f"{pad}{key}:\n"
-            yield from lines(value, indent + 2, quoted)
-        elif isinstance(value, Sequence) and not isinstance(value, str):
-            yield f"{pad}{key}: " + _flow(value, quote=key in quoted) + "\n"
+            out.append(f"{pad}{key}:\n")
+            _lines(out, value, pad + "  ", quoted, memo)
+        elif (
+            kind is list
+            or kind is tuple
+            or (isinstance(value, Sequence) and not isinstance(value, str))
+        ):
+            out.append(f"{pad}{key}: " + _flow(value, key in quoted, memo) + "\n")
         else:
-            yield f"{pad}{key}: {scalar(value, quote=key in quoted)}\n"
+            out.append(f"{pad}{key}: {scalar(value, quote=key in quoted)}\n")
 
 
-def _flow(items: Sequence[Any], *, quote: bool) -> str:
-    """A list of scalars as ``[a, b]``; text with a comma or bracket is quoted by the rule."""
+def _text(value: str, quote: bool, in_flow: bool, memo: Memo) -> str:
+    """:func:`scalar` of one text, remembered; *in_flow*: as an item of a flow list."""
+    key = (value, quote, in_flow)
+    text = memo.get(key)
+    if text is None:
+        text = scalar(value, quote=quote)
+        if in_flow and text[0] != '"' and _FLOW_SPECIAL.search(text):
+            text = scalar(value, quote=True)
+        memo[key] = text
+    return text
+
+
+_FLOW_SPECIAL = re.compile(r"[,\[\]{}]")
+
+
+def _flow(items: Sequence[Any], quote: bool, memo: Memo) -> str:
+    """A list of scalars as ``[a, b]``; text with a comma or bracket is quoted by the rule.
+
+    A tuple of texts only is remembered (a key with any other item could equal one
+    that writes differently: ``(1,) == (True,)``).
+    """
+    key = (items, quote) if type(items) is tuple else None
+    if key is not None and (text := memo.get(key)) is not None:
+        return text
     parts = []
     for item in items:
+        if type(item) is str:
+            parts.append(_text(item, quote, True, memo))
+            continue
         if isinstance(item, (Mapping, list, tuple)):
             raise TypeError("nested lists and mappings are not part of a directory file")
         text = scalar(item, quote=quote)
-        if text[0] != '"' and any(c in text for c in ",[]{}"):
+        if text[0] != '"' and _FLOW_SPECIAL.search(text):
             text = scalar(item, quote=True)
         parts.append(text)
-    return "[" + ", ".join(parts) + "]"
+    text = "[" + ", ".join(parts) + "]"
+    if key is not None and all(type(item) is str for item in items):
+        memo[key] = text
+    return text
 
 
-def list_item(mapping: Mapping[str, Any], quoted: frozenset[str] = frozenset()) -> str:
+def list_item(
+    mapping: Mapping[str, Any], quoted: frozenset[str] = frozenset(), memo: Memo | None = None
+) -> str:
     """*mapping* as one item of a block list (``- key: value`` then the rest indented)."""
-    body = "".join(lines(mapping, 2, quoted))
+    body = "".join(lines(mapping, 2, quoted, memo))
     return "- " + body[2:] if body else "- {}\n"
