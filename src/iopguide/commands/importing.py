@@ -28,6 +28,7 @@ SHOWN = 8
 
 def run_import(source: str, files: list[Path], *, output: Path, force: bool) -> None:
     """Import *files* of kind *source* (samhsa or findtreatment) into the directory *output*."""
+    from iopguide.directory.gc_pause import gc_paused
     from iopguide.directory.importers import SOURCES, run_importer
     from iopguide.directory.importers.tables import check_input
     from iopguide.directory.importers.writer import check_output, write_directory
@@ -47,37 +48,14 @@ def run_import(source: str, files: list[Path], *, output: Path, force: bool) -> 
     check_output(output, force=force)
 
     started = time.perf_counter()
-    with _no_cycle_collection():
+    # A national import keeps about a million objects to its end and makes no cycles
+    # worth collecting (its peak memory is the same without the collector), which
+    # would only walk the growing heap again and again: about 0.4 s of 3.
+    with gc_paused(age=True):
         with _progress() as on_progress:
             result = run_importer(key, files, on_progress=on_progress)
         write_directory(output, result.info, result.programs, force=force)
     _summary(result, output, time.perf_counter() - started)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused, as it was before afterwards (as loading a
-    directory pauses it: ``directory.load._gc_paused``).
-
-    A national import keeps about a million objects to its end and makes no reference
-    cycles worth collecting (its peak memory is the same without the collector), so
-    the collector would only walk the growing heap again and again: about 0.4 s of 3.
-    Afterwards they join the oldest generation unexamined (``freeze`` then ``unfreeze``):
-    left young, the first allocation would have the collector walk them all once more.
-    Unfrozen, they stay collectable for a caller that goes on (the tests run imports
-    in one process).
-    """
-    import gc
-
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _location_rows(stats: ImportStats, row: Callable[[str, int, str], None]) -> None:

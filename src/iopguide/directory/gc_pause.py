@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 
 @contextlib.contextmanager
-def gc_paused(*, freeze: bool = False) -> Iterator[None]:
+def gc_paused(*, freeze: bool = False, age: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector while building millions of small objects.
 
     Reading and validating a directory creates containers that are all still
@@ -18,17 +18,23 @@ def gc_paused(*, freeze: bool = False) -> Iterator[None]:
     (One-shot commands also freeze a directory afterwards: see ``commands.find``.
     A long-running guide must not, or every cycle not yet collected would be
     kept for good.) With *freeze*, what was built is moved out of the
-    collector's sight before it is turned back on.
+    collector's sight before it is turned back on. With *age*, it joins the
+    oldest generation unexamined instead (``freeze`` then ``unfreeze``): left
+    young, the first allocation would have the collector walk it all once more,
+    and it stays collectable for a caller that goes on (``directory import``:
+    the tests run imports in one process).
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if freeze:
+        if freeze or age:
             # Before the collector is back on: freezing also zeroes its count, so the
             # next allocation does not set off a collection over everything just built
             # (27 ms for a national directory, for nothing).
             gc.freeze()
+            if age:
+                gc.unfreeze()
         if was_enabled:
             gc.enable()
