@@ -31,12 +31,16 @@ from iopguide.directory.yaml_values import Document, Mapping, Sequence
 
 #: A key: a name, well under YAML's 1,024-character limit for a key on one line.
 _KEY = r"[A-Za-z_][A-Za-z0-9_]{0,127}"
-#: What YAML does not allow raw (or reads as a line break or a BOM) anywhere in the file
-#: but a line feed: a file holding any of them goes to the careful reader.
-_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-#: Double-quoted text on one line with only the escapes JSON and YAML share (``\\u``
-#: never a surrogate, which YAML refuses).
-_QUOTED = r'"[^"\\\n]*(?:\\(?:["\\bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{4})[^"\\\n]*)*"'
+#: Double-quoted text on one line with no raw control character and only the escapes
+#: JSON and YAML share (``\\u`` never a surrogate, which YAML refuses). Only quoted
+#: text may hold more than ASCII; :data:`_UNUSUAL` checks what it holds.
+_QUOTED = (
+    r'"[^"\\\x00-\x1f\x7f]*'
+    r'(?:\\(?:["\\bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{4})[^"\\\x00-\x1f\x7f]*)*"'
+)
+#: What beyond ASCII YAML does not allow raw, or reads as a line break or a BOM: quoted
+#: text holding any of it goes to the careful reader.
+_UNUSUAL = re.compile("[\x80-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 #: Plain text YAML reads as itself (then typed by resolve_plain): words of letters,
 #: digits and ``._/()&+'-`` separated by single spaces, starting with a letter; or a
 #: number. Nothing here can start or end a YAML construct, in a block or a flow list.
@@ -63,8 +67,6 @@ class _Miss(Exception):
 
 def read_fast_yaml(text: str) -> Document | None:
     """The Document the careful reader would build from *text*, or None to ask it."""
-    if _UNUSUAL.search(text) is not None:
-        return None
     try:
         root = _read(text)
     except _Miss:
@@ -122,11 +124,15 @@ def _read(text: str) -> Mapping:
             else:
                 top[key] = _flow(words, number)
         elif quoted is not None:
+            if not quoted.isascii() and _UNUSUAL.search(quoted):
+                raise _Miss
             top[key] = quoted[1:-1] if "\\" not in quoted else json.loads(quoted)
         elif decimal is not None:  # YAML 1.1 reads it as float() does
             top[key] = float(decimal)
             raws[key] = decimal
         elif flow is not None:
+            if not flow.isascii() and _UNUSUAL.search(flow):
+                raise _Miss
             top[key] = _flow(flow, number)
         elif empty is not None:
             top[key] = Mapping(number)
