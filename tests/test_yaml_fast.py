@@ -171,6 +171,11 @@ def test_read_document_takes_the_fast_path_for_the_writers_yaml() -> None:
         "a: 1:30\n",
         'a: "\\/"\n',  # an escape JSON has and the writer never writes
         'a: "\\ud83d\\ude00"\n',  # surrogates, which YAML refuses
+        'a: "\\udc00"\n',
+        'a: ["\\udfff"]\n',
+        "a: 1\n{}\n  b: 2\n",  # {} with no dash is not a key
+        "a: 1\n{}\n- b: 2\n",
+        "a:\n- {}\n{}\n",
         'a: "\\x41"\n',
         'a: "unclosed\n',
         "a: \ufeffx\n",
@@ -205,7 +210,16 @@ def test_anything_else_is_left_to_the_careful_reader_or_read_the_same(text: str)
 
 
 def test_unusual_shapes_are_left_to_the_careful_reader() -> None:
-    for text in ("a: 1 # c\n", "a: 'x'\n", "a: 1\na: 2\n", "a:\nb: 1\n", "- a: 1\n", "---\na: 1\n"):
+    for text in (
+        "a: 1 # c\n",
+        "a: 'x'\n",
+        "a: 1\na: 2\n",
+        "a:\nb: 1\n",
+        "- a: 1\n",
+        "---\na: 1\n",
+        'a: "\\udc00"\n',
+        "a: 1\n{}\n  b: 2\n",
+    ):
         assert read_fast_yaml(text) is None, text
 
 
@@ -239,15 +253,41 @@ def test_any_directory_the_writer_writes_is_read_fast_and_exactly(
 
 #: Characters that mean something to YAML, or to the fast reader's shapes.
 _SIGNIFICANT = " \n:-#\"'\\[]{},&*!|>%@?~\t\r_aZyn019.e+é\x85\u2028\ufeff\U0001f600"
+#: Whole pieces of YAML, and escapes, that single characters rarely make.
+_SNIPPETS = (
+    "\n{}\n",
+    "\n- {}\n",
+    "\n- ",
+    ": ",
+    ":\n",
+    "\n  ",
+    "\\udc00",
+    "\\ud800",
+    "\\u0085",
+    "\\x41",
+    "\\/",
+    "\\N",
+    " #",
+    "&a ",
+    "*a",
+    "!!str ",
+    "? ",
+    "|\n",
+    "\n---\n",
+    "\n...\n",
+)
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.tuples(
             st.integers(0, 10_000),
             st.integers(0, 3),
-            st.text(alphabet=_SIGNIFICANT, min_size=1, max_size=3),
+            st.one_of(
+                st.text(alphabet=_SIGNIFICANT, min_size=1, max_size=3),
+                st.sampled_from(_SNIPPETS),
+            ),
         ),
         min_size=1,
         max_size=4,

@@ -22,7 +22,8 @@ def gc_paused(*, freeze: bool = False, age: bool = False) -> Iterator[None]:
     oldest generation unexamined instead (``freeze`` then ``unfreeze``): left
     young, the first allocation would have the collector walk it all once more,
     and it stays collectable for a caller that goes on (``directory import``:
-    the tests run imports in one process).
+    the tests run imports in one process). ``unfreeze`` thaws whatever else was
+    frozen before too, so *age* is for a command that froze nothing.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -18,8 +18,8 @@ PyYAML) would -- which is what lets a message say "YAML reads 01234 as 668".
 JSON (what ``directory import`` writes by default) takes a fast path through
 :func:`json.loads`; anything unusual about it falls back to the YAML path,
 which gives the same answer with line numbers (JSON is YAML). YAML in the
-shapes ``directory import`` writes takes a fast path too (``yaml_fast``, about
-a third of the event loop's time), which gives up on anything else.
+shapes ``directory import`` writes takes a fast path too (``yaml_fast``, under
+half of the event loop's time), which gives up on anything else.
 
 The parts: ``yaml_values`` (what is built), ``yaml_scalars`` (YAML 1.1 typing),
 ``yaml_events`` (the event loop), ``yaml_fast`` (the writer's shapes, read a

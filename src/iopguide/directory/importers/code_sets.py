@@ -99,7 +99,7 @@ class CodeSet:
         )
         found = list(map(self._gets[covered], present))  # None: a code the table does not know
         facility.terms.update(*filter(None, found))
-        special = self._special.intersection(watched)
+        special = self._special.intersection(watched).difference(covered)  # as if absent
         for raw in sorted(special, key=present.index) if special else ():
             code = self._table[raw]
             facility.telehealth = facility.telehealth or code.telehealth
