@@ -30,38 +30,32 @@ from iopguide.errors import DataError
 NATIONAL = Path(__file__).resolve().parent.parent / "data" / "national-directory.json.xz"
 
 
+#: What each container remembers of where it came from, beside its items.
+_REMEMBERED = {Mapping: ("line", "key_lines", "raw"), Sequence: ("line", "item_lines", "raw")}
+
+
 def differences(fast: object, careful: object, where: str = "root") -> list[str]:
     """Every way *fast* differs from *careful*, the line numbers and raw texts included."""
     if type(fast) is not type(careful):
         return [f"{where}: {type(fast).__name__} against {type(careful).__name__}"]
-    if isinstance(fast, Mapping):
-        assert isinstance(careful, Mapping)
-        found = [
-            f"{where}.{name}: {getattr(fast, name)!r} against {getattr(careful, name)!r}"
-            for name in ("line", "key_lines", "raw")
-            if getattr(fast, name) != getattr(careful, name)
-        ]
-        if list(fast) != list(careful):
-            return [*found, f"{where}: keys {list(fast)} against {list(careful)}"]
-        for key in fast:
-            found += differences(fast[key], careful[key], f"{where}.{key}")
-        return found
-    if isinstance(fast, Sequence):
-        assert isinstance(careful, Sequence)
-        found = [
-            f"{where}.{name}: {getattr(fast, name)!r} against {getattr(careful, name)!r}"
-            for name in ("line", "item_lines", "raw")
-            if getattr(fast, name) != getattr(careful, name)
-        ]
-        if len(fast) != len(careful):
-            return [*found, f"{where}: {len(fast)} items against {len(careful)}"]
-        for index, (a, b) in enumerate(zip(fast, careful, strict=True)):
-            found += differences(a, b, f"{where}[{index}]")
-        return found
-    both_nan = isinstance(fast, float) and math.isnan(fast) and math.isnan(careful)  # type: ignore[arg-type]
-    if fast != careful and not both_nan:
-        return [f"{where}: {fast!r} against {careful!r}"]
-    return []
+    remembered = _REMEMBERED.get(type(fast))
+    if remembered is None:
+        both_nan = isinstance(fast, float) and math.isnan(fast) and math.isnan(careful)  # type: ignore[arg-type]
+        return (
+            [f"{where}: {fast!r} against {careful!r}"] if fast != careful and not both_nan else []
+        )
+    found = [
+        f"{where}.{name}: {getattr(fast, name)!r} against {getattr(careful, name)!r}"
+        for name in remembered
+        if getattr(fast, name) != getattr(careful, name)
+    ]
+    places = list(fast) if type(fast) is Mapping else list(range(len(fast)))  # type: ignore[arg-type]
+    if places != (list(careful) if type(careful) is Mapping else list(range(len(careful)))):  # type: ignore[arg-type]
+        return [*found, f"{where}: holds {places} against {list(careful)}"]
+    for place in places:
+        shown = f"{where}.{place}" if type(fast) is Mapping else f"{where}[{place}]"
+        found += differences(fast[place], careful[place], shown)  # type: ignore[index]
+    return found
 
 
 def careful(text: str) -> Document | None:
